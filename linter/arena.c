@@ -1,0 +1,204 @@
+/* arena: chunked bump allocator and abort-on-OOM heap helpers (see arena.h). */
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { AWL_ARENA_CHUNK = 64 * 1024, AWL_ALIGN = 16 };
+
+struct awl_arena_chunk {
+    awl_arena_chunk *next;
+    size_t used;
+    size_t capacity;
+    _Alignas(16) unsigned char data[];
+};
+
+static void out_of_memory(size_t size)
+{
+    fprintf(stderr, "awelint: out of memory (allocating %zu bytes)\n", size);
+    abort();
+}
+
+void *awl_xmalloc(size_t size)
+{
+    void *ptr = malloc(size ? size : 1);
+    if (!ptr)
+        out_of_memory(size);
+    return ptr;
+}
+
+void *awl_xcalloc(size_t count, size_t size)
+{
+    void *ptr = calloc(count ? count : 1, size ? size : 1);
+    if (!ptr)
+        out_of_memory(count * size);
+    return ptr;
+}
+
+void *awl_xrealloc(void *ptr, size_t size)
+{
+    void *grown = realloc(ptr, size ? size : 1);
+    if (!grown)
+        out_of_memory(size);
+    return grown;
+}
+
+char *awl_xstrndup(const char *text, size_t len)
+{
+    char *copy = awl_xmalloc(len + 1);
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    return copy;
+}
+
+void *awl_arena_alloc(awl_arena *arena, size_t size)
+{
+    size = (size + AWL_ALIGN - 1) & ~(size_t)(AWL_ALIGN - 1);
+    awl_arena_chunk *chunk = arena->head;
+    if (!chunk || chunk->capacity - chunk->used < size) {
+        /* Large requests get a chunk of their own so small ones keep filling
+         * the current chunk. */
+        size_t capacity = size > AWL_ARENA_CHUNK / 4 ? size : AWL_ARENA_CHUNK;
+        awl_arena_chunk *fresh = awl_xmalloc(sizeof *fresh + capacity);
+        fresh->used = 0;
+        fresh->capacity = capacity;
+        if (chunk && capacity != AWL_ARENA_CHUNK) {
+            fresh->next = chunk->next;
+            chunk->next = fresh;
+        } else {
+            fresh->next = chunk;
+            arena->head = fresh;
+        }
+        chunk = fresh;
+    }
+    void *ptr = chunk->data + chunk->used;
+    chunk->used += size;
+    memset(ptr, 0, size);
+    return ptr;
+}
+
+char *awl_arena_strndup(awl_arena *arena, const char *text, size_t len)
+{
+    char *copy = awl_arena_alloc(arena, len + 1);
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    return copy;
+}
+
+char *awl_arena_strdup(awl_arena *arena, const char *text)
+{
+    return awl_arena_strndup(arena, text, strlen(text));
+}
+
+char *awl_arena_printf(awl_arena *arena, const char *fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    int len = vsnprintf(NULL, 0, fmt, args);
+    va_end(args);
+    if (len < 0)
+        len = 0;
+    char *text = awl_arena_alloc(arena, (size_t)len + 1);
+    va_start(args, fmt);
+    vsnprintf(text, (size_t)len + 1, fmt, args);
+    va_end(args);
+    return text;
+}
+
+void awl_arena_free(awl_arena *arena)
+{
+    awl_arena_chunk *chunk = arena->head;
+    while (chunk) {
+        awl_arena_chunk *next = chunk->next;
+        free(chunk);
+        chunk = next;
+    }
+    arena->head = NULL;
+}
+
+void awl_vec_init(awl_vec *vec, size_t item_size)
+{
+    vec->items = NULL;
+    vec->count = 0;
+    vec->capacity = 0;
+    vec->item_size = item_size;
+}
+
+void *awl_vec_push(awl_vec *vec)
+{
+    if (vec->count == vec->capacity) {
+        vec->capacity = vec->capacity ? vec->capacity * 2 : 16;
+        vec->items = awl_xrealloc(vec->items, vec->capacity * vec->item_size);
+    }
+    void *item = (unsigned char *)vec->items + vec->count * vec->item_size;
+    memset(item, 0, vec->item_size);
+    vec->count++;
+    return item;
+}
+
+void *awl_vec_at(const awl_vec *vec, size_t index)
+{
+    return (unsigned char *)vec->items + index * vec->item_size;
+}
+
+void awl_vec_free(awl_vec *vec)
+{
+    free(vec->items);
+    vec->items = NULL;
+    vec->count = vec->capacity = 0;
+}
+
+static void buf_reserve(awl_buf *buf, size_t extra)
+{
+    if (buf->len + extra + 1 <= buf->capacity)
+        return;
+    size_t capacity = buf->capacity ? buf->capacity : 256;
+    while (capacity < buf->len + extra + 1)
+        capacity *= 2;
+    buf->data = awl_xrealloc(buf->data, capacity);
+    buf->capacity = capacity;
+}
+
+void awl_buf_append(awl_buf *buf, const char *bytes, size_t len)
+{
+    buf_reserve(buf, len);
+    if (len)
+        memcpy(buf->data + buf->len, bytes, len);
+    buf->len += len;
+    buf->data[buf->len] = '\0';
+}
+
+void awl_buf_puts(awl_buf *buf, const char *text)
+{
+    awl_buf_append(buf, text, strlen(text));
+}
+
+void awl_buf_putc(awl_buf *buf, char c)
+{
+    awl_buf_append(buf, &c, 1);
+}
+
+void awl_buf_printf(awl_buf *buf, const char *fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    int len = vsnprintf(NULL, 0, fmt, args);
+    va_end(args);
+    if (len <= 0)
+        return;
+    buf_reserve(buf, (size_t)len);
+    va_start(args, fmt);
+    vsnprintf(buf->data + buf->len, (size_t)len + 1, fmt, args);
+    va_end(args);
+    buf->len += (size_t)len;
+}
+
+void awl_buf_free(awl_buf *buf)
+{
+    free(buf->data);
+    buf->data = NULL;
+    buf->len = buf->capacity = 0;
+}

@@ -1,0 +1,69 @@
+/*
+ * arena: the memory of one document.
+ *
+ * Owns: every block of memory handed out by awl_arena_* functions. Nothing
+ * allocated from an arena is freed on its own; awl_arena_free releases it
+ * all at once. Out of memory is fatal: the allocators print a message and
+ * abort, as cmark and jq do, so that call sites stay clean.
+ *
+ * Growable arrays (awl_vec) live on the ordinary heap because they grow by
+ * doubling; their owner frees them with awl_vec_free.
+ */
+#ifndef AWL_ARENA_H
+#define AWL_ARENA_H
+
+#include <stddef.h>
+
+typedef struct awl_arena_chunk awl_arena_chunk;
+
+typedef struct awl_arena {
+    awl_arena_chunk *head; /* newest chunk first */
+} awl_arena;
+
+/* Returns zeroed memory of `size` bytes, aligned for any scalar type. */
+void *awl_arena_alloc(awl_arena *arena, size_t size);
+/* Copies `len` bytes and appends a NUL. */
+char *awl_arena_strndup(awl_arena *arena, const char *text, size_t len);
+char *awl_arena_strdup(awl_arena *arena, const char *text);
+/* printf into the arena. */
+char *awl_arena_printf(awl_arena *arena, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void awl_arena_free(awl_arena *arena);
+
+/* Heap helpers that abort on exhaustion. */
+void *awl_xmalloc(size_t size);
+void *awl_xcalloc(size_t count, size_t size);
+void *awl_xrealloc(void *ptr, size_t size);
+char *awl_xstrndup(const char *text, size_t len);
+
+/*
+ * A growable array of fixed-size items on the heap.
+ * awl_vec_push returns a pointer to the new, zeroed item; the pointer is valid
+ * until the next push (the storage may move).
+ */
+typedef struct awl_vec {
+    void *items;
+    size_t count;
+    size_t capacity;
+    size_t item_size;
+} awl_vec;
+
+void awl_vec_init(awl_vec *vec, size_t item_size);
+void *awl_vec_push(awl_vec *vec);
+void *awl_vec_at(const awl_vec *vec, size_t index);
+void awl_vec_free(awl_vec *vec);
+
+/* A growable byte buffer (always NUL-terminated). */
+typedef struct awl_buf {
+    char *data;
+    size_t len;
+    size_t capacity;
+} awl_buf;
+
+void awl_buf_append(awl_buf *buf, const char *bytes, size_t len);
+void awl_buf_puts(awl_buf *buf, const char *text);
+void awl_buf_putc(awl_buf *buf, char c);
+void awl_buf_printf(awl_buf *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void awl_buf_free(awl_buf *buf);
+
+#endif

@@ -1,0 +1,294 @@
+/*
+ * config: defaults, --select/--ignore, and the .awelint.yml file (libyaml).
+ *
+ * The file's shape (every key optional):
+ *
+ *   fail-on: warning            # error | warning | info
+ *   select: [format, venue]     # rule ids or categories; others are off
+ *   ignore: [list-marker]
+ *   categories:
+ *     link: on                  # on | off
+ *   rules:
+ *     trailing-space: off       # error | warning | info | off
+ *     list-marker:
+ *       severity: warning
+ *       marker: "-"             # pin the bullet instead of detecting it
+ *
+ * Unknown keys and wrong types are errors that name the file and line.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+#include "rule.h"
+
+void awl_config_defaults(awl_config *config)
+{
+    memset(config, 0, sizeof *config);
+    for (size_t i = 0; i < AWL_MAX_RULES; i++)
+        config->severity[i] = AWL_SEVERITY_OFF;
+    for (size_t i = 0; i < awl_rule_count && i < AWL_MAX_RULES; i++)
+        config->severity[i] = strcmp(awl_rules[i]->category, "link") == 0
+                                  ? AWL_SEVERITY_OFF
+                                  : awl_rules[i]->severity;
+    config->fail_on = AWL_SEVERITY_ERROR;
+}
+
+/* Sets every rule named by `name` (an id or a category) to on or off.
+ * Returns false when nothing has that name. */
+static bool set_rules(awl_config *config, const char *name, size_t len, bool on)
+{
+    bool found = false;
+    for (size_t i = 0; i < awl_rule_count; i++) {
+        const awl_rule *rule = awl_rules[i];
+        bool match = (strlen(rule->id) == len && strncmp(rule->id, name, len) == 0) ||
+                     (strlen(rule->category) == len && strncmp(rule->category, name, len) == 0) ||
+                     (len == 3 && strncmp(name, "all", 3) == 0);
+        if (!match)
+            continue;
+        found = true;
+        if (!on)
+            config->severity[i] = AWL_SEVERITY_OFF;
+        else if (config->severity[i] == AWL_SEVERITY_OFF)
+            config->severity[i] = rule->severity;
+    }
+    return found;
+}
+
+bool awl_config_select(awl_config *config, const char *list, bool select, bool *first_select,
+                       awl_arena *arena, const char **bad)
+{
+    if (select && first_select && *first_select) {
+        /* The first --select replaces the defaults: only what it names runs. */
+        for (size_t i = 0; i < awl_rule_count; i++)
+            config->severity[i] = AWL_SEVERITY_OFF;
+        *first_select = false;
+    }
+    const char *p = list;
+    while (*p) {
+        while (*p == ',' || *p == ' ')
+            p++;
+        const char *name = p;
+        while (*p && *p != ',' && *p != ' ')
+            p++;
+        if (p == name)
+            continue;
+        if (!set_rules(config, name, (size_t)(p - name), select)) {
+            *bad = awl_arena_strndup(arena, name, (size_t)(p - name));
+            return false;
+        }
+    }
+    return true;
+}
+
+typedef struct yaml_reader {
+    yaml_document_t doc;
+    const char *path;
+    awl_arena *arena;
+    const char *error;
+} yaml_reader;
+
+static bool fail(yaml_reader *r, const yaml_node_t *node, const char *fmt, const char *what)
+{
+    char message[256];
+    snprintf(message, sizeof message, fmt, what);
+    r->error = awl_arena_printf(r->arena, "%s:%zu: %s", r->path,
+                                node ? (size_t)node->start_mark.line + 1 : (size_t)1, message);
+    return false;
+}
+
+static const char *scalar(const yaml_node_t *node)
+{
+    return node && node->type == YAML_SCALAR_NODE ? (const char *)node->data.scalar.value : NULL;
+}
+
+static bool read_name_list(yaml_reader *r, awl_config *config, yaml_node_t *node, bool select)
+{
+    if (scalar(node)) { /* a single name or "a, b" */
+        const char *bad = NULL;
+        bool first = select;
+        if (!awl_config_select(config, scalar(node), select, &first, r->arena, &bad))
+            return fail(r, node, "unknown rule or category '%s'", bad);
+        return true;
+    }
+    if (!node || node->type != YAML_SEQUENCE_NODE)
+        return fail(r, node, "%s takes a list of rule ids or categories",
+                    select ? "select" : "ignore");
+    if (select)
+        for (size_t i = 0; i < awl_rule_count; i++)
+            config->severity[i] = AWL_SEVERITY_OFF;
+    for (yaml_node_item_t *item = node->data.sequence.items.start;
+         item < node->data.sequence.items.top; item++) {
+        yaml_node_t *child = yaml_document_get_node(&r->doc, *item);
+        const char *name = scalar(child);
+        if (!name)
+            return fail(r, child, "%s takes names, not lists or maps", select ? "select" : "ignore");
+        if (!set_rules(config, name, strlen(name), select))
+            return fail(r, child, "unknown rule or category '%s'", name);
+    }
+    return true;
+}
+
+static bool read_severity(yaml_reader *r, yaml_node_t *node, awl_severity *out)
+{
+    const char *text = scalar(node);
+    if (text && (strcmp(text, "on") == 0 || strcmp(text, "true") == 0))
+        return true; /* keep the current (default) severity, but on */
+    if (text && (strcmp(text, "false") == 0))
+        text = "off";
+    if (!text || !awl_severity_parse(text, out))
+        return fail(r, node, "expected error, warning, info or off, got '%s'", text ? text : "a list or map");
+    return true;
+}
+
+static bool read_rule(yaml_reader *r, awl_config *config, const char *id, yaml_node_t *node)
+{
+    size_t index = awl_rule_index(id);
+    if (index == AWL_NONE)
+        return fail(r, node, "unknown rule '%s'", id);
+    const awl_rule *rule = awl_rules[index];
+    awl_severity severity = config->severity[index] == AWL_SEVERITY_OFF ? rule->severity
+                                                                        : config->severity[index];
+    if (node->type == YAML_SCALAR_NODE) {
+        if (!read_severity(r, node, &severity))
+            return false;
+        config->severity[index] = severity;
+        return true;
+    }
+    if (node->type != YAML_MAPPING_NODE)
+        return fail(r, node, "rule '%s' takes a severity or a map of options", id);
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        yaml_node_t *key = yaml_document_get_node(&r->doc, pair->key);
+        yaml_node_t *value = yaml_document_get_node(&r->doc, pair->value);
+        const char *name = scalar(key);
+        if (name && strcmp(name, "severity") == 0) {
+            if (!read_severity(r, value, &severity))
+                return false;
+        } else if (name && strcmp(name, "marker") == 0 && strcmp(id, "list-marker") == 0) {
+            const char *marker = scalar(value);
+            if (!marker || strlen(marker) != 1 || !strchr("-*+", marker[0]))
+                return fail(r, value, "marker must be \"-\", \"*\" or \"+\"%s", "");
+            config->list_marker = marker[0];
+        } else {
+            return fail(r, key, "unknown option '%s'", name ? name : "?");
+        }
+    }
+    config->severity[index] = severity;
+    return true;
+}
+
+static bool read_root(yaml_reader *r, awl_config *config, yaml_node_t *root)
+{
+    if (!root)
+        return true; /* an empty file configures nothing */
+    if (root->type != YAML_MAPPING_NODE)
+        return fail(r, root, "the config must be a map of settings%s", "");
+    for (yaml_node_pair_t *pair = root->data.mapping.pairs.start;
+         pair < root->data.mapping.pairs.top; pair++) {
+        yaml_node_t *key = yaml_document_get_node(&r->doc, pair->key);
+        yaml_node_t *value = yaml_document_get_node(&r->doc, pair->value);
+        const char *name = scalar(key);
+        if (!name)
+            return fail(r, key, "keys must be plain names%s", "");
+        if (strcmp(name, "fail-on") == 0) {
+            awl_severity severity;
+            if (!scalar(value) || !awl_severity_parse(scalar(value), &severity) ||
+                severity == AWL_SEVERITY_OFF)
+                return fail(r, value, "fail-on takes error, warning or info%s", "");
+            config->fail_on = severity;
+        } else if (strcmp(name, "select") == 0 || strcmp(name, "ignore") == 0) {
+            if (!read_name_list(r, config, value, name[0] == 's'))
+                return false;
+        } else if (strcmp(name, "rules") == 0) {
+            if (value->type != YAML_MAPPING_NODE)
+                return fail(r, value, "rules takes a map of rule ids%s", "");
+            for (yaml_node_pair_t *rp = value->data.mapping.pairs.start;
+                 rp < value->data.mapping.pairs.top; rp++) {
+                const char *id = scalar(yaml_document_get_node(&r->doc, rp->key));
+                if (!id)
+                    return fail(r, value, "rule ids must be plain names%s", "");
+                if (!read_rule(r, config, id, yaml_document_get_node(&r->doc, rp->value)))
+                    return false;
+            }
+        } else if (strcmp(name, "categories") == 0) {
+            if (value->type != YAML_MAPPING_NODE)
+                return fail(r, value, "categories takes a map of category: on|off%s", "");
+            for (yaml_node_pair_t *cp = value->data.mapping.pairs.start;
+                 cp < value->data.mapping.pairs.top; cp++) {
+                yaml_node_t *ck = yaml_document_get_node(&r->doc, cp->key);
+                const char *cat = scalar(ck);
+                const char *state = scalar(yaml_document_get_node(&r->doc, cp->value));
+                bool on = state && (strcmp(state, "on") == 0 || strcmp(state, "true") == 0);
+                bool off = state && (strcmp(state, "off") == 0 || strcmp(state, "false") == 0);
+                if (!cat || (!on && !off))
+                    return fail(r, ck, "category '%s' takes on or off", cat ? cat : "?");
+                if (!set_rules(config, cat, strlen(cat), on))
+                    return fail(r, ck, "unknown category '%s'", cat);
+            }
+        } else {
+            return fail(r, key, "unknown key '%s'", name);
+        }
+    }
+    return true;
+}
+
+bool awl_config_load(awl_config *config, const char *path, awl_arena *arena, const char **error)
+{
+    FILE *file = fopen(path, "rb");
+    if (!file) {
+        *error = awl_arena_printf(arena, "%s: cannot read the config file", path);
+        return false;
+    }
+    yaml_parser_t parser;
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_file(&parser, file);
+    yaml_reader r = {.path = path, .arena = arena};
+    bool ok;
+    if (!yaml_parser_load(&parser, &r.doc)) {
+        *error = awl_arena_printf(arena, "%s:%zu: invalid YAML: %s", path,
+                                  (size_t)parser.problem_mark.line + 1,
+                                  parser.problem ? parser.problem : "unreadable");
+        yaml_parser_delete(&parser);
+        fclose(file);
+        return false;
+    }
+    ok = read_root(&r, config, yaml_document_get_root_node(&r.doc));
+    if (!ok)
+        *error = r.error;
+    else
+        config->path = awl_arena_strdup(arena, path);
+    yaml_document_delete(&r.doc);
+    yaml_parser_delete(&parser);
+    fclose(file);
+    return ok;
+}
+
+const char *awl_config_find(const char *dir, awl_arena *arena)
+{
+    char path[PATH_MAX];
+    if (!realpath(dir, path))
+        return NULL;
+    for (;;) {
+        static const char *const names[] = {".awelint.yml", ".awelint.yaml"};
+        struct stat st;
+        for (size_t i = 0; i < 2; i++) {
+            char *candidate = awl_arena_printf(arena, "%s/%s", strcmp(path, "/") ? path : "", names[i]);
+            if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode))
+                return candidate;
+        }
+        char *git = awl_arena_printf(arena, "%s/.git", strcmp(path, "/") ? path : "");
+        if (stat(git, &st) == 0 || strcmp(path, "/") == 0)
+            return NULL; /* the repository root (or the filesystem's) ends the walk */
+        char *slash = strrchr(path, '/');
+        if (slash == path)
+            path[1] = '\0';
+        else
+            *slash = '\0';
+    }
+}

@@ -1,0 +1,43 @@
+/*
+ * config: which rules run, how severe they are, and the rules' options,
+ * from defaults, the config file (.awelint.yml) and the command line.
+ *
+ * Owns: an awl_config is a plain value with fixed-size arrays; strings it
+ * points to come from an arena the caller owns (awl_config_load's arena).
+ */
+#ifndef AWL_CONFIG_H
+#define AWL_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "diag.h"
+
+enum { AWL_MAX_RULES = 128 };
+
+typedef struct awl_config {
+    awl_severity severity[AWL_MAX_RULES]; /* per rule index; AWL_SEVERITY_OFF: not run */
+    awl_severity fail_on;
+    char list_marker; /* list-marker: '-', '*', '+', or 0 to follow the file */
+    const char *path; /* the config file read, or NULL */
+} awl_config;
+
+/* Every rule at its default severity; rules in category "link" start off. */
+void awl_config_defaults(awl_config *config);
+
+/* Applies a comma-separated list of rule ids and categories: `select`
+ * keeps only those (first call) or adds them; `ignore` turns them off.
+ * Returns false and sets *bad to the first unknown name. */
+bool awl_config_select(awl_config *config, const char *list, bool select, bool *first_select,
+                       awl_arena *arena, const char **bad);
+
+/* Reads a YAML config file. On error returns false with *error naming the
+ * file, line and problem (in arena). */
+bool awl_config_load(awl_config *config, const char *path, awl_arena *arena, const char **error);
+
+/* Finds .awelint.yml (or .awelint.yaml) in `dir` or its parents, stopping at
+ * the directory holding .git. Returns a path in arena, or NULL. */
+const char *awl_config_find(const char *dir, awl_arena *arena);
+
+#endif

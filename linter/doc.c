@@ -1,0 +1,795 @@
+/*
+ * doc: md4c callbacks -> blocks, links, sections with byte positions.
+ *
+ * How positions are found (md4c 0.4.8 reports none):
+ *
+ *  - Every in-buffer text pointer gives an offset. When the first text of a
+ *    block arrives, every block on the stack that has no position yet gets
+ *    one: leaf blocks take the text's line; list items search forward for
+ *    their marker from `search_from` (the first byte after the previous
+ *    block), so an item whose first line holds only a fence or nothing still
+ *    gets its marker line; quotes and lists take their first child's line.
+ *  - md4c emits a static "\n" for each line of code and HTML blocks, so we
+ *    count them: a fenced block spans its opening fence, that many lines and
+ *    its closing fence.
+ *  - Blocks that never see text (empty items, thematic breaks, empty fences)
+ *    are placed at `leave` by the same forward search.
+ *  - Table rows are consecutive lines: header, delimiter row, body rows.
+ */
+#include "doc.h"
+
+#include <md4c.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strmap.h"
+
+typedef struct parser {
+    awl_doc *doc;
+    const char *input;
+    size_t size;
+    awl_vec blocks;   /* awl_block */
+    awl_vec links;    /* awl_link */
+    awl_vec comments; /* awl_html_comment */
+    awl_vec stack;    /* size_t: open block indices, innermost last */
+    awl_vec open_links; /* size_t: open link indices */
+    awl_buf plain;
+    size_t plain_owner;  /* block that appended to `plain` last */
+    size_t search_from;  /* where the next block without text may start */
+    size_t line_hint;    /* line of the last text, for a fast line lookup */
+    size_t newlines;     /* "\n" texts seen in the current code/HTML block */
+    size_t newlines_before_text;
+    size_t table_rows;   /* rows seen in the current table */
+} parser;
+
+static awl_block *block_at(parser *p, size_t index)
+{
+    return awl_vec_at(&p->blocks, index);
+}
+
+static size_t stack_top(parser *p)
+{
+    return p->stack.count ? *(size_t *)awl_vec_at(&p->stack, p->stack.count - 1) : AWL_NONE;
+}
+
+static bool in_buffer(parser *p, const char *text, size_t len)
+{
+    return text >= p->input && text + len <= p->input + p->size && len > 0;
+}
+
+/* Line of `offset`, walking forward from the last answer when possible:
+ * texts arrive mostly in order, so this is usually a step or two. */
+static size_t line_of(parser *p, size_t offset)
+{
+    const awl_source *src = &p->doc->source;
+    size_t line = p->line_hint;
+    if (line >= src->line_count || src->line_starts[line] > offset) {
+        line = awl_source_line_of(src, offset);
+    } else {
+        size_t steps = 0;
+        while (line + 1 < src->line_count && src->line_starts[line + 1] <= offset) {
+            line++;
+            if (++steps > 64) {
+                line = awl_source_line_of(src, offset);
+                break;
+            }
+        }
+    }
+    p->line_hint = line;
+    return line;
+}
+
+static size_t line_start(parser *p, size_t line)
+{
+    return p->doc->source.line_starts[line];
+}
+
+static size_t line_after(parser *p, size_t line)
+{
+    return awl_source_line_next(&p->doc->source, line);
+}
+
+/* Skips spaces, tabs and blockquote '>' from `pos` within its line. */
+static size_t skip_prefix(parser *p, size_t pos)
+{
+    while (pos < p->size && (p->input[pos] == ' ' || p->input[pos] == '\t' || p->input[pos] == '>'))
+        pos++;
+    return pos;
+}
+
+/* If a list marker starts at `pos`, returns the offset just past it. */
+static size_t marker_end(parser *p, size_t pos)
+{
+    const char *s = p->input;
+    size_t end = pos;
+    if (pos < p->size && (s[pos] == '-' || s[pos] == '*' || s[pos] == '+')) {
+        end = pos + 1;
+    } else {
+        while (end < p->size && end - pos < 9 && s[end] >= '0' && s[end] <= '9')
+            end++;
+        if (end == pos || end >= p->size || (s[end] != '.' && s[end] != ')'))
+            return AWL_NONE;
+        end++;
+    }
+    if (end < p->size && s[end] != ' ' && s[end] != '\t' && s[end] != '\n' && s[end] != '\r')
+        return AWL_NONE;
+    return end;
+}
+
+/* Finds the next list marker at or after `from` and before `limit`. A match
+ * must open its line (after indentation, '>' and enclosing markers) or
+ * follow the marker found just before it on the same line. */
+static size_t find_marker(parser *p, size_t from, size_t limit, size_t *end_out)
+{
+    size_t pos = from;
+    while (pos < limit && pos < p->size) {
+        size_t at = skip_prefix(p, pos);
+        size_t end = marker_end(p, at);
+        if (end != AWL_NONE && at < limit) {
+            *end_out = end;
+            return at;
+        }
+        size_t line = line_of(p, pos);
+        size_t next = line_after(p, line);
+        if (next <= pos)
+            break;
+        pos = next;
+    }
+    return AWL_NONE;
+}
+
+/* True when the line's content, past its container prefix, starts with at
+ * least three `fence` characters. */
+static bool is_fence_line(parser *p, size_t line, char fence)
+{
+    if (line >= p->doc->source.line_count)
+        return false;
+    size_t pos = skip_prefix(p, line_start(p, line));
+    size_t count = 0;
+    while (pos < p->size && p->input[pos] == fence) {
+        pos++;
+        count++;
+    }
+    return count >= 3;
+}
+
+static void set_start(parser *p, size_t index, size_t line)
+{
+    awl_block *b = block_at(p, index);
+    b->first_line = line;
+    if (b->last_line < line)
+        b->last_line = line;
+    b->has_start = true;
+}
+
+/* Gives a position to the blocks on the stack that have none yet, now that
+ * text at `offset` (on `text_line`) arrived; or, with offset AWL_NONE, to the
+ * innermost block as it is left without ever having seen text. */
+static void place_pending(parser *p, size_t offset, size_t text_line)
+{
+    size_t first = p->stack.count;
+    while (first > 0 && !block_at(p, *(size_t *)awl_vec_at(&p->stack, first - 1))->has_start)
+        first--;
+    if (first == p->stack.count)
+        return;
+    size_t limit = offset == AWL_NONE ? p->size : offset;
+    /* Outer to inner: items take markers in order along the line. */
+    for (size_t i = first; i < p->stack.count; i++) {
+        size_t index = *(size_t *)awl_vec_at(&p->stack, i);
+        awl_block *b = block_at(p, index);
+        size_t marker_stop;
+        switch (b->kind) {
+        case AWL_BLOCK_ITEM: {
+            size_t at = find_marker(p, p->search_from, limit, &marker_stop);
+            if (at == AWL_NONE) { /* should not happen; stay on the text's line */
+                at = offset == AWL_NONE ? p->search_from : line_start(p, text_line);
+                if (at >= p->size && p->size)
+                    at = p->size - 1;
+                marker_stop = at;
+            }
+            b->marker_offset = at;
+            set_start(p, index, line_of(p, at));
+            p->search_from = marker_stop;
+            p->doc->line_flags[b->first_line] |= AWL_LINE_ITEM_MARKER;
+            break;
+        }
+        case AWL_BLOCK_CODE:
+            if (offset != AWL_NONE) {
+                size_t skip = b->fenced ? 1 + p->newlines_before_text : p->newlines_before_text;
+                set_start(p, index, text_line >= skip ? text_line - skip : 0);
+            } else {
+                size_t line = line_of(p, p->search_from < p->size ? p->search_from : p->size);
+                while (b->fenced && line + 1 < p->doc->source.line_count &&
+                       !is_fence_line(p, line, b->fence_char))
+                    line++;
+                set_start(p, index, line);
+            }
+            break;
+        case AWL_BLOCK_QUOTE:
+        case AWL_BLOCK_LIST:
+        case AWL_BLOCK_TABLE:
+        case AWL_BLOCK_TABLE_ROW:
+        case AWL_BLOCK_TABLE_CELL:
+        case AWL_BLOCK_DOCUMENT:
+            break; /* containers: placed from their first child below */
+        default: {
+            size_t line = offset != AWL_NONE
+                              ? text_line
+                              : line_of(p, p->search_from < p->size ? p->search_from : p->size);
+            set_start(p, index, line);
+            break;
+        }
+        }
+    }
+    /* Inner to outer: containers start where their first child starts. */
+    size_t below = AWL_NONE;
+    for (size_t i = p->stack.count; i-- > first;) {
+        size_t index = *(size_t *)awl_vec_at(&p->stack, i);
+        awl_block *b = block_at(p, index);
+        if (!b->has_start) {
+            size_t line = below != AWL_NONE ? block_at(p, below)->first_line
+                          : offset != AWL_NONE ? text_line
+                                               : line_of(p, p->search_from < p->size ? p->search_from
+                                                                                     : p->size);
+            set_start(p, index, line);
+        }
+        below = index;
+    }
+}
+
+static void note_text_line(parser *p, size_t line)
+{
+    size_t top = stack_top(p);
+    if (top != AWL_NONE && block_at(p, top)->last_line < line)
+        block_at(p, top)->last_line = line;
+    size_t next = line_after(p, line);
+    if (p->search_from < next)
+        p->search_from = next;
+}
+
+static size_t open_block(parser *p, awl_block_kind kind)
+{
+    size_t parent = stack_top(p);
+    size_t index = p->blocks.count;
+    awl_block *b = awl_vec_push(&p->blocks);
+    b->kind = kind;
+    b->parent = parent;
+    b->depth = parent == AWL_NONE ? 0 : block_at(p, parent)->depth + 1;
+    b->plain_start = 0;
+    b->marker_offset = AWL_NONE;
+    *(size_t *)awl_vec_push(&p->stack) = index;
+    return index;
+}
+
+static int enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
+{
+    parser *p = userdata;
+    size_t index;
+    switch (type) {
+    case MD_BLOCK_DOC:
+        index = open_block(p, AWL_BLOCK_DOCUMENT);
+        set_start(p, index, 0);
+        break;
+    case MD_BLOCK_QUOTE:
+        open_block(p, AWL_BLOCK_QUOTE);
+        break;
+    case MD_BLOCK_UL: {
+        MD_BLOCK_UL_DETAIL *ul = detail;
+        index = open_block(p, AWL_BLOCK_LIST);
+        block_at(p, index)->marker = ul->mark;
+        block_at(p, index)->tight = ul->is_tight;
+        break;
+    }
+    case MD_BLOCK_OL: {
+        MD_BLOCK_OL_DETAIL *ol = detail;
+        index = open_block(p, AWL_BLOCK_LIST);
+        awl_block *b = block_at(p, index);
+        b->ordered = true;
+        b->marker = ol->mark_delimiter;
+        b->tight = ol->is_tight;
+        b->start_number = ol->start;
+        break;
+    }
+    case MD_BLOCK_LI:
+        index = open_block(p, AWL_BLOCK_ITEM);
+        block_at(p, index)->is_task = ((MD_BLOCK_LI_DETAIL *)detail)->is_task;
+        break;
+    case MD_BLOCK_HR:
+        open_block(p, AWL_BLOCK_HR);
+        break;
+    case MD_BLOCK_H:
+        index = open_block(p, AWL_BLOCK_HEADING);
+        block_at(p, index)->level = ((MD_BLOCK_H_DETAIL *)detail)->level;
+        break;
+    case MD_BLOCK_CODE: {
+        MD_BLOCK_CODE_DETAIL *code = detail;
+        index = open_block(p, AWL_BLOCK_CODE);
+        block_at(p, index)->fenced = code->fence_char != 0;
+        block_at(p, index)->fence_char = code->fence_char;
+        p->newlines = p->newlines_before_text = 0;
+        break;
+    }
+    case MD_BLOCK_HTML:
+        open_block(p, AWL_BLOCK_HTML);
+        p->newlines = p->newlines_before_text = 0;
+        break;
+    case MD_BLOCK_P:
+        open_block(p, AWL_BLOCK_PARAGRAPH);
+        break;
+    case MD_BLOCK_TABLE:
+        open_block(p, AWL_BLOCK_TABLE);
+        p->table_rows = 0;
+        break;
+    case MD_BLOCK_TR:
+        index = open_block(p, AWL_BLOCK_TABLE_ROW);
+        block_at(p, index)->row_index = p->table_rows++;
+        break;
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD:
+        open_block(p, AWL_BLOCK_TABLE_CELL);
+        break;
+    case MD_BLOCK_THEAD:
+    case MD_BLOCK_TBODY:
+        break; /* rows carry the distinction in row_index */
+    }
+    return 0;
+}
+
+static void mark_lines(parser *p, size_t first, size_t last, uint8_t flag)
+{
+    for (size_t line = first; line <= last && line < p->doc->source.line_count; line++)
+        p->doc->line_flags[line] |= flag;
+}
+
+static int leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
+{
+    (void)detail;
+    parser *p = userdata;
+    if (type == MD_BLOCK_THEAD || type == MD_BLOCK_TBODY)
+        return 0;
+    size_t index = stack_top(p);
+    if (index == AWL_NONE)
+        return 0;
+    if (!block_at(p, index)->has_start)
+        place_pending(p, AWL_NONE, 0);
+    awl_block *b = block_at(p, index);
+    size_t last_line_index = p->doc->source.line_count - 1;
+    switch (b->kind) {
+    case AWL_BLOCK_CODE:
+        b->code_lines = p->newlines;
+        if (b->fenced) {
+            size_t close = b->first_line + p->newlines + 1;
+            b->last_line = is_fence_line(p, close, b->fence_char) ? close : close - 1;
+        } else {
+            b->last_line = b->first_line + (p->newlines ? p->newlines - 1 : 0);
+        }
+        if (b->last_line > last_line_index)
+            b->last_line = last_line_index;
+        mark_lines(p, b->first_line, b->last_line, AWL_LINE_CODE);
+        break;
+    case AWL_BLOCK_HTML:
+        b->last_line = b->first_line + (p->newlines ? p->newlines - 1 : 0);
+        if (b->last_line > last_line_index)
+            b->last_line = last_line_index;
+        mark_lines(p, b->first_line, b->last_line, AWL_LINE_HTML);
+        break;
+    case AWL_BLOCK_HEADING: {
+        size_t at = skip_prefix(p, line_start(p, b->first_line));
+        size_t stop;
+        /* A heading inside a list item sits after the item's marker. */
+        while ((stop = marker_end(p, at)) != AWL_NONE)
+            at = skip_prefix(p, stop);
+        b->setext = at >= p->size || p->input[at] != '#';
+        if (b->setext && b->last_line < last_line_index)
+            b->last_line++; /* the === or --- underline */
+        mark_lines(p, b->first_line, b->last_line, AWL_LINE_HEADING);
+        break;
+    }
+    case AWL_BLOCK_TABLE:
+        b->last_line = b->first_line + (p->table_rows > 1 ? p->table_rows : 1);
+        if (b->last_line > last_line_index)
+            b->last_line = last_line_index;
+        mark_lines(p, b->first_line, b->last_line, AWL_LINE_TABLE);
+        break;
+    default:
+        break;
+    }
+    if (b->last_line < b->first_line)
+        b->last_line = b->first_line;
+    size_t next = line_after(p, b->last_line);
+    if (p->search_from < next && b->kind != AWL_BLOCK_TABLE_ROW && b->kind != AWL_BLOCK_TABLE_CELL)
+        p->search_from = next;
+    size_t last_line = b->last_line;
+    size_t parent = b->parent;
+    p->stack.count--;
+    if (parent != AWL_NONE && block_at(p, parent)->last_line < last_line)
+        block_at(p, parent)->last_line = last_line;
+    return 0;
+}
+
+static size_t innermost(parser *p, awl_block_kind kind)
+{
+    for (size_t i = p->stack.count; i-- > 0;) {
+        size_t index = *(size_t *)awl_vec_at(&p->stack, i);
+        if (block_at(p, index)->kind == kind)
+            return index;
+    }
+    return AWL_NONE;
+}
+
+static void copy_attribute(parser *p, awl_link *link, const MD_ATTRIBUTE *attr)
+{
+    link->href = awl_arena_strndup(&p->doc->arena, attr->text ? attr->text : "", attr->size);
+    if (attr->text && in_buffer(p, attr->text, attr->size)) {
+        link->href_start = (size_t)(attr->text - p->input);
+        link->href_end = link->href_start + attr->size;
+    } else {
+        link->href_start = link->href_end = AWL_NONE;
+    }
+}
+
+static int enter_span(MD_SPANTYPE type, void *detail, void *userdata)
+{
+    parser *p = userdata;
+    if (type != MD_SPAN_A && type != MD_SPAN_IMG)
+        return 0;
+    size_t index = p->links.count;
+    awl_link *link = awl_vec_push(&p->links);
+    link->kind = type == MD_SPAN_IMG ? AWL_LINK_IMAGE : AWL_LINK_INLINE;
+    link->block = stack_top(p);
+    link->item = innermost(p, AWL_BLOCK_ITEM);
+    link->row = innermost(p, AWL_BLOCK_TABLE_ROW);
+    link->text_start = link->text_end = AWL_NONE;
+    link->plain_start = p->plain.len;
+    link->line = AWL_NONE;
+    if (type == MD_SPAN_A)
+        copy_attribute(p, link, &((MD_SPAN_A_DETAIL *)detail)->href);
+    else
+        copy_attribute(p, link, &((MD_SPAN_IMG_DETAIL *)detail)->src);
+    *(size_t *)awl_vec_push(&p->open_links) = index;
+    return 0;
+}
+
+static int leave_span(MD_SPANTYPE type, void *detail, void *userdata)
+{
+    (void)detail;
+    parser *p = userdata;
+    if ((type != MD_SPAN_A && type != MD_SPAN_IMG) || !p->open_links.count)
+        return 0;
+    size_t index = *(size_t *)awl_vec_at(&p->open_links, --p->open_links.count);
+    awl_link *link = awl_vec_at(&p->links, index);
+    link->plain_len = p->plain.len - link->plain_start;
+    if (link->line == AWL_NONE && link->href_start != AWL_NONE)
+        link->line = line_of(p, link->href_start);
+    /* <http://x> and bare URLs: the text is the target itself. */
+    if (link->kind == AWL_LINK_INLINE && link->text_start != AWL_NONE) {
+        bool angle = link->text_start > 0 && p->input[link->text_start - 1] == '<';
+        bool bare = link->href_start == AWL_NONE && link->text_start > 0 &&
+                    p->input[link->text_start - 1] != '[';
+        if (angle || bare)
+            link->kind = AWL_LINK_AUTOLINK;
+    }
+    return 0;
+}
+
+/* Decodes the entities GitHub's anchors and plain text care about. */
+static void append_entity(awl_buf *out, const char *text, size_t len)
+{
+    static const struct {
+        const char *name;
+        const char *utf8;
+    } named[] = {
+        {"&amp;", "&"},         {"&lt;", "<"},          {"&gt;", ">"},
+        {"&quot;", "\""},       {"&apos;", "'"},        {"&nbsp;", "\xC2\xA0"},
+        {"&copy;", "\xC2\xA9"}, {"&reg;", "\xC2\xAE"}, {"&hellip;", "\xE2\x80\xA6"},
+        {"&mdash;", "\xE2\x80\x94"}, {"&ndash;", "\xE2\x80\x93"},
+    };
+    if (len > 3 && text[1] == '#') {
+        long cp = (text[2] == 'x' || text[2] == 'X') ? strtol(text + 3, NULL, 16)
+                                                     : strtol(text + 2, NULL, 10);
+        unsigned char utf8[4];
+        if (cp <= 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            cp = 0xFFFD;
+        size_t n;
+        if (cp < 0x80) {
+            utf8[0] = (unsigned char)cp;
+            n = 1;
+        } else if (cp < 0x800) {
+            utf8[0] = (unsigned char)(0xC0 | (cp >> 6));
+            utf8[1] = (unsigned char)(0x80 | (cp & 0x3F));
+            n = 2;
+        } else if (cp < 0x10000) {
+            utf8[0] = (unsigned char)(0xE0 | (cp >> 12));
+            utf8[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+            utf8[2] = (unsigned char)(0x80 | (cp & 0x3F));
+            n = 3;
+        } else {
+            utf8[0] = (unsigned char)(0xF0 | (cp >> 18));
+            utf8[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+            utf8[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+            utf8[3] = (unsigned char)(0x80 | (cp & 0x3F));
+            n = 4;
+        }
+        awl_buf_append(out, (const char *)utf8, n);
+        return;
+    }
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+        if (strlen(named[i].name) == len && memcmp(named[i].name, text, len) == 0) {
+            awl_buf_puts(out, named[i].utf8);
+            return;
+        }
+    awl_buf_append(out, text, len); /* unknown: keep as written */
+}
+
+static void record_comment(parser *p, size_t offset, const char *text, size_t len)
+{
+    const char *open = memmem(text, len, "<!--", 4);
+    if (!open || !memmem(text, len, "awelint", 7))
+        return;
+    awl_html_comment *c = awl_vec_push(&p->comments);
+    c->start = offset + (size_t)(open - text);
+    const char *close = memmem(open, len - (size_t)(open - text), "-->", 3);
+    c->end = close ? offset + (size_t)(close - text) + 3 : offset + len;
+    c->line = line_of(p, c->start);
+}
+
+static int text_callback(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
+{
+    parser *p = userdata;
+    size_t top = stack_top(p);
+    awl_block *b = top != AWL_NONE ? block_at(p, top) : NULL;
+    bool counted_block = b && (b->kind == AWL_BLOCK_CODE || b->kind == AWL_BLOCK_HTML);
+
+    if (!in_buffer(p, text, size)) {
+        if (type == MD_TEXT_BR) {
+            size_t line = p->search_from > 0 ? line_of(p, p->search_from - 1) : 0;
+            p->doc->line_flags[line] |= AWL_LINE_HARD_BREAK;
+        }
+        if (counted_block && size == 1 && text[0] == '\n') {
+            p->newlines++;
+            if (!b->has_start)
+                p->newlines_before_text++;
+            return 0;
+        }
+    } else {
+        size_t offset = (size_t)(text - p->input);
+        size_t line = line_of(p, offset);
+        if (!b || !b->has_start)
+            place_pending(p, offset, line);
+        size_t last_line = line_of(p, offset + size - 1);
+        note_text_line(p, last_line);
+        if (line != last_line) /* multi-line text: restore the line hint */
+            p->line_hint = last_line;
+        char tail = text[size - 1];
+        if (tail == ' ' || tail == '\t') {
+            size_t end = awl_source_line_end(&p->doc->source, last_line);
+            size_t pos = offset + size;
+            while (pos < end && (p->input[pos] == ' ' || p->input[pos] == '\t'))
+                pos++;
+            if (pos == end)
+                p->doc->line_flags[last_line] |= AWL_LINE_WS_IS_TEXT;
+        }
+        if (type == MD_TEXT_HTML)
+            record_comment(p, offset, text, size);
+        for (size_t i = 0; i < p->open_links.count; i++) {
+            awl_link *link = awl_vec_at(&p->links, *(size_t *)awl_vec_at(&p->open_links, i));
+            if (link->text_start == AWL_NONE) {
+                link->text_start = offset;
+                link->line = line;
+            }
+            link->text_end = offset + size;
+        }
+    }
+    if (counted_block || !b)
+        return 0;
+
+    /* Inline text of the innermost block, kept only while contiguous. */
+    if (b->plain_len && p->plain_owner != top)
+        return 0;
+    if (!b->plain_len)
+        b->plain_start = p->plain.len;
+    size_t before = p->plain.len;
+    switch (type) {
+    case MD_TEXT_SOFTBR:
+        awl_buf_putc(&p->plain, ' ');
+        break;
+    case MD_TEXT_BR:
+        awl_buf_putc(&p->plain, '\n');
+        break;
+    case MD_TEXT_NULLCHAR:
+        awl_buf_puts(&p->plain, "\xEF\xBF\xBD");
+        break;
+    case MD_TEXT_ENTITY:
+        append_entity(&p->plain, text, size);
+        break;
+    case MD_TEXT_HTML:
+        break; /* tags are not text */
+    default:
+        awl_buf_append(&p->plain, text, size);
+        break;
+    }
+    b->plain_len += p->plain.len - before;
+    p->plain_owner = top;
+    return 0;
+}
+
+/* Table rows are consecutive lines: header, delimiter row, then the body. */
+static void place_table_rows(awl_doc *doc)
+{
+    for (size_t i = 0; i < doc->block_count; i++) {
+        awl_block *b = &doc->blocks[i];
+        if (b->kind != AWL_BLOCK_TABLE_ROW && b->kind != AWL_BLOCK_TABLE_CELL)
+            continue;
+        size_t row = b->kind == AWL_BLOCK_TABLE_ROW ? i : b->parent;
+        const awl_block *table = &doc->blocks[doc->blocks[row].parent];
+        size_t r = doc->blocks[row].row_index;
+        size_t line = table->first_line + (r == 0 ? 0 : r + 1);
+        if (line >= doc->source.line_count)
+            line = doc->source.line_count - 1;
+        b->first_line = b->last_line = line;
+    }
+}
+
+static void build_sections(awl_doc *doc)
+{
+    size_t headings = 0;
+    for (size_t i = 0; i < doc->block_count; i++)
+        headings += doc->blocks[i].kind == AWL_BLOCK_HEADING;
+    doc->sections = awl_arena_alloc(&doc->arena, (headings + 1) * sizeof *doc->sections);
+    awl_section *pre = &doc->sections[0];
+    pre->heading = AWL_NONE;
+    pre->parent = AWL_NONE;
+    pre->start = 0;
+    pre->end = doc->source.length;
+    doc->section_count = 1;
+    size_t open[7] = {AWL_NONE, AWL_NONE, AWL_NONE, AWL_NONE, AWL_NONE, AWL_NONE, AWL_NONE};
+    for (size_t i = 0; i < doc->block_count; i++) {
+        const awl_block *b = &doc->blocks[i];
+        if (b->kind != AWL_BLOCK_HEADING)
+            continue;
+        size_t index = doc->section_count++;
+        awl_section *s = &doc->sections[index];
+        s->heading = i;
+        s->level = b->level;
+        s->start = b->start;
+        s->end = doc->source.length;
+        if (index == 1)
+            pre->end = b->start;
+        /* Close the open sections of the same or a deeper level. */
+        for (unsigned level = b->level; level <= 6; level++) {
+            if (open[level] != AWL_NONE)
+                doc->sections[open[level]].end = b->start;
+            open[level] = AWL_NONE;
+        }
+        s->parent = AWL_NONE;
+        for (unsigned level = b->level; level-- > 1;)
+            if (open[level] != AWL_NONE) {
+                s->parent = open[level];
+                break;
+            }
+        open[b->level] = index;
+    }
+}
+
+size_t awl_doc_section_at(const awl_doc *doc, size_t offset)
+{
+    /* Sections start in increasing order: find the last one starting at or
+     * before offset, then climb while it does not contain the offset. */
+    size_t lo = 0, hi = doc->section_count;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->sections[mid].start <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    size_t s = lo;
+    while (s != AWL_NONE && s != 0 && doc->sections[s].end <= offset)
+        s = doc->sections[s].parent;
+    return s == AWL_NONE ? 0 : s;
+}
+
+static void name_headings(awl_doc *doc)
+{
+    awl_strmap seen;
+    awl_strmap_init(&seen);
+    for (size_t i = 0; i < doc->block_count; i++) {
+        awl_block *b = &doc->blocks[i];
+        if (b->kind != AWL_BLOCK_HEADING)
+            continue;
+        b->text = awl_arena_strndup(&doc->arena, awl_block_plain(doc, b), b->plain_len);
+        char *slug = awl_slug(&doc->arena, b->text, b->plain_len);
+        bool inserted;
+        size_t *count = awl_strmap_upsert(&seen, slug, strlen(slug), &inserted);
+        if (!inserted)
+            slug = awl_arena_printf(&doc->arena, "%s-%zu", slug, *count);
+        (*count)++;
+        b->slug = slug;
+    }
+    awl_strmap_free(&seen);
+}
+
+static void count_section_links(awl_doc *doc)
+{
+    for (size_t i = 0; i < doc->link_count; i++) {
+        const awl_link *link = &doc->links[i];
+        if (link->line == AWL_NONE)
+            continue;
+        awl_section *s =
+            &doc->sections[awl_doc_section_at(doc, doc->source.line_starts[link->line])];
+        if (link->href[0] == '#')
+            s->internal_links++;
+        else if (strncmp(link->href, "http://", 7) == 0 || strncmp(link->href, "https://", 8) == 0)
+            s->external_links++;
+    }
+}
+
+awl_doc *awl_doc_parse(const char *path, const char *bytes, size_t length)
+{
+    awl_doc *doc = awl_xcalloc(1, sizeof *doc);
+    awl_source_init(&doc->source, &doc->arena, path, bytes, length);
+    doc->line_flags = awl_arena_alloc(&doc->arena, doc->source.line_count);
+
+    parser p = {0};
+    p.doc = doc;
+    p.input = doc->source.bytes;
+    p.size = length;
+    p.plain_owner = AWL_NONE;
+    awl_vec_init(&p.blocks, sizeof(awl_block));
+    awl_vec_init(&p.links, sizeof(awl_link));
+    awl_vec_init(&p.comments, sizeof(awl_html_comment));
+    awl_vec_init(&p.stack, sizeof(size_t));
+    awl_vec_init(&p.open_links, sizeof(size_t));
+    awl_buf_append(&p.plain, "", 0);
+
+    MD_PARSER md = {0};
+    md.flags = MD_DIALECT_GITHUB;
+    md.enter_block = enter_block;
+    md.leave_block = leave_block;
+    md.enter_span = enter_span;
+    md.leave_span = leave_span;
+    md.text = text_callback;
+    if (md_parse(p.input, (MD_SIZE)length, &md, &p) != 0)
+        doc->parse_failed = true;
+
+    if (!p.blocks.count) { /* md4c gave up before the document began */
+        awl_block *b = awl_vec_push(&p.blocks);
+        b->kind = AWL_BLOCK_DOCUMENT;
+        b->parent = AWL_NONE;
+    }
+    doc->blocks = p.blocks.items;
+    doc->block_count = p.blocks.count;
+    doc->links = p.links.items;
+    doc->link_count = p.links.count;
+    doc->comments = p.comments.items;
+    doc->comment_count = p.comments.count;
+    doc->plain = p.plain.data;
+    doc->plain_size = p.plain.len;
+    awl_vec_free(&p.stack);
+    awl_vec_free(&p.open_links);
+
+    doc->blocks[0].last_line = doc->source.line_count - 1;
+    place_table_rows(doc);
+    for (size_t i = 0; i < doc->block_count; i++) {
+        awl_block *b = &doc->blocks[i];
+        b->start = doc->source.line_starts[b->first_line];
+        b->end = awl_source_line_end(&doc->source, b->last_line);
+    }
+    build_sections(doc);
+    name_headings(doc);
+    count_section_links(doc);
+    return doc;
+}
+
+void awl_doc_free(awl_doc *doc)
+{
+    if (!doc)
+        return;
+    /* blocks, links, comments and plain text are awl_vec/awl_buf storage. */
+    free(doc->blocks);
+    free(doc->links);
+    free(doc->comments);
+    free(doc->plain);
+    awl_arena_free(&doc->arena);
+    free(doc);
+}

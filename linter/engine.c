@@ -1,0 +1,104 @@
+/* engine: rule dispatch, finding and edit construction, directive filtering. */
+#include "engine.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "directives.h"
+#include "rule.h"
+
+size_t awl_rule_index(const char *id)
+{
+    size_t lo = 0, hi = awl_rule_count;
+    while (lo < hi) { /* the generated table is sorted by id */
+        size_t mid = lo + (hi - lo) / 2;
+        int cmp = strcmp(awl_rules[mid]->id, id);
+        if (cmp == 0)
+            return mid;
+        if (cmp < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return AWL_NONE;
+}
+
+awl_diag *awl_emit(awl_check *check, size_t start, size_t end, const char *fmt, ...)
+{
+    awl_diag *diag = awl_vec_push(&check->out->items);
+    diag->rule = check->rule;
+    diag->severity = check->severity;
+    diag->start = start;
+    diag->end = end < start ? start : end;
+    va_list args;
+    va_start(args, fmt);
+    int len = vsnprintf(NULL, 0, fmt, args);
+    va_end(args);
+    char *message = awl_arena_alloc(&check->out->arena, len > 0 ? (size_t)len + 1 : 1);
+    va_start(args, fmt);
+    vsnprintf(message, len > 0 ? (size_t)len + 1 : 1, fmt, args);
+    va_end(args);
+    diag->message = message;
+    return diag;
+}
+
+void awl_add_edit(awl_check *check, awl_diag *diag, size_t start, size_t end, const char *replacement,
+              size_t replacement_len)
+{
+    awl_arena *arena = &check->out->arena;
+    /* Grow by doubling at powers of two; the old array stays in the arena. */
+    size_t n = diag->edit_count;
+    if ((n & (n - 1)) == 0) {
+        awl_edit *grown = awl_arena_alloc(arena, (n ? n * 2 : 1) * sizeof *grown);
+        if (n)
+            memcpy(grown, diag->edits, n * sizeof *grown);
+        diag->edits = grown;
+    }
+    awl_edit *edit = &diag->edits[diag->edit_count++];
+    edit->start = start;
+    edit->end = end;
+    edit->replacement = awl_arena_strndup(arena, replacement ? replacement : "", replacement_len);
+    edit->replacement_len = replacement_len;
+    if (diag->fix == AWL_FIX_NONE)
+        diag->fix = check->rule->fix == AWL_FIX_NONE ? AWL_FIX_SAFE : check->rule->fix;
+}
+
+void awl_fix_unsafe(awl_diag *diag)
+{
+    diag->fix = AWL_FIX_UNSAFE;
+}
+
+void awl_lint(const awl_doc *doc, const awl_config *config, awl_diags *out)
+{
+    awl_entries entries;
+    awl_entries_extract(doc, &entries);
+    awl_directives directives;
+    awl_directives_read(doc, &directives);
+    for (size_t i = 0; i < awl_rule_count; i++) {
+        if (config->severity[i] == AWL_SEVERITY_OFF)
+            continue;
+        awl_check check = {
+            .doc = doc,
+            .entries = &entries,
+            .config = config,
+            .rule = awl_rules[i],
+            .severity = config->severity[i],
+            .out = out,
+        };
+        size_t first = out->items.count;
+        awl_rules[i]->check(&check);
+        /* Drop what directives silence, keeping the order. */
+        size_t keep = first;
+        for (size_t d = first; d < out->items.count; d++) {
+            awl_diag *diag = awl_diags_at(out, d);
+            size_t line = awl_source_line_of(&doc->source, diag->start);
+            if (!awl_directives_silence(&directives, i, line))
+                *awl_diags_at(out, keep++) = *diag;
+        }
+        out->items.count = keep;
+    }
+    awl_directives_free(&directives);
+    awl_entries_free(&entries);
+    awl_diags_sort(out);
+}

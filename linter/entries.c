@@ -1,0 +1,282 @@
+/* entries: list items and table rows with links, read as entries (see entries.h). */
+#include "entries.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+const char *awl_entry_shape_name(awl_entry_shape shape)
+{
+    switch (shape) {
+    case AWL_SHAPE_LINK_FIRST:
+        return "link-first";
+    case AWL_SHAPE_TAG_FIRST:
+        return "tag-first";
+    case AWL_SHAPE_LABEL_FIRST:
+        return "label-first";
+    case AWL_SHAPE_TEXT_FIRST:
+        return "text-first";
+    case AWL_SHAPE_TABLE_ROW:
+        return "table-row";
+    }
+    return "unknown";
+}
+
+/* Words that name what a link is rather than what it is called. */
+static const char *const link_labels[] = {
+    "code",    "paper",  "pdf",     "arxiv",   "github",  "project", "website", "blog",
+    "slides",  "slide",  "video",   "talk",    "poster",  "demo",    "doi",     "repo",
+    "homepage", "page",  "link",    "dataset", "data",    "model",   "models",  "bib",
+    "bibtex",  "official", "openreview", "supplementary", "sup", "huggingface", "hf",
+    "notes",   "note",   "report",  "benchmark", "leaderboard", "colab", "site", "web",
+    "twitter", "youtube", "zhihu",  "medium",  "tweet",   "api",     "docs",    "doc",
+};
+
+static bool is_label(const char *text, size_t len)
+{
+    /* Trim brackets, spaces and emphasis around a label: "[code]", " Code ". */
+    while (len && strchr(" \t[]()*_`:", text[0])) {
+        text++;
+        len--;
+    }
+    while (len && strchr(" \t[]()*_`:", text[len - 1]))
+        len--;
+    if (!len)
+        return false;
+    for (size_t i = 0; i < sizeof link_labels / sizeof link_labels[0]; i++)
+        if (strlen(link_labels[i]) == len && strncasecmp(link_labels[i], text, len) == 0)
+            return true;
+    return false;
+}
+
+static bool is_external(const char *href)
+{
+    return href[0] && href[0] != '#' && strncmp(href, "mailto:", 7) != 0;
+}
+
+bool awl_section_is_meta(const awl_doc *doc, size_t section)
+{
+    static const char *const meta[] = {"contribut", "licen", "acknowledg", "sponsor",
+                                       "contact",   "footnote", "star history", "citation"};
+    size_t heading = doc->sections[section].heading;
+    if (heading == AWL_NONE)
+        return false;
+    const char *text = doc->blocks[heading].text;
+    for (size_t i = 0; i < sizeof meta / sizeof meta[0]; i++)
+        if (strcasestr(text, meta[i]))
+            return true;
+    return false;
+}
+
+/* Copies plain[start, end) trimmed of spaces and the separators lists put
+ * between a title and its description. */
+static const char *trimmed_copy(awl_arena *arena, const char *text, size_t len, bool separators)
+{
+    const char *junk = separators ? " \t\n-:|,.;\xE2\x80\x93\x94" : " \t\n";
+    while (len && strchr(junk, text[0])) {
+        text++;
+        len--;
+    }
+    while (len && strchr(" \t\n", text[len - 1]))
+        len--;
+    return awl_arena_strndup(arena, text, len);
+}
+
+/* The block holding an item's own first line of text: the item itself
+ * (tight lists) or its first paragraph (loose lists). */
+static const awl_block *text_block(const awl_doc *doc, size_t item)
+{
+    const awl_block *b = &doc->blocks[item];
+    if (b->plain_len || item + 1 >= doc->block_count)
+        return b;
+    const awl_block *first = &doc->blocks[item + 1];
+    return first->parent == item && first->kind == AWL_BLOCK_PARAGRAPH ? first : b;
+}
+
+/* Label of a link: its own text when that is a label word ("[code](...)"),
+ * else the word just before it in `host` ("code [Title](...)"). */
+static const char *label_of(const awl_doc *doc, const awl_link *link, const awl_block *host)
+{
+    const char *text = doc->plain + link->plain_start;
+    if (is_label(text, link->plain_len)) {
+        size_t len = link->plain_len;
+        while (len && strchr(" \t[]()*_`:", *text)) {
+            text++;
+            len--;
+        }
+        while (len && strchr(" \t[]()*_`:", text[len - 1]))
+            len--;
+        return awl_arena_strndup((awl_arena *)&doc->arena, text, len);
+    }
+    if (link->plain_start < host->plain_start ||
+        link->plain_start > host->plain_start + host->plain_len)
+        return NULL;
+    size_t end = link->plain_start;
+    while (end > host->plain_start && strchr(" \t[(:", doc->plain[end - 1]))
+        end--;
+    size_t start = end;
+    while (start > host->plain_start && isalpha((unsigned char)doc->plain[start - 1]))
+        start--;
+    if (start < end && is_label(doc->plain + start, end - start) &&
+        (start == host->plain_start || !isalnum((unsigned char)doc->plain[start - 1])))
+        return awl_arena_strndup((awl_arena *)&doc->arena, doc->plain + start, end - start);
+    return NULL;
+}
+
+static bool prefers_as_primary(const char *label)
+{
+    return !label || strcasecmp(label, "paper") == 0 || strcasecmp(label, "pdf") == 0 ||
+           strcasecmp(label, "arxiv") == 0;
+}
+
+typedef struct entry_builder {
+    const awl_doc *doc;
+    awl_vec entries; /* awl_entry */
+    awl_vec links;   /* size_t: the candidate's links */
+} entry_builder;
+
+static void finish_entry(entry_builder *eb, size_t block, const awl_block *host, bool row)
+{
+    const awl_doc *doc = eb->doc;
+    awl_arena *arena = (awl_arena *)&doc->arena;
+    size_t count = eb->links.count;
+    size_t *link_ids = eb->links.items;
+    const char **labels = awl_arena_alloc(arena, count * sizeof *labels);
+    size_t primary_pos = AWL_NONE;
+    for (size_t i = 0; i < count; i++) {
+        const awl_link *link = &doc->links[link_ids[i]];
+        const awl_block *owner = row ? &doc->blocks[link->block] : host;
+        labels[i] = label_of(doc, link, owner);
+        if (primary_pos == AWL_NONE && prefers_as_primary(labels[i]))
+            primary_pos = i;
+    }
+    if (primary_pos == AWL_NONE)
+        primary_pos = 0;
+    const awl_link *primary = &doc->links[link_ids[primary_pos]];
+
+    awl_entry *e = awl_vec_push(&eb->entries);
+    e->block = block;
+    e->line = doc->blocks[block].first_line;
+    e->section = awl_doc_section_at(doc, doc->source.line_starts[e->line]);
+    e->primary = link_ids[primary_pos];
+    e->links = awl_arena_alloc(arena, count * sizeof *e->links);
+    for (size_t i = 0; i < count; i++) {
+        if (i == primary_pos)
+            continue;
+        e->links[e->link_count].link = link_ids[i];
+        e->links[e->link_count].label = labels[i] ? labels[i] : "link";
+        e->link_count++;
+    }
+
+    const char *plain = doc->plain;
+    size_t host_start = host->plain_start, host_end = host->plain_start + host->plain_len;
+    bool inside = primary->plain_start >= host_start && primary->plain_start <= host_end;
+    const char *primary_text = plain + primary->plain_start;
+    bool title_is_label = is_label(primary_text, primary->plain_len) || !primary->plain_len;
+
+    /* What stands before the first link decides the shape. */
+    const awl_link *first = &doc->links[link_ids[0]];
+    size_t prefix_len = 0;
+    const char *prefix = "";
+    if (first->plain_start >= host_start && first->plain_start <= host_end) {
+        prefix = plain + host_start;
+        prefix_len = first->plain_start - host_start;
+        while (prefix_len && strchr(" \t", prefix[0])) {
+            prefix++;
+            prefix_len--;
+        }
+    }
+    if (row)
+        e->shape = AWL_SHAPE_TABLE_ROW;
+    else if (!prefix_len || (prefix_len == 1 && prefix[0] == '['))
+        e->shape = AWL_SHAPE_LINK_FIRST;
+    else if (prefix[0] == '[' || prefix[0] == '(')
+        e->shape = AWL_SHAPE_TAG_FIRST;
+    else if (labels[0] && first != primary && prefix_len <= strlen(labels[0]) + 2)
+        e->shape = AWL_SHAPE_LABEL_FIRST;
+    else if (labels[0] && first == primary && is_label(prefix, prefix_len))
+        e->shape = AWL_SHAPE_LABEL_FIRST;
+    else
+        e->shape = AWL_SHAPE_TEXT_FIRST;
+
+    if (!title_is_label) {
+        e->title = trimmed_copy(arena, primary_text, primary->plain_len, false);
+    } else if (row) {
+        /* A table's title is the first cell with words in it. */
+        e->title = "";
+        for (size_t b = block + 1; b < doc->block_count && doc->blocks[b].parent == block; b++)
+            if (doc->blocks[b].plain_len > 3 && !is_label(awl_block_plain(doc, &doc->blocks[b]),
+                                                         doc->blocks[b].plain_len)) {
+                e->title = trimmed_copy(arena, awl_block_plain(doc, &doc->blocks[b]),
+                                        doc->blocks[b].plain_len, false);
+                break;
+            }
+    } else {
+        e->title = trimmed_copy(arena, prefix, prefix_len, true);
+    }
+
+    /* The description follows the last link of the title line. */
+    e->description = "";
+    if (!row && inside) {
+        size_t after = primary->plain_start + primary->plain_len;
+        if (title_is_label) {
+            for (size_t i = 0; i < count; i++) {
+                const awl_link *l = &doc->links[link_ids[i]];
+                if (l->plain_start >= host_start && l->plain_start + l->plain_len <= host_end &&
+                    l->plain_start + l->plain_len > after)
+                    after = l->plain_start + l->plain_len;
+            }
+        }
+        if (after < host_end)
+            e->description = trimmed_copy(arena, plain + after, host_end - after, true);
+    }
+    eb->links.count = 0;
+}
+
+void awl_entries_extract(const awl_doc *doc, awl_entries *out)
+{
+    entry_builder eb = {.doc = doc};
+    awl_vec_init(&eb.entries, sizeof(awl_entry));
+    awl_vec_init(&eb.links, sizeof(size_t));
+    /* Links are in document order; an entry's links are consecutive among
+     * the links with the same owner, so one pass groups them. */
+    unsigned char *taken = awl_xcalloc(doc->block_count, 1); /* owners already read */
+    size_t i = 0;
+    while (i < doc->link_count) {
+        const awl_link *link = &doc->links[i];
+        bool row = link->item == AWL_NONE;
+        size_t owner = row ? link->row : link->item;
+        if (owner == AWL_NONE) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < doc->link_count &&
+               (row ? doc->links[j].item == AWL_NONE && doc->links[j].row == owner
+                    : doc->links[j].item == owner)) {
+            if (doc->links[j].kind != AWL_LINK_IMAGE && is_external(doc->links[j].href))
+                *(size_t *)awl_vec_push(&eb.links) = j;
+            j++;
+        }
+        const awl_block *block = &doc->blocks[owner];
+        bool header_row = row && block->row_index == 0;
+        size_t section = awl_doc_section_at(doc, block->start);
+        if (eb.links.count && !header_row && !taken[owner] && !awl_section_is_meta(doc, section))
+            finish_entry(&eb, owner, row ? block : text_block(doc, owner), row);
+        taken[owner] = 1;
+        eb.links.count = 0;
+        i = j;
+    }
+    free(taken);
+    awl_vec_free(&eb.links);
+    out->items = eb.entries.items;
+    out->count = eb.entries.count;
+}
+
+void awl_entries_free(awl_entries *entries)
+{
+    free(entries->items);
+    entries->items = NULL;
+    entries->count = 0;
+}

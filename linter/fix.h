@@ -1,0 +1,43 @@
+/*
+ * fix: applying the rules' edits to a document, in memory, and proving the
+ * result is safe to write.
+ *
+ * Each pass lints the current text, takes the fixable findings whose edits
+ * do not overlap edits already taken (the others wait for the next pass),
+ * applies them back to front and re-parses. Passes repeat until nothing
+ * fixable is left (at most AWL_FIX_MAX_PASSES). The result is then verified
+ * (DESIGN.md point 8): valid UTF-8; every link target of the input still
+ * present; md4c-html renders each pass's output as it renders its input
+ * (with the text-changing edits applied); and a further pass would change
+ * nothing. A result that fails any of these must not be written.
+ *
+ * Owns: the result's text buffer; awl_fix_result_free releases it.
+ */
+#ifndef AWL_FIX_H
+#define AWL_FIX_H
+
+#include <stdbool.h>
+
+#include "arena.h"
+#include "config.h"
+
+enum { AWL_FIX_MAX_PASSES = 10 };
+
+typedef struct awl_fix_result {
+    awl_buf text;         /* the fixed document (equal to the input when unchanged) */
+    bool changed;
+    size_t fixes_applied; /* findings whose edits were applied, over all passes */
+    size_t passes;        /* passes that applied something */
+    bool failed;          /* verification failed: do not write */
+    char failure[512];    /* why, when failed */
+} awl_fix_result;
+
+/* Fixes bytes[0..len); `unsafe` adds the unsafe fixes. Never touches a file. */
+void awl_fix_text(const char *path, const char *bytes, size_t len, const awl_config *config,
+                  bool unsafe, awl_fix_result *out);
+void awl_fix_result_free(awl_fix_result *result);
+
+/* True when the finding's fix is applied with these flags. */
+bool awl_fix_applies(const awl_diag *diag, bool unsafe);
+
+#endif

@@ -1,0 +1,151 @@
+/* source: copy of the input, its line index, newline style and UTF-8 validity. */
+#include "source.h"
+
+#include <string.h>
+
+size_t awl_utf8_sequence_length(const unsigned char *s, size_t len)
+{
+    if (len == 0)
+        return 0;
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t need;
+    unsigned char lo = 0x80, hi = 0xBF; /* bounds of the second byte */
+    if (c >= 0xC2 && c <= 0xDF) {
+        need = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 3;
+        if (c == 0xE0)
+            lo = 0xA0; /* no overlong forms */
+        else if (c == 0xED)
+            hi = 0x9F; /* no surrogates */
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F; /* nothing past U+10FFFF */
+    } else {
+        return 0;
+    }
+    if (len < need || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < need; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    return need;
+}
+
+bool awl_utf8_validate(const char *bytes, size_t len, size_t *bad)
+{
+    const unsigned char *s = (const unsigned char *)bytes;
+    size_t i = 0;
+    while (i < len) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t step = awl_utf8_sequence_length(s + i, len - i);
+        if (!step) {
+            if (bad)
+                *bad = i;
+            return false;
+        }
+        i += step;
+    }
+    return true;
+}
+
+void awl_source_init(awl_source *source, awl_arena *arena, const char *path, const char *bytes,
+                     size_t length)
+{
+    memset(source, 0, sizeof *source);
+    source->path = path;
+    char *copy = awl_arena_alloc(arena, length + 1);
+    if (length)
+        memcpy(copy, bytes, length);
+    source->bytes = copy;
+    source->length = length;
+    source->has_bom = length >= 3 && memcmp(copy, "\xEF\xBB\xBF", 3) == 0;
+    source->valid_utf8 = awl_utf8_validate(copy, length, &source->first_invalid_utf8);
+
+    /* Count lines first so the index is one allocation. */
+    size_t lines = 1;
+    for (const char *p = copy; (p = memchr(p, '\n', (size_t)(copy + length - p))); p++)
+        lines++;
+    size_t *starts = awl_arena_alloc(arena, lines * sizeof *starts);
+    size_t line = 0;
+    size_t lone_cr = 0;
+    starts[line++] = 0;
+    for (const char *p = copy; (p = memchr(p, '\n', (size_t)(copy + length - p))); p++) {
+        if (p > copy && p[-1] == '\r')
+            source->crlf_count++;
+        else
+            source->lf_count++;
+        starts[line++] = (size_t)(p - copy) + 1;
+    }
+    /* A CR not followed by LF is a line break to CommonMark, but old Mac
+     * files are rare enough that we only note them as "mixed". */
+    for (const char *p = copy; (p = memchr(p, '\r', (size_t)(copy + length - p))); p++)
+        if ((size_t)(p - copy) + 1 >= length || p[1] != '\n')
+            lone_cr++;
+    source->line_starts = starts;
+    source->line_count = lines;
+    /* A trailing newline does not open an extra line. */
+    if (lines > 1 && starts[lines - 1] == length)
+        source->line_count = lines - 1;
+    if (lone_cr || (source->crlf_count && source->lf_count))
+        source->newline = AWL_NEWLINE_MIXED;
+    else if (source->crlf_count)
+        source->newline = AWL_NEWLINE_CRLF;
+    else if (source->lf_count)
+        source->newline = AWL_NEWLINE_LF;
+    else
+        source->newline = AWL_NEWLINE_NONE;
+}
+
+size_t awl_source_line_of(const awl_source *source, size_t offset)
+{
+    size_t lo = 0, hi = source->line_count;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (source->line_starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+size_t awl_source_line_next(const awl_source *source, size_t line)
+{
+    if (line + 1 < source->line_count)
+        return source->line_starts[line + 1];
+    return source->length;
+}
+
+size_t awl_source_line_end(const awl_source *source, size_t line)
+{
+    size_t end = awl_source_line_next(source, line);
+    size_t start = source->line_starts[line];
+    if (end > start && source->bytes[end - 1] == '\n')
+        end--;
+    if (end > start && source->bytes[end - 1] == '\r')
+        end--;
+    return end;
+}
+
+void awl_source_position(const awl_source *source, size_t offset, size_t *line, size_t *column)
+{
+    if (offset > source->length)
+        offset = source->length;
+    size_t index = awl_source_line_of(source, offset);
+    size_t col = 1;
+    const unsigned char *s = (const unsigned char *)source->bytes;
+    for (size_t i = source->line_starts[index]; i < offset; i++)
+        if ((s[i] & 0xC0) != 0x80) /* count lead bytes, not continuations */
+            col++;
+    *line = index + 1;
+    *column = col;
+}

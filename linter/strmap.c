@@ -1,0 +1,86 @@
+/* strmap: linear-probing hash map keyed by borrowed byte strings (see strmap.h). */
+#include "strmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+uint64_t awl_hash_bytes(const char *bytes, size_t len)
+{
+    /* FNV-1a, 64 bit: simple and good enough for short keys. */
+    uint64_t hash = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < len; i++) {
+        hash ^= (unsigned char)bytes[i];
+        hash *= 0x100000001b3ULL;
+    }
+    return hash;
+}
+
+void awl_strmap_init(awl_strmap *map)
+{
+    map->slots = NULL;
+    map->capacity = 0;
+    map->count = 0;
+}
+
+void awl_strmap_free(awl_strmap *map)
+{
+    free(map->slots);
+    awl_strmap_init(map);
+}
+
+static awl_strmap_slot *find_slot(awl_strmap_slot *slots, size_t capacity, const char *key,
+                                  size_t key_len, uint64_t hash)
+{
+    size_t index = (size_t)hash & (capacity - 1);
+    for (;;) {
+        awl_strmap_slot *slot = &slots[index];
+        if (!slot->key ||
+            (slot->hash == hash && slot->key_len == key_len && memcmp(slot->key, key, key_len) == 0))
+            return slot;
+        index = (index + 1) & (capacity - 1);
+    }
+}
+
+static void grow(awl_strmap *map)
+{
+    size_t capacity = map->capacity ? map->capacity * 2 : 64;
+    awl_strmap_slot *slots = awl_xcalloc(capacity, sizeof *slots);
+    for (size_t i = 0; i < map->capacity; i++) {
+        awl_strmap_slot *old = &map->slots[i];
+        if (old->key)
+            *find_slot(slots, capacity, old->key, old->key_len, old->hash) = *old;
+    }
+    free(map->slots);
+    map->slots = slots;
+    map->capacity = capacity;
+}
+
+size_t *awl_strmap_upsert(awl_strmap *map, const char *key, size_t key_len, bool *inserted)
+{
+    if ((map->count + 1) * 4 > map->capacity * 3)
+        grow(map);
+    uint64_t hash = awl_hash_bytes(key, key_len);
+    awl_strmap_slot *slot = find_slot(map->slots, map->capacity, key, key_len, hash);
+    if (inserted)
+        *inserted = !slot->key;
+    if (!slot->key) {
+        /* A zero-length key still needs a non-NULL marker pointer. */
+        slot->key = key ? key : "";
+        slot->key_len = key_len;
+        slot->hash = hash;
+        slot->value = 0;
+        map->count++;
+    }
+    return &slot->value;
+}
+
+size_t *awl_strmap_get(const awl_strmap *map, const char *key, size_t key_len)
+{
+    if (!map->capacity)
+        return NULL;
+    awl_strmap_slot *slot =
+        find_slot(map->slots, map->capacity, key, key_len, awl_hash_bytes(key, key_len));
+    return slot->key ? &slot->value : NULL;
+}

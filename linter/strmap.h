@@ -1,0 +1,38 @@
+/*
+ * strmap: an open-addressing hash map from byte strings to size_t values.
+ *
+ * Owns: its slot array (heap). Keys are NOT copied: the caller keeps them
+ * alive as long as the map (usually they live in a document's arena).
+ * Used wherever a rule would otherwise compare every entry with every other.
+ */
+#ifndef AWL_STRMAP_H
+#define AWL_STRMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct awl_strmap_slot {
+    const char *key; /* NULL when empty */
+    size_t key_len;
+    uint64_t hash;
+    size_t value;
+} awl_strmap_slot;
+
+typedef struct awl_strmap {
+    awl_strmap_slot *slots;
+    size_t capacity; /* a power of two */
+    size_t count;
+} awl_strmap;
+
+void awl_strmap_init(awl_strmap *map);
+void awl_strmap_free(awl_strmap *map);
+/* Returns the value slot for key, inserting it with *value 0 and setting
+ * *inserted when it was missing. The pointer is valid until the next insert. */
+size_t *awl_strmap_upsert(awl_strmap *map, const char *key, size_t key_len, bool *inserted);
+/* Returns a pointer to the value, or NULL when absent. */
+size_t *awl_strmap_get(const awl_strmap *map, const char *key, size_t key_len);
+
+uint64_t awl_hash_bytes(const char *bytes, size_t len);
+
+#endif

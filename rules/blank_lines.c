@@ -1,0 +1,67 @@
+/*
+ * blank-lines: at most one blank line in a row.
+ *
+ * Blank lines inside code blocks and raw HTML blocks are content and are
+ * left alone; blank lines at the end of the file belong to final-newline.
+ */
+#include "rule.h"
+
+static bool is_blank(const awl_source *src, size_t line)
+{
+    size_t end = awl_source_line_end(src, line);
+    for (size_t i = src->line_starts[line]; i < end; i++)
+        if (src->bytes[i] != ' ' && src->bytes[i] != '\t')
+            return false;
+    return true;
+}
+
+static void check_blank_lines(awl_check *check)
+{
+    const awl_doc *doc = check->doc;
+    const awl_source *src = &doc->source;
+    /* The last line with text: blank lines after it are final-newline's. */
+    size_t last_text = src->line_count;
+    while (last_text > 0 && is_blank(src, last_text - 1) &&
+           !(doc->line_flags[last_text - 1] & (AWL_LINE_CODE | AWL_LINE_HTML)))
+        last_text--;
+    size_t run_start = 0, run = 0;
+    for (size_t line = 0; line <= last_text; line++) {
+        bool blank = line < last_text && !(doc->line_flags[line] & (AWL_LINE_CODE | AWL_LINE_HTML)) &&
+                     is_blank(src, line);
+        if (blank) {
+            if (run++ == 0)
+                run_start = line;
+            continue;
+        }
+        if (run >= 2) {
+            size_t from = src->line_starts[run_start + 1];
+            size_t to = src->line_starts[run_start + run];
+            awl_diag *diag = awl_emit(check, src->line_starts[run_start], to,
+                                      "%zu blank lines in a row; one is enough", run);
+            awl_add_edit(check, diag, from, to, "", 0);
+        }
+        run = 0;
+    }
+}
+
+const awl_rule awl_rule_blank_lines = {
+    .id = "blank-lines",
+    .category = "format",
+    .severity = AWL_SEVERITY_WARNING,
+    .fix = AWL_FIX_SAFE,
+    .summary = "At most one blank line in a row outside code blocks",
+    .explanation =
+        "Markdown treats one blank line and several alike, so extra blank lines\n"
+        "only stretch the source and hide where sections begin.\n"
+        "\n"
+        "Bad:\n"
+        "    - [Orca](https://www.usenix.org/conference/osdi22/presentation/yu)\n"
+        "\n"
+        "\n"
+        "    ## Training\n"
+        "Good:\n"
+        "    - [Orca](https://www.usenix.org/conference/osdi22/presentation/yu)\n"
+        "\n"
+        "    ## Training\n",
+    .check = check_blank_lines,
+};

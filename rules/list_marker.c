@@ -1,0 +1,145 @@
+/*
+ * list-marker: bullet lists use the file's dominant bullet.
+ *
+ * The convention is detected per nesting depth (many lists write `-` at the
+ * top and `*` below on purpose), or pinned by the config. A list whose bullet
+ * differs is reported; the fix rewrites its markers, unless the list touches
+ * a neighbouring list that already uses the dominant bullet: to Markdown,
+ * two lists differing only by bullet are two lists, and rewriting one would
+ * merge them.
+ */
+#include <stdlib.h>
+
+#include "rule.h"
+
+enum { BULLETS = 3 };
+static const char bullet_chars[BULLETS] = {'-', '*', '+'};
+
+static int bullet_index(char c)
+{
+    for (int i = 0; i < BULLETS; i++)
+        if (bullet_chars[i] == c)
+            return i;
+    return -1;
+}
+
+/* Sibling list directly before or after `list` (no block between them) that
+ * uses `marker`. */
+static bool touches_list_with(const awl_doc *doc, size_t list, char marker)
+{
+    const awl_block *b = &doc->blocks[list];
+    /* The previous sibling: walk back to the nearest block with the same parent. */
+    for (size_t i = list; i-- > 0;) {
+        if (doc->blocks[i].depth < b->depth)
+            break;
+        if (doc->blocks[i].parent == b->parent) {
+            if (doc->blocks[i].kind == AWL_BLOCK_LIST && !doc->blocks[i].ordered &&
+                doc->blocks[i].marker == marker)
+                return true;
+            break;
+        }
+    }
+    for (size_t i = list + 1; i < doc->block_count; i++) {
+        if (doc->blocks[i].depth < b->depth)
+            break;
+        if (doc->blocks[i].parent == b->parent)
+            return doc->blocks[i].kind == AWL_BLOCK_LIST && !doc->blocks[i].ordered &&
+                   doc->blocks[i].marker == marker;
+    }
+    return false;
+}
+
+/* True when the item's line would read as a thematic break (`- - -`) once
+ * its bullet is `marker`. */
+static bool would_be_rule(const awl_doc *doc, const awl_block *item, char marker)
+{
+    const char *s = doc->source.bytes;
+    size_t end = awl_source_line_end(&doc->source, item->first_line);
+    size_t count = 1;
+    for (size_t i = item->marker_offset + 1; i < end; i++) {
+        if (s[i] == marker)
+            count++;
+        else if (s[i] != ' ' && s[i] != '\t')
+            return false;
+    }
+    return count >= 3;
+}
+
+static void check_list_marker(awl_check *check)
+{
+    const awl_doc *doc = check->doc;
+    /* List nesting depth of each block, and bullet counts per depth. */
+    unsigned *list_depth = awl_xcalloc(doc->block_count, sizeof *list_depth);
+    size_t (*counts)[BULLETS] = awl_xcalloc(doc->block_count + 1, sizeof *counts);
+    for (size_t i = 1; i < doc->block_count; i++) {
+        const awl_block *b = &doc->blocks[i];
+        list_depth[i] = list_depth[b->parent] + (b->kind == AWL_BLOCK_LIST);
+        if (b->kind == AWL_BLOCK_ITEM && !doc->blocks[b->parent].ordered) {
+            int k = bullet_index(doc->blocks[b->parent].marker);
+            if (k >= 0)
+                counts[list_depth[i]][k]++;
+        }
+    }
+    for (size_t i = 1; i < doc->block_count; i++) {
+        const awl_block *list = &doc->blocks[i];
+        if (list->kind != AWL_BLOCK_LIST || list->ordered || bullet_index(list->marker) < 0)
+            continue;
+        char want = check->config->list_marker;
+        if (!want) {
+            const size_t *c = counts[list_depth[i]];
+            int best = 0; /* ties go to '-', then '*' */
+            for (int k = 1; k < BULLETS; k++)
+                if (c[k] > c[best])
+                    best = k;
+            want = bullet_chars[best];
+        }
+        if (list->marker == want)
+            continue;
+        awl_diag *diag = awl_emit(check, doc->blocks[i + 1].marker_offset,
+                                  doc->blocks[i + 1].marker_offset + 1,
+                                  "list uses '%c' where this file's lists at this depth use '%c'",
+                                  list->marker, want);
+        if (touches_list_with(doc, i, want))
+            continue; /* rewriting would merge two lists: report only */
+        bool safe = true;
+        for (size_t j = i + 1; j < doc->block_count && doc->blocks[j].depth > list->depth; j++) {
+            const awl_block *item = &doc->blocks[j];
+            if (item->parent != i)
+                continue;
+            if (item->marker_offset == AWL_NONE || doc->source.bytes[item->marker_offset] != list->marker ||
+                would_be_rule(doc, item, want)) {
+                safe = false;
+                break;
+            }
+        }
+        if (!safe)
+            continue;
+        char replacement[2] = {want, 0};
+        for (size_t j = i + 1; j < doc->block_count && doc->blocks[j].depth > list->depth; j++)
+            if (doc->blocks[j].parent == i)
+                awl_add_edit(check, diag, doc->blocks[j].marker_offset, doc->blocks[j].marker_offset + 1,
+                         replacement, 1);
+    }
+    free(counts);
+    free(list_depth);
+}
+
+const awl_rule awl_rule_list_marker = {
+    .id = "list-marker",
+    .category = "format",
+    .severity = AWL_SEVERITY_WARNING,
+    .fix = AWL_FIX_SAFE,
+    .summary = "Bullet lists use the file's dominant bullet (-, * or +) at each depth",
+    .explanation =
+        "Lists that switch between -, * and + look the same on GitHub but make the\n"
+        "source inconsistent, and contributors copy whichever they see first. The\n"
+        "convention is the file's own: the bullet most items use at that depth.\n"
+        "A list directly next to a list with the other bullet is only reported:\n"
+        "Markdown reads the two as separate lists and a rewrite would merge them.\n"
+        "\n"
+        "Bad (the file uses - everywhere else):\n"
+        "    * [Orca](https://www.usenix.org/conference/osdi22/presentation/yu)\n"
+        "Good:\n"
+        "    - [Orca](https://www.usenix.org/conference/osdi22/presentation/yu)\n",
+    .check = check_list_marker,
+};

@@ -1,0 +1,52 @@
+/*
+ * trailing-space: white space at the end of a line.
+ *
+ * Kept: two or more spaces that make a Markdown hard line break, white space
+ * inside code blocks, and white space that md4c hands over as text (inside a
+ * code span that continues on the next line), since removing those would
+ * change what the page shows.
+ */
+#include "rule.h"
+
+static void check_trailing_space(awl_check *check)
+{
+    const awl_doc *doc = check->doc;
+    const awl_source *src = &doc->source;
+    for (size_t line = 0; line < src->line_count; line++) {
+        uint8_t flags = doc->line_flags[line];
+        if (flags & (AWL_LINE_CODE | AWL_LINE_WS_IS_TEXT))
+            continue;
+        size_t start = src->line_starts[line];
+        size_t end = awl_source_line_end(src, line);
+        size_t ws = end;
+        while (ws > start && (src->bytes[ws - 1] == ' ' || src->bytes[ws - 1] == '\t'))
+            ws--;
+        if (ws == end)
+            continue;
+        if ((flags & AWL_LINE_HARD_BREAK) && ws > start)
+            continue;
+        awl_diag *diag = awl_emit(check, ws, end,
+                                  ws == start ? "line holds only white space"
+                                              : "trailing white space");
+        awl_add_edit(check, diag, ws, end, "", 0);
+    }
+}
+
+const awl_rule awl_rule_trailing_space = {
+    .id = "trailing-space",
+    .category = "format",
+    .severity = AWL_SEVERITY_WARNING,
+    .fix = AWL_FIX_SAFE,
+    .summary = "No white space at the end of a line (hard line breaks are kept)",
+    .explanation =
+        "Trailing spaces and tabs are invisible in the rendered list, but they make\n"
+        "diffs noisy and editors disagree about them. Two or more spaces that end a\n"
+        "line inside a paragraph are a Markdown hard line break and are kept, as is\n"
+        "white space inside code blocks.\n"
+        "\n"
+        "Bad:\n"
+        "    - [Alpa](https://arxiv.org/abs/2201.12023) - OSDI'22.\xE2\x90\xA3\xE2\x90\xA3\xE2\x90\xA3\n"
+        "Good:\n"
+        "    - [Alpa](https://arxiv.org/abs/2201.12023) - OSDI'22.\n",
+    .check = check_trailing_space,
+};
