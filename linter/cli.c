@@ -176,9 +176,24 @@ static bool config_for(run_state *st, const char *path, awl_config *out)
     return true;
 }
 
+/* Git's test for binary data (a NUL byte in the first 8000 bytes), narrowed
+ * to files that are not valid UTF-8 either: a stray NUL in a Markdown file
+ * is damage to report, an executable is not a list at all. */
+static bool looks_binary(const char *bytes, size_t len)
+{
+    return memchr(bytes, '\0', len < 8000 ? len : 8000) && !awl_utf8_validate(bytes, len, NULL);
+}
+
 static void lint_bytes(run_state *st, const char *path, const char *bytes, size_t len)
 {
     options *opt = st->opt;
+    if (looks_binary(bytes, len)) {
+        awl_msg_error("%s: binary data, not Markdown; skipped", path);
+        worse(st, EXIT_TROUBLE);
+        if (strcmp(path, "-") == 0 && opt->fix && !opt->diff && !opt->check)
+            fwrite(bytes, 1, len, stdout); /* --fix - passes what it cannot fix through */
+        return;
+    }
     awl_config config;
     if (!config_for(st, path, &config)) {
         worse(st, EXIT_TROUBLE);

@@ -1,0 +1,164 @@
+/* support: process, file and lint helpers for the test suites (see support.h). */
+#include "support.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "engine.h"
+
+static void read_into(int fd, char **buf, size_t *len, size_t *cap)
+{
+    char chunk[65536];
+    ssize_t n = read(fd, chunk, sizeof chunk);
+    if (n <= 0)
+        return;
+    if (*len + (size_t)n + 1 > *cap) {
+        while (*len + (size_t)n + 1 > *cap)
+            *cap = *cap ? *cap * 2 : 65536;
+        *buf = awl_xrealloc(*buf, *cap);
+    }
+    memcpy(*buf + *len, chunk, (size_t)n);
+    *len += (size_t)n;
+    (*buf)[*len] = '\0';
+}
+
+run_result awl_test_run(const char *const *args, const char *input, size_t input_len,
+                        const char *env)
+{
+    int in[2], out[2], err[2];
+    if (pipe(in) || pipe(out) || pipe(err))
+        abort();
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(in[0], 0);
+        dup2(out[1], 1);
+        dup2(err[1], 2);
+        close(in[1]);
+        close(out[0]);
+        close(err[0]);
+        if (env)
+            putenv((char *)env);
+        unsetenv("GITHUB_ACTIONS");
+        if (env)
+            putenv((char *)env);
+        const char *argv[64] = {AWL_TEST_BINARY};
+        size_t n = 1;
+        for (size_t i = 0; args[i] && n < 63; i++)
+            argv[n++] = args[i];
+        argv[n] = NULL;
+        execv(AWL_TEST_BINARY, (char *const *)argv);
+        _exit(127);
+    }
+    close(in[0]);
+    close(out[1]);
+    close(err[1]);
+    run_result r = {0};
+    size_t out_cap = 0, err_cap = 0, err_len = 0, written = 0;
+    r.out = awl_xcalloc(1, 1);
+    r.err = awl_xcalloc(1, 1);
+    if (!input || !input_len) {
+        close(in[1]);
+        in[1] = -1;
+    } else {
+        fcntl(in[1], F_SETFL, O_NONBLOCK);
+    }
+    bool out_open = true, err_open = true;
+    while (out_open || err_open) {
+        struct pollfd fds[3] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0}, {in[1], POLLOUT, 0}};
+        fds[0].fd = out_open ? out[0] : -1;
+        fds[1].fd = err_open ? err[0] : -1;
+        poll(fds, 3, -1);
+        if (fds[2].revents & (POLLOUT | POLLERR)) {
+            ssize_t n = write(in[1], input + written, input_len - written);
+            if (n > 0)
+                written += (size_t)n;
+            if (n < 0 || written == input_len) {
+                close(in[1]);
+                in[1] = -1;
+            }
+        }
+        if (fds[0].revents) {
+            size_t before = r.out_len;
+            read_into(out[0], &r.out, &r.out_len, &out_cap);
+            if (r.out_len == before)
+                out_open = false;
+        }
+        if (fds[1].revents) {
+            size_t before = err_len;
+            read_into(err[0], &r.err, &err_len, &err_cap);
+            if (err_len == before)
+                err_open = false;
+        }
+    }
+    if (in[1] >= 0)
+        close(in[1]);
+    close(out[0]);
+    close(err[0]);
+    int status;
+    waitpid(pid, &status, 0);
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+void awl_test_run_free(run_result *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+char *awl_test_tmpdir(void)
+{
+    char *dir = awl_xstrndup("/tmp/awelint-test-XXXXXX", 24);
+    if (!mkdtemp(dir))
+        abort();
+    return dir;
+}
+
+void awl_test_write(const char *path, const char *bytes, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        abort();
+    fwrite(bytes, 1, len, f);
+    fclose(f);
+}
+
+char *awl_test_read(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    awl_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    awl_buf_append(&b, "", 0);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        awl_buf_append(&b, chunk, n);
+    fclose(f);
+    if (len)
+        *len = b.len;
+    return b.data;
+}
+
+awl_doc *awl_test_lint(const char *text, awl_diags *diags)
+{
+    awl_config config;
+    awl_config_defaults(&config);
+    awl_doc *doc = awl_doc_parse("test.md", text, strlen(text));
+    awl_diags_init(diags);
+    awl_lint(doc, &config, diags);
+    return doc;
+}
+
+size_t awl_test_count(const awl_diags *diags, const char *id)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < diags->items.count; i++)
+        n += strcmp(awl_diags_at(diags, i)->rule->id, id) == 0;
+    return n;
+}

@@ -1,0 +1,42 @@
+/*
+ * support: helpers shared by the test suites: run the awelint binary with
+ * input and capture its output, read and write files in a scratch folder,
+ * lint a string.
+ * Owns: every string it returns is heap memory the caller frees.
+ */
+#ifndef AWL_TEST_SUPPORT_H
+#define AWL_TEST_SUPPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "config.h"
+#include "diag.h"
+#include "doc.h"
+
+typedef struct run_result {
+    int status; /* exit code, or -1 when it did not exit normally */
+    char *out;  /* standard output */
+    size_t out_len;
+    char *err; /* standard error */
+} run_result;
+
+/* Runs the awelint binary with argv (NULL-terminated, without argv[0]) and
+ * `input` on standard input (NULL: empty). Extra environment: "K=V" or NULL. */
+run_result awl_test_run(const char *const *args, const char *input, size_t input_len,
+                        const char *env);
+void awl_test_run_free(run_result *r);
+
+/* A fresh scratch directory (mkdtemp); heap string. */
+char *awl_test_tmpdir(void);
+/* Writes/reads whole files; read returns NULL when missing. */
+void awl_test_write(const char *path, const char *bytes, size_t len);
+char *awl_test_read(const char *path, size_t *len);
+
+/* Lints text with the default config; the caller frees with awl_diags_free
+ * and awl_doc_free. */
+awl_doc *awl_test_lint(const char *text, awl_diags *diags);
+/* Number of findings of rule `id` in diags. */
+size_t awl_test_count(const awl_diags *diags, const char *id);
+
+#endif
