@@ -194,6 +194,8 @@ bool awl_diff_unified(const char *label, const char *old_text, size_t old_len,
         for (size_t i = 0; i < tail; i++)
             push(&s, ' ');
 
+        while (label[0] == '/')
+            label++; /* a/ and b/ prefixes as git writes them */
         awl_buf_printf(out, "--- a/%s\n+++ b/%s\n", label, label);
         /* Group changes into hunks with CONTEXT lines around them. */
         size_t i = 0;

@@ -7,6 +7,10 @@
  * a neighbouring list that already uses the dominant bullet: to Markdown,
  * two lists differing only by bullet are two lists, and rewriting one would
  * merge them.
+ *
+ * A table of contents (a list whose links all point to #anchors) is left
+ * out, counted nowhere: generators such as doctoc and mktoc write their own
+ * bullet, and the toc rule regenerates it keeping its marker.
  */
 #include <stdlib.h>
 
@@ -65,16 +69,41 @@ static bool would_be_rule(const awl_doc *doc, const awl_block *item, char marker
     return count >= 3;
 }
 
+/* For each block: the outermost list holding it (or AWL_NONE). Marks in
+ * is_toc[list] the outermost lists whose links all go to #anchors. */
+static void find_toc_lists(const awl_doc *doc, size_t *outer, unsigned char *is_toc)
+{
+    for (size_t i = 0; i < doc->block_count; i++) {
+        const awl_block *b = &doc->blocks[i];
+        outer[i] = i == 0 ? AWL_NONE : outer[b->parent];
+        if (outer[i] == AWL_NONE && b->kind == AWL_BLOCK_LIST)
+            outer[i] = i;
+    }
+    /* 1: has an anchor link; 2: has another link. */
+    unsigned char *seen = awl_xcalloc(doc->block_count, 1);
+    for (size_t i = 0; i < doc->link_count; i++) {
+        size_t list = outer[doc->links[i].block];
+        if (list != AWL_NONE && doc->links[i].kind != AWL_LINK_IMAGE) /* badges are decoration */
+            seen[list] |= doc->links[i].href[0] == '#' ? 1 : 2;
+    }
+    for (size_t i = 0; i < doc->block_count; i++)
+        is_toc[i] = seen[i] == 1;
+    free(seen);
+}
+
 static void check_list_marker(awl_check *check)
 {
     const awl_doc *doc = check->doc;
+    size_t *outer = awl_xcalloc(doc->block_count, sizeof *outer);
+    unsigned char *is_toc = awl_xcalloc(doc->block_count, 1);
+    find_toc_lists(doc, outer, is_toc);
     /* List nesting depth of each block, and bullet counts per depth. */
     unsigned *list_depth = awl_xcalloc(doc->block_count, sizeof *list_depth);
     size_t (*counts)[BULLETS] = awl_xcalloc(doc->block_count + 1, sizeof *counts);
     for (size_t i = 1; i < doc->block_count; i++) {
         const awl_block *b = &doc->blocks[i];
         list_depth[i] = list_depth[b->parent] + (b->kind == AWL_BLOCK_LIST);
-        if (b->kind == AWL_BLOCK_ITEM && !doc->blocks[b->parent].ordered) {
+        if (b->kind == AWL_BLOCK_ITEM && !doc->blocks[b->parent].ordered && !is_toc[outer[i]]) {
             int k = bullet_index(doc->blocks[b->parent].marker);
             if (k >= 0)
                 counts[list_depth[i]][k]++;
@@ -82,7 +111,8 @@ static void check_list_marker(awl_check *check)
     }
     for (size_t i = 1; i < doc->block_count; i++) {
         const awl_block *list = &doc->blocks[i];
-        if (list->kind != AWL_BLOCK_LIST || list->ordered || bullet_index(list->marker) < 0)
+        if (list->kind != AWL_BLOCK_LIST || list->ordered || bullet_index(list->marker) < 0 ||
+            is_toc[outer[i]])
             continue;
         char want = check->config->list_marker;
         if (!want) {
@@ -122,6 +152,8 @@ static void check_list_marker(awl_check *check)
     }
     free(counts);
     free(list_depth);
+    free(is_toc);
+    free(outer);
 }
 
 const awl_rule awl_rule_list_marker = {

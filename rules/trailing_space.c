@@ -4,7 +4,9 @@
  * Kept: two or more spaces that make a Markdown hard line break, white space
  * inside code blocks, and white space that md4c hands over as text (inside a
  * code span that continues on the next line), since removing those would
- * change what the page shows.
+ * change what the page shows. White space after a line-ending backslash is
+ * reported with an unsafe fix: the author meant a line break, but removing
+ * the space changes the rendering.
  */
 #include "rule.h"
 
@@ -25,6 +27,21 @@ static void check_trailing_space(awl_check *check)
             continue;
         if ((flags & AWL_LINE_HARD_BREAK) && ws > start)
             continue;
+        size_t slashes = 0;
+        while (ws - slashes > start && src->bytes[ws - slashes - 1] == '\\')
+            slashes++;
+        if (slashes % 2) {
+            /* `text \ ` meant a line break, but the space makes the
+             * backslash literal text. Removing the space changes what the
+             * page shows, so the fix is unsafe (and declared as a text change). */
+            awl_diag *diag = awl_emit(check, ws, end,
+                                      "white space after a line-ending backslash: the backslash "
+                                      "shows as text instead of breaking the line");
+            awl_add_edit(check, diag, ws, end, "", 0);
+            awl_fix_unsafe(diag);
+            diag->changes_text = true;
+            continue;
+        }
         awl_diag *diag = awl_emit(check, ws, end,
                                   ws == start ? "line holds only white space"
                                               : "trailing white space");
