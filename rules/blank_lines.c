@@ -15,6 +15,24 @@ static bool is_blank(const awl_source *src, size_t line)
     return true;
 }
 
+/* Collapsing blank lines in front of an indented line can pull that line
+ * into the list item above it (md4c ends an item after two blank lines).
+ * Safe only when the line is already inside the item that holds the line
+ * before the blank lines, or when no item holds that line. */
+static bool collapse_keeps_structure(const awl_doc *doc, size_t before, size_t after)
+{
+    const char c = doc->source.bytes[doc->source.line_starts[after]];
+    if (c != ' ' && c != '\t')
+        return true;
+    for (size_t i = 0; i < doc->block_count; i++) {
+        const awl_block *b = &doc->blocks[i];
+        if (b->kind == AWL_BLOCK_ITEM && b->first_line <= before && b->last_line >= before &&
+            b->last_line < after)
+            return false;
+    }
+    return true;
+}
+
 static void check_blank_lines(awl_check *check)
 {
     const awl_doc *doc = check->doc;
@@ -38,7 +56,14 @@ static void check_blank_lines(awl_check *check)
             size_t to = src->line_starts[run_start + run];
             awl_diag *diag = awl_emit(check, src->line_starts[run_start], to,
                                       "%zu blank lines in a row; one is enough", run);
-            awl_add_edit(check, diag, from, to, "", 0);
+            if (run_start == 0 || collapse_keeps_structure(doc, run_start - 1, line))
+                awl_add_edit(check, diag, from, to, "", 0);
+            else
+                diag->message = awl_arena_printf(
+                    &check->out->arena,
+                    "%zu blank lines in a row end the list item above (not fixed: with one, the "
+                    "indented line below would join it)",
+                    run);
         }
         run = 0;
     }

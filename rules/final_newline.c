@@ -14,7 +14,24 @@ static void check_final_newline(awl_check *check)
     if (src->length == 0)
         return;
     const char *bytes = src->bytes;
-    if (bytes[src->length - 1] != '\n') {
+    size_t last_start = src->line_starts[src->line_count - 1];
+    bool last_blank = bytes[src->length - 1] != '\n';
+    for (size_t i = last_start; i < src->length && last_blank; i++)
+        last_blank = bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r';
+    if (last_blank && last_start > 0) {
+        /* The file ends in white space without a line break. md4c reads such
+         * a line as content of a raw HTML or code block above it, so there
+         * it is only reported; elsewhere the white space goes. */
+        size_t above = src->line_count - 2;
+        if (doc->line_flags[src->line_count - 1] & (AWL_LINE_CODE | AWL_LINE_HTML) ||
+            doc->line_flags[above] & (AWL_LINE_CODE | AWL_LINE_HTML)) {
+            awl_emit(check, last_start, src->length,
+                     "the file ends in white space without a line break (not fixed: it follows "
+                     "a raw HTML or code block, which would change)");
+            return;
+        }
+    }
+    if (bytes[src->length - 1] != '\n' && !last_blank) {
         const char *newline = src->newline == AWL_NEWLINE_CRLF ? "\r\n" : "\n";
         awl_diag *diag = awl_emit(check, src->length, src->length, "no line break at the end of the file");
         awl_add_edit(check, diag, src->length, src->length, newline, newline[1] ? 2 : 1);
@@ -27,7 +44,7 @@ static void check_final_newline(awl_check *check)
         if (doc->line_flags[line] & (AWL_LINE_CODE | AWL_LINE_HTML))
             break;
         size_t start = src->line_starts[line];
-        size_t end = awl_source_line_end(src, line);
+        size_t end = line == last && last_blank ? src->length : awl_source_line_end(src, line);
         size_t i = start;
         while (i < end && (bytes[i] == ' ' || bytes[i] == '\t'))
             i++;
@@ -37,6 +54,7 @@ static void check_final_newline(awl_check *check)
     }
     if (first_blank == src->line_count || first_blank == 0)
         return; /* nothing blank at the end, or the whole file is blank */
+    /* Delete from the line break that ends the last line of text. */
     size_t start = src->line_starts[first_blank];
     size_t count = src->line_count - first_blank;
     awl_diag *diag = awl_emit(check, start, src->length, "%zu blank line%s at the end of the file",

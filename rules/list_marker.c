@@ -91,6 +91,18 @@ static void find_toc_lists(const awl_doc *doc, size_t *outer, unsigned char *is_
     free(seen);
 }
 
+/* True when the item's line holds nothing after its marker: `-` alone
+ * after a paragraph line is a setext underline, so its bullet stays. */
+static bool is_empty_item_line(const awl_doc *doc, const awl_block *item)
+{
+    const char *s = doc->source.bytes;
+    size_t end = awl_source_line_end(&doc->source, item->first_line);
+    for (size_t i = item->marker_offset + 1; i < end; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return false;
+    return true;
+}
+
 static void check_list_marker(awl_check *check)
 {
     const awl_doc *doc = check->doc;
@@ -137,7 +149,7 @@ static void check_list_marker(awl_check *check)
             if (item->parent != i)
                 continue;
             if (item->marker_offset == AWL_NONE || doc->source.bytes[item->marker_offset] != list->marker ||
-                would_be_rule(doc, item, want)) {
+                would_be_rule(doc, item, want) || is_empty_item_line(doc, item)) {
                 safe = false;
                 break;
             }

@@ -2,13 +2,42 @@
  * trailing-space: white space at the end of a line.
  *
  * Kept: two or more spaces that make a Markdown hard line break, white space
- * inside code blocks, and white space that md4c hands over as text (inside a
+ * inside code blocks and raw HTML blocks, and white space that md4c hands over as text (inside a
  * code span that continues on the next line), since removing those would
  * change what the page shows. White space after a line-ending backslash is
  * reported with an unsafe fix: the author meant a line break, but removing
  * the space changes the rendering.
  */
+#include <string.h>
+
 #include "rule.h"
+
+/* True when the line, past its indentation and '>' prefixes, holds only
+ * list markers, or only one of - = * _ repeated (a thematic break or setext
+ * underline). There, white space is part of how parsers read the line
+ * (md4c reads `---\t` as a rule, `---` as an underline), so it is reported
+ * but not fixed. */
+static bool is_structural_line(const char *s, size_t start, size_t end)
+{
+    size_t i = start;
+    while (i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
+        i++;
+    if (i == end)
+        return false;
+    char first = s[i];
+    bool markers_only = true, one_char = strchr("-=*_", first) != NULL;
+    for (size_t j = i; j < end; j++) {
+        char c = s[j];
+        if (c == ' ' || c == '\t')
+            continue;
+        if (c != first)
+            one_char = false;
+        bool digit = c >= '0' && c <= '9';
+        if (!strchr("-*+.)", c) && !digit)
+            markers_only = false;
+    }
+    return markers_only || one_char;
+}
 
 static void check_trailing_space(awl_check *check)
 {
@@ -16,7 +45,7 @@ static void check_trailing_space(awl_check *check)
     const awl_source *src = &doc->source;
     for (size_t line = 0; line < src->line_count; line++) {
         uint8_t flags = doc->line_flags[line];
-        if (flags & (AWL_LINE_CODE | AWL_LINE_WS_IS_TEXT))
+        if (flags & (AWL_LINE_CODE | AWL_LINE_HTML | AWL_LINE_WS_IS_TEXT))
             continue;
         size_t start = src->line_starts[line];
         size_t end = awl_source_line_end(src, line);
@@ -40,6 +69,12 @@ static void check_trailing_space(awl_check *check)
             awl_add_edit(check, diag, ws, end, "", 0);
             awl_fix_unsafe(diag);
             diag->changes_text = true;
+            continue;
+        }
+        if (ws > start && is_structural_line(src->bytes, start, ws)) {
+            awl_emit(check, ws, end,
+                     "trailing white space after a list marker or rule line (not fixed: "
+                     "removing it can change how the line parses)");
             continue;
         }
         awl_diag *diag = awl_emit(check, ws, end,
