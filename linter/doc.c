@@ -774,6 +774,22 @@ awl_doc *awl_doc_parse(const char *path, const char *bytes, size_t length)
         awl_block *b = &doc->blocks[i];
         b->start = doc->source.line_starts[b->first_line];
         b->end = awl_source_line_end(&doc->source, b->last_line);
+        switch (b->kind) {
+        case AWL_BLOCK_PARAGRAPH:
+        case AWL_BLOCK_HEADING:
+        case AWL_BLOCK_CODE:
+        case AWL_BLOCK_HTML:
+        case AWL_BLOCK_TABLE:
+        case AWL_BLOCK_HR:
+            for (size_t line = b->first_line; line <= b->last_line; line++)
+                doc->line_flags[line] |= AWL_LINE_IN_BLOCK;
+            break;
+        case AWL_BLOCK_ITEM:
+            doc->line_flags[b->first_line] |= AWL_LINE_IN_BLOCK;
+            break;
+        default:
+            break;
+        }
     }
     build_sections(doc);
     name_headings(doc);

@@ -106,6 +106,10 @@ enum awl_line_flag {
     AWL_LINE_TABLE = 1 << 4,
     AWL_LINE_HEADING = 1 << 5,
     AWL_LINE_ITEM_MARKER = 1 << 6, /* holds a list item's marker */
+    /* Inside a leaf block (paragraph, heading, code, HTML, table, rule) or
+     * on an item's marker line. A non-blank line without it belongs to a
+     * link reference definition, which md4c does not report. */
+    AWL_LINE_IN_BLOCK = 1 << 7,
 };
 
 typedef struct awl_section {

@@ -24,10 +24,19 @@ static bool collapse_keeps_structure(const awl_doc *doc, size_t before, size_t a
     const char c = doc->source.bytes[doc->source.line_starts[after]];
     if (c != ' ' && c != '\t')
         return true;
-    for (size_t i = 0; i < doc->block_count; i++) {
+    /* Every block holding `before` is the last block starting at or before
+     * it, or one of that block's ancestors (blocks nest). */
+    size_t lo = 0, hi = doc->block_count;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->blocks[mid].first_line <= before)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i != AWL_NONE; i = doc->blocks[i].parent) {
         const awl_block *b = &doc->blocks[i];
-        if (b->kind == AWL_BLOCK_ITEM && b->first_line <= before && b->last_line >= before &&
-            b->last_line < after)
+        if (b->kind == AWL_BLOCK_ITEM && b->last_line >= before && b->last_line < after)
             return false;
     }
     return true;

@@ -4,9 +4,8 @@
  * The convention is detected per nesting depth (many lists write `-` at the
  * top and `*` below on purpose), or pinned by the config. A list whose bullet
  * differs is reported; the fix rewrites its markers, unless the list touches
- * a neighbouring list that already uses the dominant bullet: to Markdown,
- * two lists differing only by bullet are two lists, and rewriting one would
- * merge them.
+ * a neighbouring bullet list: to Markdown, two lists differing only by
+ * bullet are two lists, and rewriting a bullet could merge them.
  *
  * A table of contents (a list whose links all point to #anchors) is left
  * out, counted nowhere: generators such as doctoc and mktoc write their own
@@ -27,30 +26,28 @@ static int bullet_index(char c)
     return -1;
 }
 
-/* Sibling list directly before or after `list` (no block between them) that
- * uses `marker`. */
-static bool touches_list_with(const awl_doc *doc, size_t list, char marker)
+/* True when a bullet list sits directly before or after `list` (no block
+ * between them, same parent). Whatever its bullet now, the two are separate
+ * lists only because their bullets differ, and rewriting either bullet could
+ * merge them. */
+static bool touches_bullet_list(const awl_doc *doc, size_t list)
 {
     const awl_block *b = &doc->blocks[list];
-    /* The previous sibling: walk back to the nearest block with the same parent. */
-    for (size_t i = list; i-- > 0;) {
-        if (doc->blocks[i].depth < b->depth)
-            break;
+    size_t before = AWL_NONE, after = AWL_NONE;
+    for (size_t i = list; i-- > 0 && doc->blocks[i].depth >= b->depth;)
         if (doc->blocks[i].parent == b->parent) {
-            if (doc->blocks[i].kind == AWL_BLOCK_LIST && !doc->blocks[i].ordered &&
-                doc->blocks[i].marker == marker)
-                return true;
+            before = i;
             break;
         }
-    }
-    for (size_t i = list + 1; i < doc->block_count; i++) {
-        if (doc->blocks[i].depth < b->depth)
+    for (size_t i = list + 1; i < doc->block_count && doc->blocks[i].depth >= b->depth; i++)
+        if (doc->blocks[i].parent == b->parent) {
+            after = i;
             break;
-        if (doc->blocks[i].parent == b->parent)
-            return doc->blocks[i].kind == AWL_BLOCK_LIST && !doc->blocks[i].ordered &&
-                   doc->blocks[i].marker == marker;
-    }
-    return false;
+        }
+    return (before != AWL_NONE && doc->blocks[before].kind == AWL_BLOCK_LIST &&
+            !doc->blocks[before].ordered) ||
+           (after != AWL_NONE && doc->blocks[after].kind == AWL_BLOCK_LIST &&
+            !doc->blocks[after].ordered);
 }
 
 /* True when the item's line would read as a thematic break (`- - -`) once
@@ -141,7 +138,7 @@ static void check_list_marker(awl_check *check)
                                   doc->blocks[i + 1].marker_offset + 1,
                                   "list uses '%c' where this file's lists at this depth use '%c'",
                                   list->marker, want);
-        if (touches_list_with(doc, i, want))
+        if (touches_bullet_list(doc, i))
             continue; /* rewriting would merge two lists: report only */
         bool safe = true;
         for (size_t j = i + 1; j < doc->block_count && doc->blocks[j].depth > list->depth; j++) {

@@ -71,6 +71,16 @@ static void check_trailing_space(awl_check *check)
             diag->changes_text = true;
             continue;
         }
+        if (ws > start && !(flags & AWL_LINE_IN_BLOCK) && line + 1 < src->line_count &&
+            !(doc->line_flags[line + 1] & AWL_LINE_IN_BLOCK) &&
+            awl_source_line_end(src, line + 1) > src->line_starts[line + 1]) {
+            /* Inside a link reference definition that goes on: its title
+             * may span lines and keeps their white space. */
+            awl_emit(check, ws, end,
+                     "trailing white space in a link reference definition (not fixed: it may "
+                     "be part of a title that continues on the next line)");
+            continue;
+        }
         if (ws > start && is_structural_line(src->bytes, start, ws)) {
             awl_emit(check, ws, end,
                      "trailing white space after a list marker or rule line (not fixed: "
