@@ -196,6 +196,12 @@ void awl_buf_printf(awl_buf *buf, const char *fmt, ...)
     buf->len += (size_t)len;
 }
 
+void awl_buf_clear(awl_buf *buf)
+{
+    buf->len = 0;
+    awl_buf_append(buf, "", 0);
+}
+
 void awl_buf_free(awl_buf *buf)
 {
     free(buf->data);

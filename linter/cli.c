@@ -314,7 +314,12 @@ static void lint_directory(run_state *st, const char *dir)
             continue;
         if (strcmp(name, "node_modules") == 0)
             continue;
-        *(char **)awl_vec_push(&names) = awl_arena_printf(&st->arena, "%s/%s", dir, name);
+        /* "dir/" given on the command line must not give "dir//a.md". */
+        size_t dir_len = strlen(dir);
+        while (dir_len > 1 && dir[dir_len - 1] == '/')
+            dir_len--;
+        *(char **)awl_vec_push(&names) =
+            awl_arena_printf(&st->arena, "%.*s/%s", (int)dir_len, dir, name);
     }
     closedir(d);
     qsort(names.items, names.count, sizeof(char *), compare_names);

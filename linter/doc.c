@@ -335,7 +335,7 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
     return 0;
 }
 
-static void mark_lines(parser *p, size_t first, size_t last, uint8_t flag)
+static void mark_lines(parser *p, size_t first, size_t last, uint16_t flag)
 {
     for (size_t line = first; line <= last && line < p->doc->source.line_count; line++)
         p->doc->line_flags[line] |= flag;
@@ -567,7 +567,8 @@ static int text_callback(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, vo
             while (pos < end && (p->input[pos] == ' ' || p->input[pos] == '\t'))
                 pos++;
             if (pos == end)
-                p->doc->line_flags[last_line] |= AWL_LINE_WS_IS_TEXT;
+                p->doc->line_flags[last_line] |=
+                    type == MD_TEXT_NORMAL ? AWL_LINE_WS_IS_TEXT : AWL_LINE_WS_IS_CODE;
         }
         if (type == MD_TEXT_HTML)
             record_comment(p, offset, text, size);
@@ -728,7 +729,7 @@ awl_doc *awl_doc_parse(const char *path, const char *bytes, size_t length)
 {
     awl_doc *doc = awl_xcalloc(1, sizeof *doc);
     awl_source_init(&doc->source, &doc->arena, path, bytes, length);
-    doc->line_flags = awl_arena_alloc(&doc->arena, doc->source.line_count);
+    doc->line_flags = awl_arena_alloc(&doc->arena, doc->source.line_count * sizeof *doc->line_flags);
 
     parser p = {0};
     p.doc = doc;

@@ -102,7 +102,11 @@ enum awl_line_flag {
     AWL_LINE_CODE = 1 << 0,        /* inside a code block, fences included */
     AWL_LINE_HTML = 1 << 1,        /* inside a raw HTML block */
     AWL_LINE_HARD_BREAK = 1 << 2,  /* ends with a hard line break (BR) */
-    AWL_LINE_WS_IS_TEXT = 1 << 3,  /* trailing white space belongs to text (code spans, ...) */
+    /* Trailing white space that md4c passes on as text: in a code span,
+     * inline HTML or math (kept as is), or in plain text (md4c keeps a
+     * trailing tab, which browsers collapse). */
+    AWL_LINE_WS_IS_CODE = 1 << 3,
+    AWL_LINE_WS_IS_TEXT = 1 << 8,
     AWL_LINE_TABLE = 1 << 4,
     AWL_LINE_HEADING = 1 << 5,
     AWL_LINE_ITEM_MARKER = 1 << 6, /* holds a list item's marker */
@@ -139,7 +143,7 @@ typedef struct awl_doc {
     size_t section_count;
     awl_html_comment *comments; /* HTML comments mentioning "awelint" */
     size_t comment_count;
-    uint8_t *line_flags; /* one per line, awl_line_flag bits */
+    uint16_t *line_flags; /* one per line, awl_line_flag bits */
     char *plain;         /* leaf blocks' inline text, concatenated; see plain_start */
     size_t plain_size;
     bool parse_failed; /* md4c gave up (only on out-of-memory) */

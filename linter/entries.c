@@ -73,14 +73,61 @@ bool awl_section_is_meta(const awl_doc *doc, size_t section)
  * between a title and its description. */
 static const char *trimmed_copy(awl_arena *arena, const char *text, size_t len, bool separators)
 {
-    const char *junk = separators ? " \t\n-:|,.;\xE2\x80\x93\x94" : " \t\n";
-    while (len && strchr(junk, text[0])) {
-        text++;
-        len--;
+    for (;;) {
+        if (len && strchr(separators ? " \t\n-:|,.;" : " \t\n", text[0])) {
+            text++;
+            len--;
+        } else if (separators && len >= 3 &&
+                   (memcmp(text, "\xE2\x80\x93", 3) == 0 || memcmp(text, "\xE2\x80\x94", 3) == 0)) {
+            text += 3; /* en and em dash */
+            len -= 3;
+        } else {
+            break;
+        }
     }
     while (len && strchr(" \t\n", text[len - 1]))
         len--;
     return awl_arena_strndup(arena, text, len);
+}
+
+/* The text from `from` to `to` in doc->plain without the entry's other
+ * links ("[code]", "[slides]"): brackets left empty by their removal go too,
+ * and runs of spaces become one. */
+static const char *description_of(const awl_doc *doc, const size_t *link_ids, size_t count,
+                                  size_t from, size_t to)
+{
+    awl_buf text = {0};
+    awl_buf_append(&text, "", 0);
+    size_t at = from;
+    while (at < to) {
+        size_t skip_to = at;
+        for (size_t i = 0; i < count; i++) {
+            const awl_link *l = &doc->links[link_ids[i]];
+            if (l->plain_start == at && l->plain_len)
+                skip_to = l->plain_start + l->plain_len;
+        }
+        if (skip_to > at) {
+            at = skip_to;
+            continue;
+        }
+        char c = doc->plain[at++];
+        if ((c == ' ' || c == '\t' || c == '\n') && text.len && text.data[text.len - 1] == ' ')
+            continue;
+        awl_buf_putc(&text, c == '\t' || c == '\n' ? ' ' : c);
+        /* "[" then "]" (or "(" ")") with nothing between: a removed link's brackets. */
+        size_t n = text.len;
+        while (n >= 2 && ((text.data[n - 2] == '[' && text.data[n - 1] == ']') ||
+                          (text.data[n - 2] == '(' && text.data[n - 1] == ')'))) {
+            n -= 2;
+            while (n && text.data[n - 1] == ' ')
+                n--;
+            text.len = n;
+        }
+        text.data[text.len] = '\0';
+    }
+    const char *out = trimmed_copy((awl_arena *)&doc->arena, text.data, text.len, true);
+    awl_buf_free(&text);
+    return out;
 }
 
 /* The block holding an item's own first line of text: the item itself
@@ -229,7 +276,7 @@ static void finish_entry(entry_builder *eb, size_t block, const awl_block *host,
             }
         }
         if (after < host_end)
-            e->description = trimmed_copy(arena, plain + after, host_end - after, true);
+            e->description = description_of(doc, link_ids, count, after, host_end);
     }
     eb->links.count = 0;
 }

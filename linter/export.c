@@ -129,7 +129,7 @@ void awl_export_file(awl_exporter *e, const awl_doc *doc)
                 awl_buf_puts(&b, ",,");
             csv_field(&b, entry->description);
             awl_buf_putc(&b, ',');
-            joined.len = 0;
+            awl_buf_clear(&joined);
             for (size_t l = 0; l < entry->link_count; l++)
                 awl_buf_printf(&joined, "%s%s=%s", l ? " " : "", entry->links[l].label,
                                doc->links[entry->links[l].link].href);
