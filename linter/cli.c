@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -417,6 +418,9 @@ int awl_cli_main(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
+    /* A file size limit (ulimit -f) must make a write fail with a message,
+     * not kill the process half way through. */
+    signal(SIGXFSZ, SIG_IGN);
     options opt = {0};
     opt.color = "auto";
     awl_vec_init(&opt.selects, sizeof(const char *));

@@ -44,7 +44,7 @@ static bool is_space(char c)
  * none at all means "every rule". */
 static void each_rule(range_builder *rb, const char *p, const char *end, int kind, size_t line)
 {
-    bool any = false;
+    bool named = false; /* some name was given, known or not */
     while (p < end) {
         while (p < end && (is_space(*p) || *p == ','))
             p++;
@@ -57,10 +57,10 @@ static void each_rule(range_builder *rb, const char *p, const char *end, int kin
         size_t len = (size_t)(p - name) < sizeof id - 1 ? (size_t)(p - name) : sizeof id - 1;
         memcpy(id, name, len);
         id[len] = '\0';
+        named = true;
         size_t rule = awl_rule_index(id);
         if (rule == AWL_NONE)
             continue; /* unknown names silence nothing */
-        any = true;
         if (kind == 0)
             add_range(&rb->open, rule, line, 0);
         else if (kind == 1)
@@ -70,7 +70,7 @@ static void each_rule(range_builder *rb, const char *p, const char *end, int kin
         else
             add_range(&rb->ranges, rule, 0, rb->last_line);
     }
-    if (any || p != end)
+    if (named)
         return;
     if (kind == 0)
         add_range(&rb->open, AWL_NONE, line, 0);

@@ -40,6 +40,8 @@ typedef struct parser {
     size_t newlines;     /* "\n" texts seen in the current code/HTML block */
     size_t newlines_before_text;
     size_t table_rows;   /* rows seen in the current table */
+    size_t last_pos;     /* end of the last text or href seen in the buffer */
+    unsigned in_image;   /* open image spans */
 } parser;
 
 static awl_block *block_at(parser *p, size_t index)
@@ -92,6 +94,8 @@ static size_t line_after(parser *p, size_t line)
 /* Skips spaces, tabs and blockquote '>' from `pos` within its line. */
 static size_t skip_prefix(parser *p, size_t pos)
 {
+    if (pos == 0 && p->doc->source.has_bom)
+        pos = 3;
     while (pos < p->size && (p->input[pos] == ' ' || p->input[pos] == '\t' || p->input[pos] == '>'))
         pos++;
     return pos;
@@ -417,9 +421,33 @@ static size_t innermost(parser *p, awl_block_kind kind)
     return AWL_NONE;
 }
 
+static void append_entity(awl_buf *out, const char *text, size_t len);
+
+/* Copies an href or src. md4c keeps entities of a target it had to build
+ * (one with `&`, `\\` or NUL) undecoded: decode them, so the target is what
+ * a browser would follow. */
 static void copy_attribute(parser *p, awl_link *link, const MD_ATTRIBUTE *attr)
 {
-    link->href = awl_arena_strndup(&p->doc->arena, attr->text ? attr->text : "", attr->size);
+    const char *text = attr->text ? attr->text : "";
+    bool plain = !attr->substr_types || (attr->substr_types[0] == MD_TEXT_NORMAL &&
+                                         attr->substr_offsets[1] == attr->size);
+    if (plain) {
+        link->href = awl_arena_strndup(&p->doc->arena, text, attr->size);
+    } else {
+        awl_buf decoded = {0};
+        awl_buf_append(&decoded, "", 0);
+        for (size_t i = 0; attr->substr_offsets[i] < attr->size; i++) {
+            size_t from = attr->substr_offsets[i], to = attr->substr_offsets[i + 1];
+            if (attr->substr_types[i] == MD_TEXT_ENTITY)
+                append_entity(&decoded, text + from, to - from);
+            else if (attr->substr_types[i] == MD_TEXT_NULLCHAR)
+                awl_buf_puts(&decoded, "\xEF\xBF\xBD");
+            else
+                awl_buf_append(&decoded, text + from, to - from);
+        }
+        link->href = awl_arena_strndup(&p->doc->arena, decoded.data, decoded.len);
+        awl_buf_free(&decoded);
+    }
     if (attr->text && in_buffer(p, attr->text, attr->size)) {
         link->href_start = (size_t)(attr->text - p->input);
         link->href_end = link->href_start + attr->size;
@@ -447,6 +475,8 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *userdata)
     else
         copy_attribute(p, link, &((MD_SPAN_IMG_DETAIL *)detail)->src);
     *(size_t *)awl_vec_push(&p->open_links) = index;
+    if (type == MD_SPAN_IMG)
+        p->in_image++;
     return 0;
 }
 
@@ -458,15 +488,28 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *userdata)
         return 0;
     size_t index = *(size_t *)awl_vec_at(&p->open_links, --p->open_links.count);
     awl_link *link = awl_vec_at(&p->links, index);
+    if (type == MD_SPAN_IMG && p->in_image)
+        p->in_image--;
+    /* An inline destination `](url)` is where the text goes on; a reference
+     * link's href lies at its definition, elsewhere in the file. */
+    if (link->href_start != AWL_NONE && link->href_start > 0 && link->href_end > p->last_pos &&
+        (p->input[link->href_start - 1] == '(' || p->input[link->href_start - 1] == '<'))
+        p->last_pos = link->href_end;
     link->plain_len = p->plain.len - link->plain_start;
     if (link->line == AWL_NONE && link->href_start != AWL_NONE)
         link->line = line_of(p, link->href_start);
-    /* <http://x> and bare URLs: the text is the target itself. */
-    if (link->kind == AWL_LINK_INLINE && link->text_start != AWL_NONE) {
-        bool angle = link->text_start > 0 && p->input[link->text_start - 1] == '<';
-        bool bare = link->href_start == AWL_NONE && link->text_start > 0 &&
-                    p->input[link->text_start - 1] != '[';
-        if (angle || bare)
+    /* <http://x>, bare URLs and www. links: the text is the target itself
+     * (www.x links get "http://" in front), and no '[' opens the text. */
+    if (link->kind == AWL_LINK_INLINE && link->text_start != AWL_NONE &&
+        (link->text_start == 0 || p->input[link->text_start - 1] != '[')) {
+        const char *text = p->plain.data + link->plain_start;
+        size_t len = link->plain_len, href_len = strlen(link->href);
+        bool same = href_len == len && memcmp(link->href, text, len) == 0;
+        bool www = href_len == len + 7 && strncmp(link->href, "http://", 7) == 0 &&
+                   memcmp(link->href + 7, text, len) == 0;
+        bool mail = href_len == len + 7 && strncmp(link->href, "mailto:", 7) == 0 &&
+                    memcmp(link->href + 7, text, len) == 0;
+        if (same || www || mail)
             link->kind = AWL_LINK_AUTOLINK;
     }
     return 0;
@@ -521,16 +564,29 @@ static void append_entity(awl_buf *out, const char *text, size_t len)
     awl_buf_append(out, text, len); /* unknown: keep as written */
 }
 
+/* Records an HTML comment that mentions awelint. md4c hands a raw HTML
+ * block over line by line, so the comment is read from the source, from
+ * its "<!--" to its "-->" (or the end of the file), whatever the lines. */
 static void record_comment(parser *p, size_t offset, const char *text, size_t len)
 {
     const char *open = memmem(text, len, "<!--", 4);
-    if (!open || !memmem(text, len, "awelint", 7))
+    if (!open)
+        return;
+    size_t start = offset + (size_t)(open - text);
+    /* A bounded look (64 KiB) keeps many unclosed "<!--" from costing
+     * a scan to the end of the file each. */
+    const char *from = p->input + start + 4;
+    size_t room = (size_t)(p->input + p->size - from);
+    if (room > 65536)
+        room = 65536;
+    const char *close = memmem(from, room, "-->", 3);
+    size_t end = close ? (size_t)(close - p->input) + 3 : (size_t)(from - p->input) + room;
+    if (!memmem(p->input + start, end - start, "awelint", 7))
         return;
     awl_html_comment *c = awl_vec_push(&p->comments);
-    c->start = offset + (size_t)(open - text);
-    const char *close = memmem(open, len - (size_t)(open - text), "-->", 3);
-    c->end = close ? offset + (size_t)(close - text) + 3 : offset + len;
-    c->line = line_of(p, c->start);
+    c->start = start;
+    c->end = end;
+    c->line = line_of(p, start);
 }
 
 static int text_callback(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
@@ -541,8 +597,8 @@ static int text_callback(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, vo
     bool counted_block = b && (b->kind == AWL_BLOCK_CODE || b->kind == AWL_BLOCK_HTML);
 
     if (!in_buffer(p, text, size)) {
-        if (type == MD_TEXT_BR) {
-            size_t line = p->search_from > 0 ? line_of(p, p->search_from - 1) : 0;
+        if (type == MD_TEXT_BR) { /* the break ends the line of the last thing seen */
+            size_t line = p->last_pos > 0 ? line_of(p, p->last_pos - 1) : 0;
             p->doc->line_flags[line] |= AWL_LINE_HARD_BREAK;
         }
         if (counted_block && size == 1 && text[0] == '\n') {
@@ -558,6 +614,8 @@ static int text_callback(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, vo
             place_pending(p, offset, line);
         size_t last_line = line_of(p, offset + size - 1);
         note_text_line(p, last_line);
+        if (p->last_pos < offset + size)
+            p->last_pos = offset + size;
         if (line != last_line) /* multi-line text: restore the line hint */
             p->line_hint = last_line;
         char tail = text[size - 1];
@@ -581,8 +639,8 @@ static int text_callback(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, vo
             link->text_end = offset + size;
         }
     }
-    if (counted_block || !b)
-        return 0;
+    if (counted_block || !b || p->in_image)
+        return 0; /* an image's alt text is not part of the visible text */
 
     /* Inline text of the innermost block, kept only while contiguous. */
     if (b->plain_len && p->plain_owner != top)
@@ -700,11 +758,17 @@ static void name_headings(awl_doc *doc)
             continue;
         b->text = awl_arena_strndup(&doc->arena, awl_block_plain(doc, b), b->plain_len);
         char *slug = awl_slug(&doc->arena, b->text, b->plain_len);
+        /* As github-slugger: a taken slug gets -1, -2, ... until free, and
+         * the slug given is taken too (so "A", "A", "A-1" give a, a-1, a-1-1). */
         bool inserted;
-        size_t *count = awl_strmap_upsert(&seen, slug, strlen(slug), &inserted);
-        if (!inserted)
-            slug = awl_arena_printf(&doc->arena, "%s-%zu", slug, *count);
-        (*count)++;
+        char *base = slug;
+        size_t *count = awl_strmap_upsert(&seen, base, strlen(base), &inserted);
+        while (!inserted) {
+            size_t n = ++*awl_strmap_get(&seen, base, strlen(base));
+            slug = awl_arena_printf(&doc->arena, "%s-%zu", base, n);
+            count = awl_strmap_upsert(&seen, slug, strlen(slug), &inserted);
+        }
+        *count = 0;
         b->slug = slug;
     }
     awl_strmap_free(&seen);
@@ -750,7 +814,11 @@ awl_doc *awl_doc_parse(const char *path, const char *bytes, size_t length)
     md.enter_span = enter_span;
     md.leave_span = leave_span;
     md.text = text_callback;
-    if (md_parse(p.input, (MD_SIZE)length, &md, &p) != 0)
+    /* md4c does not skip a byte order mark; GitHub does, so the first line
+     * is parsed without it. Offsets stay those of the whole buffer. */
+    size_t bom = doc->source.has_bom ? 3 : 0;
+    p.search_from = bom;
+    if (md_parse(p.input + bom, (MD_SIZE)(length - bom), &md, &p) != 0)
         doc->parse_failed = true;
 
     if (!p.blocks.count) { /* md4c gave up before the document began */

@@ -74,7 +74,7 @@ bool awl_section_is_meta(const awl_doc *doc, size_t section)
 static const char *trimmed_copy(awl_arena *arena, const char *text, size_t len, bool separators)
 {
     for (;;) {
-        if (len && strchr(separators ? " \t\n-:|,.;" : " \t\n", text[0])) {
+        if (len && strchr(separators ? " \t\n-:|,.;)]" : " \t\n", text[0])) {
             text++;
             len--;
         } else if (separators && len >= 3 &&
@@ -88,6 +88,15 @@ static const char *trimmed_copy(awl_arena *arena, const char *text, size_t len, 
     while (len && strchr(" \t\n", text[len - 1]))
         len--;
     return awl_arena_strndup(arena, text, len);
+}
+
+/* A title written before its links ("Title. [[paper](...)]") without the
+ * punctuation that leads to them. */
+static const char *title_before_links(awl_arena *arena, const char *text, size_t len)
+{
+    while (len && strchr(" \t\n[(:-|,;.", text[len - 1]))
+        len--;
+    return trimmed_copy(arena, text, len, false);
 }
 
 /* The text from `from` to `to` in doc->plain without the entry's other
@@ -260,7 +269,7 @@ static void finish_entry(entry_builder *eb, size_t block, const awl_block *host,
                 break;
             }
     } else {
-        e->title = trimmed_copy(arena, prefix, prefix_len, true);
+        e->title = title_before_links(arena, prefix, prefix_len);
     }
 
     /* The description follows the last link of the title line. */

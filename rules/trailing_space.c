@@ -5,7 +5,7 @@
  * inside code blocks and raw HTML blocks, and white space that md4c hands
  * over as code (a code span that continues on the next line), since removing
  * those would change what the page shows. A trailing tab md4c keeps in plain
- * text is removed: browsers collapse it. White space after a line-ending backslash is
+ * text gets an unsafe fix: the HTML changes, though browsers collapse it. White space after a line-ending backslash is
  * reported with an unsafe fix: the author meant a line break, but removing
  * the space changes the rendering.
  */
@@ -92,10 +92,13 @@ static void check_trailing_space(awl_check *check)
                                   ws == start ? "line holds only white space"
                                               : "trailing white space");
         awl_add_edit(check, diag, ws, end, "", 0);
-        /* md4c keeps a trailing tab in the paragraph's text: the HTML loses
-         * white space a browser collapses anyway, which verification must
-         * expect. */
-        diag->changes_text = (flags & AWL_LINE_WS_IS_TEXT) != 0;
+        if (flags & AWL_LINE_WS_IS_TEXT) {
+            /* md4c keeps a trailing tab in the text, so its HTML changes
+             * (by white space a browser collapses): unsafe, and declared as
+             * a text change for verification. */
+            awl_fix_unsafe(diag);
+            diag->changes_text = true;
+        }
     }
 }
 

@@ -2,10 +2,13 @@
 #include "support.h"
 
 #include <fcntl.h>
+#include <ftw.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -30,6 +33,12 @@ static void read_into(int fd, char **buf, size_t *len, size_t *cap)
 run_result awl_test_run(const char *const *args, const char *input, size_t input_len,
                         const char *env)
 {
+    return awl_test_run_limited(args, input, input_len, env, 0);
+}
+
+run_result awl_test_run_limited(const char *const *args, const char *input, size_t input_len,
+                                const char *env, size_t max_file_bytes)
+{
     int in[2], out[2], err[2];
     if (pipe(in) || pipe(out) || pipe(err))
         abort();
@@ -41,8 +50,10 @@ run_result awl_test_run(const char *const *args, const char *input, size_t input
         close(in[1]);
         close(out[0]);
         close(err[0]);
-        if (env)
-            putenv((char *)env);
+        if (max_file_bytes) {
+            struct rlimit limit = {max_file_bytes, max_file_bytes};
+            setrlimit(RLIMIT_FSIZE, &limit);
+        }
         unsetenv("GITHUB_ACTIONS");
         if (env)
             putenv((char *)env);
@@ -143,6 +154,27 @@ char *awl_test_read(const char *path, size_t *len)
     if (len)
         *len = b.len;
     return b.data;
+}
+
+char *awl_test_join(const char *dir, const char *name)
+{
+    size_t len = strlen(dir) + strlen(name) + 2;
+    char *path = awl_xmalloc(len);
+    snprintf(path, len, "%s/%s", dir, name);
+    return path;
+}
+
+static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+void awl_test_remove_tree(const char *dir)
+{
+    nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 awl_doc *awl_test_lint(const char *text, awl_diags *diags)

@@ -25,6 +25,11 @@ typedef struct run_result {
  * `input` on standard input (NULL: empty). Extra environment: "K=V" or NULL. */
 run_result awl_test_run(const char *const *args, const char *input, size_t input_len,
                         const char *env);
+/* The same, with the child's file size limit (RLIMIT_FSIZE) set to
+ * `max_file_bytes` when it is not 0: writes past it fail with EFBIG, even
+ * for root, which makes a real failed write. */
+run_result awl_test_run_limited(const char *const *args, const char *input, size_t input_len,
+                                const char *env, size_t max_file_bytes);
 void awl_test_run_free(run_result *r);
 
 /* A fresh scratch directory (mkdtemp); heap string. */
@@ -32,6 +37,10 @@ char *awl_test_tmpdir(void);
 /* Writes/reads whole files; read returns NULL when missing. */
 void awl_test_write(const char *path, const char *bytes, size_t len);
 char *awl_test_read(const char *path, size_t *len);
+/* "dir/name" on the heap. */
+char *awl_test_join(const char *dir, const char *name);
+/* Removes a scratch directory and everything in it (links not followed). */
+void awl_test_remove_tree(const char *dir);
 
 /* Lints text with the default config; the caller frees with awl_diags_free
  * and awl_doc_free. */
