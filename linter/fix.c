@@ -211,8 +211,8 @@ static size_t run_pass(const char *path, const awl_buf *text, const awl_config *
     return applied;
 }
 
-void awl_fix_text(const char *path, const char *bytes, size_t len, const awl_config *config,
-                  bool unsafe, awl_fix_result *out)
+static void fix_and_verify(const char *path, const char *bytes, size_t len,
+                           const awl_config *config, bool unsafe, awl_fix_result *out)
 {
     memset(out, 0, sizeof *out);
     awl_buf current = {0};
@@ -259,7 +259,25 @@ void awl_fix_text(const char *path, const char *bytes, size_t len, const awl_con
     awl_doc_free(after);
 }
 
+/* A refused result holds the input again, so no caller can write the
+ * rejected text by mistake. */
+static void keep_input_on_failure(const char *bytes, size_t len, awl_fix_result *out)
+{
+    if (!out->failed)
+        return;
+    awl_buf_clear(&out->text);
+    awl_buf_append(&out->text, bytes, len);
+    out->changed = false;
+}
+
 void awl_fix_result_free(awl_fix_result *result)
 {
     awl_buf_free(&result->text);
+}
+
+void awl_fix_text(const char *path, const char *bytes, size_t len, const awl_config *config,
+                  bool unsafe, awl_fix_result *out)
+{
+    fix_and_verify(path, bytes, len, config, unsafe, out);
+    keep_input_on_failure(bytes, len, out);
 }

@@ -24,7 +24,7 @@
 enum { AWL_FIX_MAX_PASSES = 10 };
 
 typedef struct awl_fix_result {
-    awl_buf text;         /* the fixed document (equal to the input when unchanged) */
+    awl_buf text;         /* the fixed document; the input when unchanged or failed */
     bool changed;
     size_t fixes_applied; /* findings whose edits were applied, over all passes */
     size_t passes;        /* passes that applied something */
