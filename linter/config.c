@@ -37,6 +37,22 @@ void awl_config_defaults(awl_config *config)
                                   ? AWL_SEVERITY_OFF
                                   : awl_rules[i]->severity;
     config->fail_on = AWL_SEVERITY_ERROR;
+    config->toc_min_sections = 3;
+    config->toc_min_level = 2;
+    config->toc_max_level = 3;
+}
+
+/* Reads a whole number in [min, max] into *out. */
+static bool read_number(const char *text, unsigned min, unsigned max, unsigned *out)
+{
+    if (!text || !*text)
+        return false;
+    char *end;
+    unsigned long value = strtoul(text, &end, 10);
+    if (*end || value < min || value > max)
+        return false;
+    *out = (unsigned)value;
+    return true;
 }
 
 /* Sets every rule named by `name` (an id or a category) to on or off.
@@ -170,6 +186,17 @@ static bool read_rule(yaml_reader *r, awl_config *config, const char *id, yaml_n
         if (name && strcmp(name, "severity") == 0) {
             if (!read_severity(r, value, &severity))
                 return false;
+        } else if (name && strcmp(id, "toc") == 0 &&
+                   (strcmp(name, "min-sections") == 0 || strcmp(name, "min-level") == 0 ||
+                    strcmp(name, "max-level") == 0)) {
+            unsigned *field = strcmp(name, "min-sections") == 0 ? &config->toc_min_sections
+                              : strcmp(name, "min-level") == 0  ? &config->toc_min_level
+                                                                : &config->toc_max_level;
+            unsigned max = field == &config->toc_min_sections ? 1000 : 6;
+            if (!read_number(scalar(value), 1, max, field))
+                return fail(r, value, "%s takes a whole number in range", name);
+            if (config->toc_min_level > config->toc_max_level)
+                return fail(r, value, "min-level is above max-level%s", "");
         } else if (name && strcmp(name, "marker") == 0 && strcmp(id, "list-marker") == 0) {
             const char *marker = scalar(value);
             if (!marker || strlen(marker) != 1 || !strchr("-*+", marker[0]))

@@ -20,6 +20,11 @@ typedef struct awl_config {
     awl_severity severity[AWL_MAX_RULES]; /* per rule index; AWL_SEVERITY_OFF: not run */
     awl_severity fail_on;
     char list_marker; /* list-marker: '-', '*', '+', or 0 to follow the file */
+    /* toc: a list with more than toc_min_sections sections needs a table of
+     * contents, listing headings of levels toc_min_level..toc_max_level. */
+    unsigned toc_min_sections;
+    unsigned toc_min_level;
+    unsigned toc_max_level;
     const char *path; /* the config file read, or NULL */
 } awl_config;
 
