@@ -33,8 +33,12 @@ static const char *const link_labels[] = {
     "twitter", "youtube", "zhihu",  "medium",  "tweet",   "api",     "docs",    "doc",
 };
 
+enum { LONGEST_LABEL = 13 }; /* "supplementary" */
+
 static bool is_label(const char *text, size_t len)
 {
+    if (len > LONGEST_LABEL + 8) /* most link texts are titles: no need to look */
+        return false;
     /* Trim brackets, spaces and emphasis around a label: "[code]", " Code ". */
     while (len && strchr(" \t[]()*_`:", text[0])) {
         text++;
@@ -105,38 +109,38 @@ static const char *title_before_links(awl_arena *arena, const char *text, size_t
 static const char *description_of(const awl_doc *doc, const size_t *link_ids, size_t count,
                                   size_t from, size_t to)
 {
-    awl_buf text = {0};
-    awl_buf_append(&text, "", 0);
-    size_t at = from;
-    while (at < to) {
-        size_t skip_to = at;
-        for (size_t i = 0; i < count; i++) {
+    /* Copy the text between the links (their plain text ranges are in
+     * document order), then tidy it in place. */
+    char *text = awl_arena_alloc((awl_arena *)&doc->arena, to - from + 1);
+    size_t len = 0, at = from;
+    for (size_t i = 0; i <= count && at < to; i++) {
+        size_t stop = to, resume = to;
+        if (i < count) {
             const awl_link *l = &doc->links[link_ids[i]];
-            if (l->plain_start == at && l->plain_len)
-                skip_to = l->plain_start + l->plain_len;
+            if (l->plain_start < at || l->plain_start >= to || !l->plain_len)
+                continue;
+            stop = l->plain_start;
+            resume = l->plain_start + l->plain_len;
         }
-        if (skip_to > at) {
-            at = skip_to;
-            continue;
-        }
-        char c = doc->plain[at++];
-        if ((c == ' ' || c == '\t' || c == '\n') && text.len && text.data[text.len - 1] == ' ')
-            continue;
-        awl_buf_putc(&text, c == '\t' || c == '\n' ? ' ' : c);
-        /* "[" then "]" (or "(" ")") with nothing between: a removed link's brackets. */
-        size_t n = text.len;
-        while (n >= 2 && ((text.data[n - 2] == '[' && text.data[n - 1] == ']') ||
-                          (text.data[n - 2] == '(' && text.data[n - 1] == ')'))) {
-            n -= 2;
-            while (n && text.data[n - 1] == ' ')
-                n--;
-            text.len = n;
-        }
-        text.data[text.len] = '\0';
+        memcpy(text + len, doc->plain + at, stop - at);
+        len += stop - at;
+        at = resume;
     }
-    const char *out = trimmed_copy((awl_arena *)&doc->arena, text.data, text.len, true);
-    awl_buf_free(&text);
-    return out;
+    size_t w = 0;
+    for (size_t r = 0; r < len; r++) {
+        char c = text[r] == '\t' || text[r] == '\n' ? ' ' : text[r];
+        if (c == ' ' && w && text[w - 1] == ' ')
+            continue;
+        text[w++] = c;
+        /* "[" then "]" (or "(" ")") with nothing between: a removed link's brackets. */
+        while (w >= 2 && ((text[w - 2] == '[' && text[w - 1] == ']') ||
+                          (text[w - 2] == '(' && text[w - 1] == ')'))) {
+            w -= 2;
+            while (w && text[w - 1] == ' ')
+                w--;
+        }
+    }
+    return trimmed_copy((awl_arena *)&doc->arena, text, w, true);
 }
 
 /* The block holding an item's own first line of text: the item itself
@@ -298,6 +302,7 @@ void awl_entries_extract(const awl_doc *doc, awl_entries *out)
     /* Links are in document order; an entry's links are consecutive among
      * the links with the same owner, so one pass groups them. */
     unsigned char *taken = awl_xcalloc(doc->block_count, 1); /* owners already read */
+    unsigned char *meta = awl_xcalloc(doc->section_count, 1);  /* 1: content, 2: meta */
     size_t i = 0;
     while (i < doc->link_count) {
         const awl_link *link = &doc->links[i];
@@ -318,13 +323,16 @@ void awl_entries_extract(const awl_doc *doc, awl_entries *out)
         const awl_block *block = &doc->blocks[owner];
         bool header_row = row && block->row_index == 0;
         size_t section = awl_doc_section_at(doc, block->start);
-        if (eb.links.count && !header_row && !taken[owner] && !awl_section_is_meta(doc, section))
+        if (!meta[section])
+            meta[section] = awl_section_is_meta(doc, section) ? 2 : 1;
+        if (eb.links.count && !header_row && !taken[owner] && meta[section] == 1)
             finish_entry(&eb, owner, row ? block : text_block(doc, owner), row);
         taken[owner] = 1;
         eb.links.count = 0;
         i = j;
     }
     free(taken);
+    free(meta);
     awl_vec_free(&eb.links);
     out->items = eb.entries.items;
     out->count = eb.entries.count;

@@ -15,6 +15,15 @@ void awl_json_string(awl_buf *out, const char *text, size_t len)
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     while (i < len) {
+        /* Copy a run of bytes that need no escaping in one go. */
+        size_t run = i;
+        while (run < len && s[run] >= 0x20 && s[run] < 0x7f && s[run] != '"' && s[run] != '\\')
+            run++;
+        if (run > i) {
+            awl_buf_append(out, text + i, run - i);
+            i = run;
+            continue;
+        }
         unsigned char c = s[i];
         if (c >= 0x80) {
             size_t step = awl_utf8_sequence_length(s + i, len - i);
