@@ -329,3 +329,58 @@ Test(heading_style, silent_on_clean_headings)
                     "End.\n",
                     "heading-style", 0, NULL);
 }
+
+/* ---- heading-increment ----------------------------------------------- */
+
+Test(heading_increment, reports_each_jump_down)
+{
+    const char *text = "# A\n"      /* 1 */
+                       "\n"         /* 2 */
+                       "### B\n"    /* 3: 1 -> 3 */
+                       "\n"         /* 4 */
+                       "#### C\n"   /* 5: 3 -> 4 is fine */
+                       "\n"         /* 6 */
+                       "# D\n"      /* 7: going up is fine */
+                       "\n"         /* 8 */
+                       "### E\n";   /* 9: 1 -> 3 */
+    const at want[] = {{3, 1}, {9, 1}};
+    expect_findings(text, "heading-increment", 2, want);
+    expect_one_fix("# A\n\n### B\n\nx\n", "heading-increment", AWL_FIX_NONE, 0, false);
+}
+
+Test(heading_increment, first_heading_may_have_any_level)
+{
+    expect_findings("### A\n\nx\n\n#### B\n\nx\n\n## C\n\nx\n", "heading-increment", 0, NULL);
+}
+
+Test(heading_increment, details_summary_is_a_level)
+{
+    const char *text = "## A\n"                   /* 1 */
+                       "\n"                       /* 2 */
+                       "<details>\n"              /* 3 */
+                       "<summary>Cat</summary>\n" /* 4 */
+                       "\n"                       /* 5 */
+                       "#### B\n"                 /* 6: the summary is the level 3 */
+                       "\n"                       /* 7 */
+                       "text\n"                   /* 8 */
+                       "\n"                       /* 9 */
+                       "</details>\n"             /* 10 */
+                       "\n"                       /* 11 */
+                       "#### C\n";                /* 12: back under "## A" */
+    const at want[] = {{12, 1}};
+    expect_findings(text, "heading-increment", 1, want);
+}
+
+Test(heading_increment, lost_thematic_break_is_not_in_the_outline)
+{
+    /* The `---` line makes line 3 a level-2 heading only by accident, so
+     * "### B" follows "# A". */
+    const char *text = "# A\n"
+                       "\n"
+                       "Some long paragraph line of text\n"
+                       "---\n"
+                       "\n"
+                       "### B\n";
+    const at want[] = {{6, 1}};
+    expect_findings(text, "heading-increment", 1, want);
+}
