@@ -384,3 +384,118 @@ Test(heading_increment, lost_thematic_break_is_not_in_the_outline)
     const at want[] = {{6, 1}};
     expect_findings(text, "heading-increment", 1, want);
 }
+
+/* ---- empty-section --------------------------------------------------- */
+
+Test(empty_section, reports_headings_with_nothing_under_them)
+{
+    const char *text = "# A\n"    /* 1: has subsections */
+                       "\n"       /* 2 */
+                       "## B\n"   /* 3: empty before "## C" */
+                       "\n"       /* 4 */
+                       "## C\n"   /* 5 */
+                       "\n"       /* 6 */
+                       "text\n"   /* 7 */
+                       "\n"       /* 8 */
+                       "## D\n";  /* 9: empty up to the end of the file */
+    const at want[] = {{3, 1}, {9, 1}};
+    expect_findings(text, "empty-section", 2, want);
+
+    awl_diags diags;
+    awl_doc *doc = lint(NULL, text, &diags);
+    const awl_diag *b = nth(&diags, "empty-section", 0), *d = nth(&diags, "empty-section", 1);
+    cr_assert(b && d);
+    cr_expect(strstr(b->message, "level-2 heading on line 5"), "message: %s", b->message);
+    cr_expect(strstr(d->message, "end of the file"), "message: %s", d->message);
+    cr_expect_eq(b->edit_count, 0);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+}
+
+Test(empty_section, an_outline_of_empty_subsections_reports_the_leaves)
+{
+    const char *text = "## A\n"
+                       "\n"
+                       "### B\n"
+                       "\n"
+                       "### C\n"
+                       "\n"
+                       "## D\n"
+                       "\n"
+                       "x\n";
+    const at want[] = {{3, 1}, {5, 1}};
+    expect_findings(text, "empty-section", 2, want);
+}
+
+Test(empty_section, rules_comments_and_anchors_are_not_content)
+{
+    const char *text = "## A\n"
+                       "\n"
+                       "---\n"
+                       "\n"
+                       "<!-- later -->\n"
+                       "\n"
+                       "<a name=\"x\"></a>\n"
+                       "\n"
+                       "## B\n"
+                       "\n"
+                       "x\n";
+    const at want[] = {{1, 1}};
+    expect_findings(text, "empty-section", 1, want);
+}
+
+Test(empty_section, text_media_items_and_code_are_content)
+{
+    expect_findings("## A\n"
+                    "\n"
+                    "![diagram](https://a.io/d.png)\n"
+                    "\n"
+                    "## B\n"
+                    "\n"
+                    "<img src=\"https://a.io/e.png\">\n"
+                    "\n"
+                    "## C\n"
+                    "\n"
+                    "-\n"
+                    "\n"
+                    "## D\n"
+                    "\n"
+                    "    code\n"
+                    "\n"
+                    "## E\n"
+                    "\n"
+                    "<p>Text</p>\n",
+                    "empty-section", 0, NULL);
+}
+
+Test(empty_section, text_after_a_heading_in_a_tight_item)
+{
+    /* md4c gives the text of a tight item no paragraph block: "text" is
+     * still content of "## A". "## C" (after "- ", column 3) has nothing
+     * before "## D". */
+    const char *text = "- ## A\n" /* 1 */
+                       "  text\n" /* 2 */
+                       "\n"       /* 3 */
+                       "## B\n"   /* 4 */
+                       "\n"       /* 5 */
+                       "- ## C\n" /* 6 */
+                       "\n"       /* 7 */
+                       "## D\n"   /* 8 */
+                       "\n"       /* 9 */
+                       "x\n";     /* 10 */
+    const at want[] = {{6, 3}};
+    expect_findings(text, "empty-section", 1, want);
+}
+
+Test(empty_section, lost_thematic_break_is_content)
+{
+    expect_findings("## A\n"
+                    "\n"
+                    "**Slides** for the whole tutorial\n"
+                    "---\n"
+                    "\n"
+                    "## B\n"
+                    "\n"
+                    "x\n",
+                    "empty-section", 0, NULL);
+}
