@@ -12,7 +12,8 @@
  *    one line at the top level and its text does not end in what ATX would
  *    read as closing `#`s;
  *  - indentation before a top-level heading is removed;
- *  - several spaces or a tab after the `#`s become one space;
+ *  - several spaces after the `#`s become one space (a tab too, but as an
+ *    unsafe fix: md4c keeps the tab in the heading's text);
  *  - a closing sequence (` ##`) is removed;
  *  - trailing white space is removed (only when the trailing-space rule is
  *    off, which reports it otherwise);
@@ -26,12 +27,23 @@
  * inserts the blank line (the page changes: the heading becomes text and a
  * rule), and the other checks leave that heading alone.
  *
+ * Two mistakes make a line meant as a heading show as text on GitHub, and
+ * are reported with an unsafe fix (the page changes, as intended):
+ *  - `##Title`, without the space ATX needs (a one-line paragraph at the
+ *    top level; `#` then a letter only when the line holds no other ` #`,
+ *    so that a line of hashtags is left alone); the fix adds the space;
+ *  - a heading line inside a raw HTML block that only a blank line ends
+ *    (`<p align="center">`, `<div>`, `<details>` ...): the block swallows
+ *    it. The fix adds the blank line before it. Comments, `<pre>`,
+ *    `<script>` and the like hold their text on purpose and are left alone.
+ *
  * HTML that shows nothing on the line just above or below a heading (a
  * comment such as `<!-- omit in toc -->` or a disable directive, an anchor
  * such as `<a name="x"></a>` or `<div id="x"></div>`) belongs to the
  * heading: no blank line is asked between them.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "headings.h"
 #include "rule.h"
@@ -215,6 +227,86 @@ static void check_accidental(awl_check *check, const awl_block *h, bool top)
     }
 }
 
+/* Offset of the first byte of `line` past the BOM and up to 3 spaces. */
+static size_t past_indent(const awl_source *src, size_t line)
+{
+    size_t pos = src->line_starts[line] + (line == 0 && src->has_bom ? 3 : 0);
+    size_t end = awl_source_line_end(src, line);
+    for (int i = 0; i < 3 && pos < end && src->bytes[pos] == ' '; i++)
+        pos++;
+    return pos;
+}
+
+/* `##Title`: a one-line top-level paragraph that is a heading but for the
+ * space after its `#`s. */
+static void check_missing_space(awl_check *check, const awl_block *p)
+{
+    const awl_source *src = &check->doc->source;
+    const char *s = src->bytes;
+    if (p->parent != 0 || p->first_line != p->last_line)
+        return;
+    size_t at = past_indent(src, p->first_line), end = awl_source_line_end(src, p->first_line);
+    size_t after = at;
+    while (after < end && s[after] == '#')
+        after++;
+    size_t level = after - at;
+    if (level < 1 || level > 6 || after == end)
+        return;
+    unsigned char c = (unsigned char)s[after];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '[' || c == '*' ||
+          c == '_' || c == '`'))
+        return;
+    if (level == 1 && memmem(s + after, end - after, " #", 2))
+        return; /* `#tag #other`: hashtags */
+    awl_diag *d = awl_emit(check, at, end,
+                           "not a heading: ATX headings need a space after their '#'s (GitHub "
+                           "shows '%.*s' as text)",
+                           (int)level, "######");
+    awl_add_edit(check, d, after, after, " ", 1);
+    awl_fix_unsafe(d);
+    d->changes_text = true;
+}
+
+/* True when a raw HTML block keeps its lines as they are on purpose (types
+ * 1 to 5 of CommonMark: <pre>, <script>, <style>, <textarea>, comments,
+ * processing instructions, declarations, CDATA); the other HTML blocks run
+ * to the next blank line, swallowing whatever Markdown comes before it. */
+static bool html_is_verbatim(const awl_source *src, const awl_block *b)
+{
+    static const char *const openers[] = {"<pre", "<script", "<style", "<textarea", "<!", "<?"};
+    size_t at = past_indent(src, b->first_line), end = awl_source_line_end(src, b->first_line);
+    for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++) {
+        size_t n = strlen(openers[i]);
+        if (end - at >= n && strncasecmp(src->bytes + at, openers[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A heading line inside an HTML block that a blank line ends. */
+static void check_swallowed(awl_check *check, const awl_block *b)
+{
+    const awl_source *src = &check->doc->source;
+    const char *s = src->bytes;
+    if (b->parent != 0 || html_is_verbatim(src, b))
+        return;
+    for (size_t line = b->first_line + 1; line <= b->last_line; line++) {
+        size_t at = past_indent(src, line), end = awl_source_line_end(src, line);
+        size_t after = at;
+        while (after < end && s[after] == '#')
+            after++;
+        if (after == at || after - at > 6 || (after < end && !awl_is_blank_char(s[after])))
+            continue;
+        awl_diag *d = awl_emit(check, at, end,
+                               "the HTML block above swallows this heading (GitHub shows it as "
+                               "text); a blank line before it ends the block");
+        insert_blank_line(check, d, line);
+        awl_fix_unsafe(d);
+        d->changes_text = true;
+        return; /* the rest is judged once the block is split */
+    }
+}
+
 static void check_heading_style(awl_check *check)
 {
     const awl_doc *doc = check->doc;
@@ -224,6 +316,10 @@ static void check_heading_style(awl_check *check)
     size_t prev_last = AWL_NONE;
     for (size_t i = 1; i < doc->block_count; i++) {
         const awl_block *h = &doc->blocks[i];
+        if (h->kind == AWL_BLOCK_PARAGRAPH)
+            check_missing_space(check, h);
+        else if (h->kind == AWL_BLOCK_HTML)
+            check_swallowed(check, h);
         if (h->kind != AWL_BLOCK_HEADING)
             continue;
         bool top = h->parent == 0;

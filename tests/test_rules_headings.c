@@ -330,6 +330,50 @@ Test(heading_style, silent_on_clean_headings)
                     "heading-style", 0, NULL);
 }
 
+Test(heading_style, hashes_without_a_space_are_not_a_heading)
+{
+    /* GitHub shows "##Contents" as text; the unsafe fix makes it a heading. */
+    const char *text = "##Contents\n"
+                       "\n"
+                       "- [A](#a)\n";
+    const at want[] = {{1, 1}};
+    expect_findings(text, "heading-style", 1, want);
+    expect_one_fix(text, "heading-style", AWL_FIX_UNSAFE, 1, true);
+    expect_fixed(text, text);
+    expect_fixed_with(NULL, true, text, "## Contents\n\n- [A](#a)\n");
+    /* Hashtags, numbers and '#' lines inside a paragraph are left alone. */
+    expect_findings("#hashtag #other\n", "heading-style", 0, NULL);
+    expect_findings("#1 in the ranking\n", "heading-style", 0, NULL);
+    expect_findings("Some text\n#more text\n", "heading-style", 0, NULL);
+}
+
+Test(heading_style, heading_swallowed_by_an_html_block)
+{
+    /* `<p ...>` opens an HTML block that only a blank line ends: GitHub
+     * shows line 4 as "## Contents". */
+    const char *text = "<p align=\"center\">\n"
+                       "<img src=\"https://a.io/logo.png\">\n"
+                       "</p>\n"
+                       "## Contents\n"
+                       "\n"
+                       "- [A](#a)\n";
+    const at want[] = {{4, 1}};
+    expect_findings(text, "heading-style", 1, want);
+    expect_one_fix(text, "heading-style", AWL_FIX_UNSAFE, 1, true);
+    expect_fixed(text, text);
+    expect_fixed_with(NULL, true, text,
+                      "<p align=\"center\">\n"
+                      "<img src=\"https://a.io/logo.png\">\n"
+                      "</p>\n"
+                      "\n"
+                      "## Contents\n"
+                      "\n"
+                      "- [A](#a)\n");
+    /* A comment or <pre> keeps its lines on purpose. */
+    expect_findings("<!--\n## Old section\n-->\n", "heading-style", 0, NULL);
+    expect_findings("<pre>\n# not a heading\n</pre>\n", "heading-style", 0, NULL);
+}
+
 /* ---- heading-increment ----------------------------------------------- */
 
 Test(heading_increment, reports_each_jump_down)
