@@ -66,9 +66,11 @@ static inline size_t awl_code_points(const char *s, size_t start, size_t end)
 /* True when a setext heading is most likely a paragraph followed by a
  * thematic break written without a blank line between them: `---` under a
  * line of text makes that text a level-2 heading. Taken as accidental: a
- * `-` underline shorter than half of the text line above it, or under a
- * paragraph of several lines (a title is one line). A `===` underline is
- * never an accident: no thematic break is written with `=`. */
+ * `-` underline under a paragraph of several lines (a title is one line),
+ * or under a line of 20 characters or more that is over twice as long as
+ * the dashes (an underline is drawn about as long as its title; `---`
+ * under `Contents` may be a lazy one, under a sentence it is not). A `===`
+ * underline is never an accident: no thematic break is written with `=`. */
 static inline bool awl_heading_is_accidental(const awl_doc *doc, const awl_block *h)
 {
     if (h->kind != AWL_BLOCK_HEADING || !h->setext || h->last_line == h->first_line)
@@ -87,7 +89,8 @@ static inline bool awl_heading_is_accidental(const awl_doc *doc, const awl_block
     size_t text_end = awl_source_line_end(&doc->source, h->first_line);
     while (text_end > text && awl_is_blank_char(s[text_end - 1]))
         text_end--;
-    return dashes * 2 < awl_code_points(s, text, text_end);
+    size_t chars = awl_code_points(s, text, text_end);
+    return chars >= 20 && dashes * 2 < chars;
 }
 
 /* True for the tags that show something without text of their own. */

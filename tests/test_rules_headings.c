@@ -227,8 +227,10 @@ Test(heading_style, short_dashes_under_a_long_line_are_a_lost_thematic_break)
                       "More text.\n");
     /* Not a section, not in the outline. */
     expect_findings(text, "empty-section", 0, NULL);
-    /* An underline as long as its text is a heading by intent. */
+    /* An underline as long as its text is a heading by intent, and so is
+     * a short title over a short underline. */
     expect_one_fix("Serving\n-------\n", "heading-style", AWL_FIX_SAFE, 2, false);
+    expect_one_fix("Contents\n---\n", "heading-style", AWL_FIX_SAFE, 2, false);
 }
 
 Test(heading_style, tab_after_the_hashes_is_an_unsafe_fix)
