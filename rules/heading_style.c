@@ -359,23 +359,30 @@ const awl_rule awl_rule_heading_style = {
     .fix = AWL_FIX_SAFE,
     .summary =
         "Headings are ATX (`## Title`), unindented, without closing `#`s, between blank lines",
-    .explanation = "One way of writing headings keeps the outline easy to read in the source and\n"
-                   "easy to edit: '#'s, one space, the text, nothing after it, and a blank line\n"
-                   "above and below. Setext headings (text underlined with === or ---) become ATX\n"
-                   "headings. A short '---' under a long line is reported on its own: Markdown\n"
-                   "makes that line a heading, while the author most likely meant a thematic\n"
-                   "break, which needs a blank line before it (an unsafe fix adds it).\n"
-                   "\n"
-                   "Bad:\n"
-                   "    Inference Serving\n"
-                   "    -----------------\n"
-                   "    ##  Training ##\n"
-                   "    - [Alpa](https://arxiv.org/abs/2201.12023) - OSDI'22\n"
-                   "Good:\n"
-                   "    ## Inference Serving\n"
-                   "\n"
-                   "    ## Training\n"
-                   "\n"
-                   "    - [Alpa](https://arxiv.org/abs/2201.12023) - OSDI'22\n",
+    .explanation =
+        "One way of writing headings keeps the outline easy to read in the source and\n"
+        "easy to edit: '#'s, one space, the text, nothing after it, and a blank line\n"
+        "above and below. Setext headings (text underlined with === or ---) become ATX\n"
+        "headings. A short '---' under a long line is reported on its own: Markdown\n"
+        "makes that line a heading, while the author most likely meant a thematic\n"
+        "break, which needs a blank line before it (an unsafe fix adds it). So are\n"
+        "lines meant as headings that GitHub shows as text: '##Title' without its\n"
+        "space, and a heading line run over by an HTML block (such as <p\n"
+        "align=\"center\">) that no blank line ends.\n"
+        "\n"
+        "Bad:\n"
+        "    Inference Serving\n"
+        "    -----------------\n"
+        "    - [Orca](https://www.usenix.org/conference/osdi22/presentation/yu) - OSDI'22\n"
+        "    ##  Training ##\n"
+        "    - [Alpa](https://arxiv.org/abs/2201.12023) - OSDI'22\n"
+        "Good:\n"
+        "    ## Inference Serving\n"
+        "\n"
+        "    - [Orca](https://www.usenix.org/conference/osdi22/presentation/yu) - OSDI'22\n"
+        "\n"
+        "    ## Training\n"
+        "\n"
+        "    - [Alpa](https://arxiv.org/abs/2201.12023) - OSDI'22\n",
     .check = check_heading_style,
 };
