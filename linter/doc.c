@@ -166,6 +166,25 @@ static void set_start(parser *p, size_t index, size_t line)
     b->has_start = true;
 }
 
+/* The line where a block without text of its own starts: the first line at
+ * or after `search_from` that is not blank. The previous block ends before
+ * the blank lines that separate it from this one, and an empty heading
+ * (`#`), a thematic break or an empty quote is never a blank line. */
+static size_t pending_line(parser *p)
+{
+    size_t line = line_of(p, p->search_from < p->size ? p->search_from : p->size);
+    const awl_source *src = &p->doc->source;
+    while (line + 1 < src->line_count) {
+        size_t end = awl_source_line_end(src, line), i = src->line_starts[line];
+        while (i < end && (p->input[i] == ' ' || p->input[i] == '\t'))
+            i++;
+        if (i < end)
+            break;
+        line++;
+    }
+    return line;
+}
+
 /* Gives a position to the blocks on the stack that have none yet, now that
  * text at `offset` (on `text_line`) arrived; or, with offset AWL_NONE, to the
  * innermost block as it is left without ever having seen text. */
@@ -202,7 +221,7 @@ static void place_pending(parser *p, size_t offset, size_t text_line)
                 size_t skip = b->fenced ? 1 + p->newlines_before_text : p->newlines_before_text;
                 set_start(p, index, text_line >= skip ? text_line - skip : 0);
             } else {
-                size_t line = line_of(p, p->search_from < p->size ? p->search_from : p->size);
+                size_t line = pending_line(p);
                 while (b->fenced && line + 1 < p->doc->source.line_count &&
                        !is_fence_line(p, line, b->fence_char))
                     line++;
@@ -219,7 +238,7 @@ static void place_pending(parser *p, size_t offset, size_t text_line)
         default: {
             size_t line = offset != AWL_NONE
                               ? text_line
-                              : line_of(p, p->search_from < p->size ? p->search_from : p->size);
+                              : pending_line(p);
             set_start(p, index, line);
             break;
         }
@@ -233,8 +252,7 @@ static void place_pending(parser *p, size_t offset, size_t text_line)
         if (!b->has_start) {
             size_t line = below != AWL_NONE ? block_at(p, below)->first_line
                           : offset != AWL_NONE ? text_line
-                                               : line_of(p, p->search_from < p->size ? p->search_from
-                                                                                     : p->size);
+                                               : pending_line(p);
             set_start(p, index, line);
         }
         below = index;

@@ -217,6 +217,26 @@ Test(doc_headings, empty_atx_heading)
     awl_doc_free(doc);
 }
 
+Test(doc_headings, empty_heading_and_rule_after_blank_lines)
+{
+    /* "Foo\n" line 0, "" line 1, "#\n" line 2, "" line 3, "---\n" line 4,
+     * "" line 5, "## ##\n" line 6. The empty blocks have no text to place
+     * them: they start on their own line, not on the blank line before it,
+     * and the empty ATX headings are not setext headings. */
+    awl_doc *doc = parse("Foo\n\n#\n\n---\n\n## ##\n");
+    cr_assert_eq(count_kind(doc, AWL_BLOCK_HEADING), 2);
+    const awl_block *h1 = nth(doc, AWL_BLOCK_HEADING, 0);
+    cr_assert_eq(h1->level, 1);
+    cr_assert_not(h1->setext);
+    ASSERT_LINES(h1, 2, 2);
+    ASSERT_LINES(nth(doc, AWL_BLOCK_HR, 0), 4, 4);
+    const awl_block *h2 = nth(doc, AWL_BLOCK_HEADING, 1);
+    cr_assert_eq(h2->level, 2);
+    cr_assert_not(h2->setext);
+    ASSERT_LINES(h2, 6, 6);
+    awl_doc_free(doc);
+}
+
 Test(doc_headings, heading_after_a_bom)
 {
     /* GitHub ignores a leading BOM: this is a level-1 heading on line 0 and
