@@ -21,7 +21,10 @@ static int compare_diags(const void *a, const void *b)
     const awl_diag *x = a, *y = b;
     if (x->start != y->start)
         return x->start < y->start ? -1 : 1;
-    return strcmp(x->rule->id, y->rule->id);
+    int by_rule = strcmp(x->rule->id, y->rule->id);
+    if (by_rule)
+        return by_rule;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 void awl_diags_sort(awl_diags *diags)

@@ -62,6 +62,7 @@ typedef struct awl_diag {
     /* The edits change what the document says (not only how it is
      * written); verification then expects their text in the rendering. */
     bool changes_text;
+    size_t seq; /* order of emission: ties in sorting keep it */
 } awl_diag;
 
 typedef struct awl_diags {

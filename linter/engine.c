@@ -27,6 +27,7 @@ size_t awl_rule_index(const char *id)
 awl_diag *awl_emit(awl_check *check, size_t start, size_t end, const char *fmt, ...)
 {
     awl_diag *diag = awl_vec_push(&check->out->items);
+    diag->seq = check->out->items.count;
     diag->rule = check->rule;
     diag->severity = check->severity;
     diag->start = start;
