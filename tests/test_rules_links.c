@@ -401,3 +401,65 @@ Test(anchor, many_broken_links_stay_fast_and_unsuggested_past_the_budget)
     awl_doc_free(doc);
     awl_buf_free(&text);
 }
+
+/* ---- link-text-space --------------------------------------------------- */
+
+Test(link_text_space, positions_at_the_opening_bracket)
+{
+    const char *text = "- [ Alpa ](https://a.io/x) - OSDI'22.\n"
+                       "- [Orca ](https://b.io/y) and [ Vidur](https://c.io/z).\n";
+    /* Line 2: "- [Orca ](https://b.io/y) and " is 30 chars. */
+    const at want[] = {{1, 3}, {2, 3}, {2, 31}};
+    expect_findings(text, "link-text-space", 3, want);
+    expect_fixed(text, "- [Alpa](https://a.io/x) - OSDI'22.\n"
+                       "- [Orca](https://b.io/y) and [Vidur](https://c.io/z).\n");
+}
+
+Test(link_text_space, a_space_moves_out_where_the_link_touches_a_word)
+{
+    expect_fixed("see[ Alpa](https://a.io) or [Orca ](https://b.io \"Orca (OSDI)\")next.\n",
+                 "see [Alpa](https://a.io) or [Orca](https://b.io \"Orca (OSDI)\") next.\n");
+    expect_fixed("word[ Alpa ](https://a.io)word\n", "word [Alpa](https://a.io) word\n");
+    /* Punctuation and emphasis hug a link: the space just goes. */
+    expect_fixed("(**[ Alpa ](https://a.io)**).\n", "(**[Alpa](https://a.io)**).\n");
+}
+
+Test(link_text_space, reference_links_and_images_inside)
+{
+    expect_fixed("[Alpa ][a] and [ ![logo](https://i.io/l.png) ](https://a.io)\n"
+                 "\n"
+                 "[a]: https://a.io\n",
+                 "[Alpa][a] and [![logo](https://i.io/l.png)](https://a.io)\n"
+                 "\n"
+                 "[a]: https://a.io\n");
+}
+
+Test(link_text_space, silent_on_alt_text_code_and_blank_links)
+{
+    expect_silent("- [![ logo ](https://i.io/l.png)](https://a.io)\n"
+                  "- ![ alt ](https://i.io/m.png)\n"
+                  "- `[ code ](https://a.io)`\n"
+                  "- [ ](https://a.io)\n"
+                  "- [a  b](https://a.io)\n"
+                  "- <https://a.io>\n",
+                  "link-text-space");
+}
+
+Test(link_text_space, finding_declares_its_text_change)
+{
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint("[ a ](https://a.io)\n", &diags);
+    const awl_diag *d = nth(&diags, "link-text-space", 0);
+    cr_assert_not_null(d);
+    cr_expect_eq(d->start, 0);
+    cr_expect_eq(d->end, 5, "the span runs to the ']'");
+    cr_expect(d->changes_text);
+    cr_expect_eq(d->fix, AWL_FIX_SAFE);
+    cr_assert_eq(d->edit_count, 2);
+    cr_expect_eq(d->edits[0].start, 0);
+    cr_expect_eq(d->edits[0].end, 2);
+    cr_expect_eq(d->edits[1].start, 3);
+    cr_expect_eq(d->edits[1].end, 4);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+}
