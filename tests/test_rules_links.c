@@ -463,3 +463,54 @@ Test(link_text_space, finding_declares_its_text_change)
     awl_diags_free(&diags);
     awl_doc_free(doc);
 }
+
+/* ---- empty-link ------------------------------------------------------- */
+
+Test(empty_link, no_text_no_target_and_both)
+{
+    const char *text = "- [FlexGen]() - ICML'23.\n"
+                       "- [](https://a.io) - OSDI'22.\n"
+                       "- [ ](https://b.io)\n"
+                       "- Paper. [[pdf]()] [[code](https://c.io)]\n"
+                       "- []() and [Ok](https://d.io) and [](<>)\n";
+    /* Line 4: "- Paper. [" is 10 chars, the inner '[' at 11. Line 5: "[]() and
+     * [Ok](https://d.io) and " is 32 chars after "- ", so '[' at 35. */
+    const at want[] = {{1, 3}, {2, 3}, {3, 3}, {4, 11}, {5, 3}, {5, 35}};
+    expect_findings(text, "empty-link", 6, want);
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    cr_expect_not_null(strstr(nth(&diags, "empty-link", 0)->message, "\"FlexGen\" has no target"));
+    cr_expect_not_null(strstr(nth(&diags, "empty-link", 1)->message, "no text"));
+    cr_expect_not_null(strstr(nth(&diags, "empty-link", 4)->message, "neither"));
+    for (size_t i = 0; i < 6; i++) {
+        cr_expect_eq(nth(&diags, "empty-link", i)->severity, AWL_SEVERITY_WARNING);
+        cr_expect_eq(nth(&diags, "empty-link", i)->edit_count, 0, "no fix");
+    }
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+    expect_fixed(text, text);
+}
+
+Test(empty_link, a_badge_wrapped_in_an_empty_link_is_info)
+{
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint("[![Venue](https://img.io/icml.svg)]() Paper.\n", &diags);
+    const awl_diag *d = nth(&diags, "empty-link", 0);
+    cr_assert_not_null(d);
+    cr_expect_eq(d->severity, AWL_SEVERITY_INFO);
+    cr_expect_eq(d->start, 0);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+}
+
+Test(empty_link, images_and_html_are_text)
+{
+    expect_silent("- [![logo](https://i.io/l.png)](https://a.io)\n"
+                  "- [![](https://i.io/m.png)](https://b.io)\n"
+                  "- [<img src=\"https://i.io/n.png\">](https://c.io)\n"
+                  "- `[]()` is code\n"
+                  "- [Ref][r]\n"
+                  "\n"
+                  "[r]: https://d.io\n",
+                  "empty-link");
+}
