@@ -138,25 +138,66 @@ static void fail(awl_fix_result *out, const char *fmt, const char *what)
     snprintf(out->failure, sizeof out->failure, fmt, what);
 }
 
-/* Every href of `before` must still be an href of `after`. */
-static const char *lost_link(const awl_doc *before, const awl_doc *after)
+/* Every href of `before` must still be an href of `after`, but for those
+ * in `dropped` (rewritten by an edit that declared it changes the text). */
+static const char *lost_link(const awl_doc *before, const awl_doc *after, const awl_strmap *dropped)
 {
     awl_strmap present;
     awl_strmap_init(&present);
     for (size_t i = 0; i < after->link_count; i++)
         awl_strmap_upsert(&present, after->links[i].href, strlen(after->links[i].href), NULL);
     const char *lost = NULL;
-    for (size_t i = 0; i < before->link_count && !lost; i++)
-        if (!awl_strmap_get(&present, before->links[i].href, strlen(before->links[i].href)))
-            lost = before->links[i].href;
+    for (size_t i = 0; i < before->link_count && !lost; i++) {
+        const char *href = before->links[i].href;
+        if (!awl_strmap_get(&present, href, strlen(href)) &&
+            !awl_strmap_get(dropped, href, strlen(href)))
+            lost = href;
+    }
     awl_strmap_free(&present);
     return lost;
+}
+
+/* True when [start, end) meets one of the sorted, non-overlapping edits
+ * (an insertion meets what starts or ends at its point). */
+static bool meets_edit(const chosen_edit *edits, size_t count, size_t start, size_t end)
+{
+    size_t lo = 0, hi = count; /* first edit ending at or after start */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (edits[mid].edit->end < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < count && edits[i].edit->start <= end; i++)
+        if (edits[i].changes_text)
+            return true;
+    return false;
+}
+
+/* Records the hrefs of `doc` whose target (or, when md4c built the target,
+ * whose text) a text-changing edit touches: their loss is the fix's
+ * purpose (an anchor pointed elsewhere, scraped text removed). The keys
+ * are copied into `arena`, which outlives the pass. */
+static void note_dropped(const awl_doc *doc, const chosen_edit *edits, size_t count,
+                         awl_strmap *dropped, awl_arena *arena)
+{
+    for (size_t i = 0; i < doc->link_count; i++) {
+        const awl_link *link = &doc->links[i];
+        size_t start = link->href_start != AWL_NONE ? link->href_start : link->text_start;
+        size_t end = link->href_start != AWL_NONE ? link->href_end : link->text_end;
+        if (start == AWL_NONE || !meets_edit(edits, count, start, end))
+            continue;
+        size_t len = strlen(link->href);
+        if (!awl_strmap_get(dropped, link->href, len))
+            awl_strmap_upsert(dropped, awl_arena_strndup(arena, link->href, len), len, NULL);
+    }
 }
 
 /* One pass: lint `text`, apply what can be applied into `next`.
  * Returns the number of findings applied; 0 when nothing was fixable. */
 static size_t run_pass(const char *path, const awl_buf *text, const awl_config *config, bool unsafe,
-                       awl_buf *next, awl_fix_result *out)
+                       awl_buf *next, awl_fix_result *out, awl_strmap *dropped, awl_arena *arena)
 {
     awl_doc *doc = awl_doc_parse(path, text->data, text->len);
     awl_diags diags;
@@ -190,6 +231,7 @@ static size_t run_pass(const char *path, const awl_buf *text, const awl_config *
     }
     if (applied) {
         qsort(chosen.items, chosen.count, sizeof(chosen_edit), compare_chosen);
+        note_dropped(doc, chosen.items, chosen.count, dropped, arena);
         apply_edits(text->data, text->len, chosen.items, chosen.count, false, next);
         /* What the output must render as: the input with only the edits
          * that change the document's text. */
@@ -211,8 +253,11 @@ static size_t run_pass(const char *path, const awl_buf *text, const awl_config *
     return applied;
 }
 
+/* `dropped` collects the hrefs the fixes rewrite on purpose (keys in
+ * `dropped_keys`); they may be missing from the result. */
 static void fix_and_verify(const char *path, const char *bytes, size_t len,
-                           const awl_config *config, bool unsafe, awl_fix_result *out)
+                           const awl_config *config, bool unsafe, awl_fix_result *out,
+                           awl_strmap *dropped, awl_arena *dropped_keys)
 {
     memset(out, 0, sizeof *out);
     awl_buf current = {0};
@@ -221,7 +266,8 @@ static void fix_and_verify(const char *path, const char *bytes, size_t len,
     bool settled = false;
     while (!out->failed) {
         awl_buf next = {0};
-        size_t applied = run_pass(path, &current, config, unsafe, &next, out);
+        size_t applied =
+            run_pass(path, &current, config, unsafe, &next, out, dropped, dropped_keys);
         if (!applied) {
             awl_buf_free(&next);
             settled = true;
@@ -252,7 +298,7 @@ static void fix_and_verify(const char *path, const char *bytes, size_t len,
     }
     awl_doc *before = awl_doc_parse(path, bytes, len);
     awl_doc *after = awl_doc_parse(path, current.data, current.len);
-    const char *lost = lost_link(before, after);
+    const char *lost = lost_link(before, after, dropped);
     if (lost)
         fail(out, "the fixes would lose the link target %.300s", lost);
     awl_doc_free(before);
@@ -278,6 +324,11 @@ void awl_fix_result_free(awl_fix_result *result)
 void awl_fix_text(const char *path, const char *bytes, size_t len, const awl_config *config,
                   bool unsafe, awl_fix_result *out)
 {
-    fix_and_verify(path, bytes, len, config, unsafe, out);
+    awl_strmap dropped;
+    awl_strmap_init(&dropped);
+    awl_arena dropped_keys = {0};
+    fix_and_verify(path, bytes, len, config, unsafe, out, &dropped, &dropped_keys);
+    awl_strmap_free(&dropped);
+    awl_arena_free(&dropped_keys);
     keep_input_on_failure(bytes, len, out);
 }

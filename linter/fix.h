@@ -7,9 +7,11 @@
  * applies them back to front and re-parses. Passes repeat until nothing
  * fixable is left (at most AWL_FIX_MAX_PASSES). The result is then verified
  * (DESIGN.md point 8): valid UTF-8; every link target of the input still
- * present; md4c-html renders each pass's output as it renders its input
- * (with the text-changing edits applied); and a further pass would change
- * nothing. A result that fails any of these must not be written.
+ * present, but for those an edit declared as changing the text rewrote (a
+ * link pointed at the right anchor, scraped text removed); md4c-html
+ * renders each pass's output as it renders its input (with the
+ * text-changing edits applied); and a further pass would change nothing.
+ * A result that fails any of these must not be written.
  *
  * Owns: the result's text buffer; awl_fix_result_free releases it.
  */
