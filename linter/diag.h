@@ -62,6 +62,10 @@ typedef struct awl_diag {
     /* The edits change what the document says (not only how it is
      * written); verification then expects their text in the rendering. */
     bool changes_text;
+    /* The edits delete links on purpose (page residue, a duplicate entry):
+     * verification lets the targets of the links inside the edited ranges
+     * go, and only those. */
+    bool drops_links;
 } awl_diag;
 
 typedef struct awl_diags {

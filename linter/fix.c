@@ -138,25 +138,50 @@ static void fail(awl_fix_result *out, const char *fmt, const char *what)
     snprintf(out->failure, sizeof out->failure, fmt, what);
 }
 
-/* Every href of `before` must still be an href of `after`. */
-static const char *lost_link(const awl_doc *before, const awl_doc *after)
+/* Every href of `before` must still be an href of `after`, but those a
+ * fix deleted on purpose (`dropped`). */
+static const char *lost_link(const awl_doc *before, const awl_doc *after, const awl_strmap *dropped)
 {
     awl_strmap present;
     awl_strmap_init(&present);
     for (size_t i = 0; i < after->link_count; i++)
         awl_strmap_upsert(&present, after->links[i].href, strlen(after->links[i].href), NULL);
     const char *lost = NULL;
-    for (size_t i = 0; i < before->link_count && !lost; i++)
-        if (!awl_strmap_get(&present, before->links[i].href, strlen(before->links[i].href)))
+    for (size_t i = 0; i < before->link_count && !lost; i++) {
+        size_t len = strlen(before->links[i].href);
+        if (!awl_strmap_get(&present, before->links[i].href, len) &&
+            !awl_strmap_get(dropped, before->links[i].href, len))
             lost = before->links[i].href;
+    }
     awl_strmap_free(&present);
     return lost;
+}
+
+/* The targets of the links inside the edits of a finding that drops links
+ * on purpose, copied into `arena` and recorded in `dropped`. */
+static void record_dropped(const awl_doc *doc, const awl_diag *d, awl_strmap *dropped,
+                           awl_arena *arena)
+{
+    for (size_t i = 0; i < doc->link_count; i++) {
+        const awl_link *l = &doc->links[i];
+        size_t at = l->text_start != AWL_NONE ? l->text_start : l->href_start;
+        if (at == AWL_NONE)
+            continue;
+        for (size_t e = 0; e < d->edit_count; e++)
+            if (at >= d->edits[e].start && at < d->edits[e].end) {
+                size_t len = strlen(l->href);
+                /* The map keeps its keys: give it one that outlives the pass. */
+                if (!awl_strmap_get(dropped, l->href, len))
+                    awl_strmap_upsert(dropped, awl_arena_strndup(arena, l->href, len), len, NULL);
+                break;
+            }
+    }
 }
 
 /* One pass: lint `text`, apply what can be applied into `next`.
  * Returns the number of findings applied; 0 when nothing was fixable. */
 static size_t run_pass(const char *path, const awl_buf *text, const awl_config *config, bool unsafe,
-                       awl_buf *next, awl_fix_result *out)
+                       awl_buf *next, awl_fix_result *out, awl_strmap *dropped, awl_arena *arena)
 {
     awl_doc *doc = awl_doc_parse(path, text->data, text->len);
     awl_diags diags;
@@ -187,6 +212,8 @@ static size_t run_pass(const char *path, const awl_buf *text, const awl_config *
         }
         taken[i] = 1;
         applied++;
+        if (d->drops_links)
+            record_dropped(doc, d, dropped, arena);
     }
     if (applied) {
         qsort(chosen.items, chosen.count, sizeof(chosen_edit), compare_chosen);
@@ -215,13 +242,17 @@ static void fix_and_verify(const char *path, const char *bytes, size_t len,
                            const awl_config *config, bool unsafe, awl_fix_result *out)
 {
     memset(out, 0, sizeof *out);
+    awl_strmap dropped; /* link targets a fix deleted on purpose */
+    awl_strmap_init(&dropped);
+    awl_arena dropped_keys = {0};
     awl_buf current = {0};
     awl_buf_append(&current, bytes, len);
     size_t pass = 0;
     bool settled = false;
     while (!out->failed) {
         awl_buf next = {0};
-        size_t applied = run_pass(path, &current, config, unsafe, &next, out);
+        size_t applied = run_pass(path, &current, config, unsafe, &next, out, &dropped,
+                                  &dropped_keys);
         if (!applied) {
             awl_buf_free(&next);
             settled = true;
@@ -239,24 +270,24 @@ static void fix_and_verify(const char *path, const char *bytes, size_t len,
     out->passes = pass;
     out->text = current;
     out->changed = current.len != len || memcmp(current.data, bytes, len) != 0;
-    if (out->failed || !out->changed)
-        return;
-    if (!settled) {
-        fail(out, "the fixes did not settle after %s passes", "10");
-        return;
-    }
     size_t bad;
-    if (!awl_utf8_validate(current.data, current.len, &bad)) {
+    if (out->failed || !out->changed) {
+        /* nothing to verify */
+    } else if (!settled) {
+        fail(out, "the fixes did not settle after %s passes", "10");
+    } else if (!awl_utf8_validate(current.data, current.len, &bad)) {
         fail(out, "%s", "the file is not valid UTF-8, and awelint never writes invalid UTF-8");
-        return;
+    } else {
+        awl_doc *before = awl_doc_parse(path, bytes, len);
+        awl_doc *after = awl_doc_parse(path, current.data, current.len);
+        const char *lost = lost_link(before, after, &dropped);
+        if (lost)
+            fail(out, "the fixes would lose the link target %.300s", lost);
+        awl_doc_free(before);
+        awl_doc_free(after);
     }
-    awl_doc *before = awl_doc_parse(path, bytes, len);
-    awl_doc *after = awl_doc_parse(path, current.data, current.len);
-    const char *lost = lost_link(before, after);
-    if (lost)
-        fail(out, "the fixes would lose the link target %.300s", lost);
-    awl_doc_free(before);
-    awl_doc_free(after);
+    awl_strmap_free(&dropped);
+    awl_arena_free(&dropped_keys);
 }
 
 /* A refused result holds the input again, so no caller can write the
