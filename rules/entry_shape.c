@@ -29,6 +29,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "rule.h"
 #include "strmap.h"
@@ -37,6 +38,7 @@ enum {
     MIN_GROUP = 8,         /* counted entries a section needs to be judged on its own */
     DOMINANT_PERCENT = 85, /* share of the convention for it to be one */
     MIN_END_WORDS = 3,     /* a description shorter than this is a label, not a sentence */
+    FAMILY_PERCENT = 90,   /* share of titled entries for a titleless one to stand out */
 };
 
 typedef enum sep_kind {
@@ -626,6 +628,56 @@ static bool read_entry(const awl_doc *doc, const awl_entry *e, awl_vec *tokens, 
     return true;
 }
 
+/* ---- entries without a title ------------------------------------------ */
+
+/* True when the entry's own text is only words that name links ("arxiv
+ * version (2023): [link](...)", "[slides](...)") and years: no title. */
+static bool has_no_title(const awl_doc *doc, const awl_entry *e)
+{
+    const awl_block *host = &doc->blocks[e->block];
+    if (!host->plain_len && e->block + 1 < doc->block_count &&
+        doc->blocks[e->block + 1].parent == e->block &&
+        doc->blocks[e->block + 1].kind == AWL_BLOCK_PARAGRAPH)
+        host = &doc->blocks[e->block + 1];
+    const char *text = awl_block_plain(doc, host);
+    size_t len = host->plain_len, i = 0;
+    while (i < len) {
+        /* A word: letters and digits, or any non-ASCII run (other scripts). */
+        while (i < len && !is_alnum(text[i]) && (unsigned char)text[i] < 0x80)
+            i++;
+        size_t start = i;
+        while (i < len && (is_alnum(text[i]) || (unsigned char)text[i] >= 0x80))
+            i++;
+        if (i == start)
+            break;
+        size_t n = i - start;
+        bool year = n == 4 && (text[start] == '1' || text[start] == '2');
+        for (size_t k = start; year && k < i; k++)
+            year = text[k] >= '0' && text[k] <= '9';
+        if (!year && !awl_entry_is_label(text + start, n) &&
+            !(n == 7 && strncasecmp(text + start, "version", 7) == 0))
+            return false;
+    }
+    return true;
+}
+
+/* An entry that may stand for others: a top-level item without sub-lists
+ * (an item holding a list is a group of entries, a nested item a note or
+ * link of the entry above). */
+static bool is_standalone(const awl_doc *doc, const awl_entry *e)
+{
+    const awl_block *item = &doc->blocks[e->block];
+    if (item->kind != AWL_BLOCK_ITEM)
+        return false;
+    size_t outer = doc->blocks[item->parent].parent;
+    if (outer != AWL_NONE && doc->blocks[outer].kind == AWL_BLOCK_ITEM)
+        return false;
+    for (size_t b = e->block + 1; b < doc->block_count && doc->blocks[b].depth > item->depth; b++)
+        if (doc->blocks[b].parent == e->block && doc->blocks[b].kind == AWL_BLOCK_LIST)
+            return false;
+    return true;
+}
+
 /* ---- conventions ----------------------------------------------------- */
 
 typedef struct counts {
@@ -716,6 +768,36 @@ static void check_entry_shape(awl_check *check)
             awl_strmap_upsert(&sentence_words, word, word_end - t->desc_start, NULL);
         }
     }
+
+    /* Entries without a title, in a section whose entries have one: the
+     * links of the entry above ("[arxiv](...)", "slides: [link](...)")
+     * that lost their indentation. Judged within sections only: sections
+     * of one list legitimately hold different kinds of things. */
+    size_t (*titled)[2] = awl_xcalloc(doc->section_count + 1, sizeof *titled);
+    unsigned char *kind = awl_xcalloc(entries->count + 1, 1); /* 0 skip, 1 titled, 2 not */
+    for (size_t i = 0; i < entries->count; i++) {
+        const awl_entry *e = &entries->items[i];
+        if (!is_standalone(doc, e))
+            continue;
+        kind[i] = has_no_title(doc, e) ? 2 : 1;
+        titled[e->section][kind[i] - 1]++;
+    }
+    for (size_t i = 0; i < entries->count; i++) {
+        const awl_entry *e = &entries->items[i];
+        const size_t *c = titled[e->section];
+        /* At least MIN_GROUP titled entries, and the titleless ones one in
+         * ten at most (or a single one). */
+        if (kind[i] != 2 || c[0] < MIN_GROUP || (c[1] > 1 && c[1] * 100 > (c[0] + c[1]) * (100 - FAMILY_PERCENT)))
+            continue;
+        const awl_block *item = &doc->blocks[e->block];
+        awl_emit(check, item->marker_offset, awl_source_line_end(&doc->source, item->first_line),
+                 "entry without a title, only links named for what they are; the other %zu "
+                 "entries of this section have titles (a link of the entry above that lost "
+                 "its indentation?)",
+                 c[0]);
+    }
+    free(kind);
+    free(titled);
 
     static const char canon[] = " - ";
     for (size_t i = 0; i < count_read; i++) {
