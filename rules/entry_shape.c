@@ -26,6 +26,15 @@
  * (a dash, a letter, a period), which they declare. An entry whose text
  * this rule cannot read with certainty (reference links it cannot place,
  * raw HTML, block quotes) is neither counted nor reported.
+ *
+ * Whatever the kind of list, an entry without a title, only links named
+ * for what they are ("[arxiv](...)", "slides: [link](...)"), among a
+ * section's titled entries is reported, without a fix: it is mostly a link
+ * of the entry above that lost its indentation (seed 002). Other shape
+ * differences between a section's entries (a tag first or not, a label
+ * first or not) are not reported: on the corpus they were mostly
+ * deliberate (links to other lists, group items, prose notes), and venue
+ * tags are the venue rules' business.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -58,8 +67,8 @@ typedef struct entry_text {
     sep_kind sep;
     size_t sep_start; /* [sep_start, desc_start) becomes " - " */
     size_t desc_start;
-    int first; /* +1 capital, -1 lowercase sentence word, 0 not counted */
-    int last;  /* +1 ends with punctuation, -1 does not, 0 not counted */
+    int first;     /* +1 capital, -1 lowercase sentence word, 0 not counted */
+    int last;      /* +1 ends with punctuation, -1 does not, 0 not counted */
     size_t end_at; /* where the period goes when last == -1 */
 } entry_text;
 
@@ -237,13 +246,15 @@ static bool in_quote(const awl_doc *doc, size_t block)
     return false;
 }
 
-/* True when some link of the item has its text or target in [from, to). */
+/* True when some link of the item has its text or target in [from, to).
+ * The item's own links are consecutive from `first_link` (links are in
+ * document order, and its text comes before its sub-lists). */
 static bool link_within(const awl_doc *doc, size_t first_link, size_t item, size_t from, size_t to)
 {
     for (size_t i = first_link; i < doc->link_count; i++) {
         const awl_link *l = &doc->links[i];
         if (l->item != item)
-            continue;
+            break;
         if ((l->text_start != AWL_NONE && l->text_start >= from && l->text_start < to) ||
             (l->href_start != AWL_NONE && l->href_start >= from && l->href_start < to))
             return true;
@@ -489,8 +500,9 @@ static void read_end(const awl_doc *doc, awl_vec *tokens_vec, entry_text *t)
 static bool first_word(const char *s, size_t from, size_t to, size_t *end)
 {
     size_t i = from;
-    while (i < to && (is_lower(s[i]) || is_upper(s[i]) ||
-                      (s[i] == '-' && i > from && i + 1 < to && (is_lower(s[i + 1]) || is_upper(s[i + 1])))))
+    while (i < to &&
+           (is_lower(s[i]) || is_upper(s[i]) ||
+            (s[i] == '-' && i > from && i + 1 < to && (is_lower(s[i + 1]) || is_upper(s[i + 1])))))
         i++;
     if (i == from || (i < to && !is_ws(s[i]) && s[i] != ','))
         return false;
@@ -578,8 +590,8 @@ static bool read_entry(const awl_doc *doc, const awl_entry *e, awl_vec *tokens, 
             (unsigned char)s[sep_end] < 0x80)
             return true;
         t->sep = SEP_DASH;
-    } else if (line_end - j >= 3 && (memcmp(s + j, "\xE2\x80\x93", 3) == 0 ||
-                                     memcmp(s + j, "\xE2\x80\x94", 3) == 0)) {
+    } else if (line_end - j >= 3 &&
+               (memcmp(s + j, "\xE2\x80\x93", 3) == 0 || memcmp(s + j, "\xE2\x80\x94", 3) == 0)) {
         sep_end = j + 3;
         t->sep = SEP_DASH;
     } else if (s[j] == ':' && j + 1 < line_end && is_space(s[j + 1])) {
@@ -681,8 +693,8 @@ static bool is_standalone(const awl_doc *doc, const awl_entry *e)
 /* ---- conventions ----------------------------------------------------- */
 
 typedef struct counts {
-    size_t yes[FACETS]; /* entries following the convention */
-    size_t no[FACETS];  /* entries breaking it */
+    size_t yes[FACETS];  /* entries following the convention */
+    size_t no[FACETS];   /* entries breaking it */
     size_t other_dashes; /* separators of the dash family other than " - " */
 } counts;
 
@@ -714,8 +726,9 @@ static bool dominant(const counts *section, const counts *file, facet f)
     size_t total = c->yes[f] + c->no[f];
     if (f == FACET_SEP) {
         size_t dashes = c->yes[f] + c->other_dashes;
-        return dashes + c->no[f] >= MIN_GROUP && dashes * 100 >= (total + c->other_dashes) *
-               DOMINANT_PERCENT && c->yes[f] > c->other_dashes;
+        return dashes + c->no[f] >= MIN_GROUP &&
+               dashes * 100 >= (total + c->other_dashes) * DOMINANT_PERCENT &&
+               c->yes[f] > c->other_dashes;
     }
     return total >= MIN_GROUP && c->yes[f] * 100 >= total * DOMINANT_PERCENT;
 }
@@ -723,9 +736,9 @@ static bool dominant(const counts *section, const counts *file, facet f)
 /* Words a description may start with that are never names. */
 static bool is_function_word(const char *word, size_t len)
 {
-    static const char *const words[] = {"a",   "an",   "the", "this", "these", "that",
-                                        "it",  "its",  "for", "with", "and",   "to",
-                                        "in",  "on",   "of",  "one",  "all",   "your", "our"};
+    static const char *const words[] = {"a",   "an",  "the",  "this", "these", "that", "it",
+                                        "its", "for", "with", "and",  "to",    "in",   "on",
+                                        "of",  "one", "all",  "your", "our"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strlen(words[i]) == len && memcmp(words[i], word, len) == 0)
             return true;
@@ -773,7 +786,7 @@ static void check_entry_shape(awl_check *check)
      * links of the entry above ("[arxiv](...)", "slides: [link](...)")
      * that lost their indentation. Judged within sections only: sections
      * of one list legitimately hold different kinds of things. */
-    size_t (*titled)[2] = awl_xcalloc(doc->section_count + 1, sizeof *titled);
+    size_t(*titled)[2] = awl_xcalloc(doc->section_count + 1, sizeof *titled);
     unsigned char *kind = awl_xcalloc(entries->count + 1, 1); /* 0 skip, 1 titled, 2 not */
     for (size_t i = 0; i < entries->count; i++) {
         const awl_entry *e = &entries->items[i];
@@ -787,7 +800,8 @@ static void check_entry_shape(awl_check *check)
         const size_t *c = titled[e->section];
         /* At least MIN_GROUP titled entries, and the titleless ones one in
          * ten at most (or a single one). */
-        if (kind[i] != 2 || c[0] < MIN_GROUP || (c[1] > 1 && c[1] * 100 > (c[0] + c[1]) * (100 - FAMILY_PERCENT)))
+        if (kind[i] != 2 || c[0] < MIN_GROUP ||
+            (c[1] > 1 && c[1] * 100 > (c[0] + c[1]) * (100 - FAMILY_PERCENT)))
             continue;
         const awl_block *item = &doc->blocks[e->block];
         awl_emit(check, item->marker_offset, awl_source_line_end(&doc->source, item->first_line),
@@ -864,7 +878,8 @@ const awl_rule awl_rule_entry_shape = {
     .category = "entry",
     .severity = AWL_SEVERITY_WARNING,
     .fix = AWL_FIX_SAFE,
-    .summary = "Entries follow their section's shape: `- [Name](url) - Description.` in general lists",
+    .summary =
+        "Entries follow their section's shape: `- [Name](url) - Description.` in general lists",
     .explanation =
         "A list reads best when every entry is written the same way, and\n"
         "contributors copy whatever entry they see first. In a general list the\n"
@@ -874,7 +889,9 @@ const awl_rule awl_rule_entry_shape = {
         "file's, for small sections): a list whose descriptions carry no period is\n"
         "left alone, and a description starting with a name such as `npm` keeps it.\n"
         "Paper lists, written `- [Title](url)` or with venue tags, are left to the\n"
-        "venue rules.\n"
+        "venue rules, but an entry with no title, only links such as `[arxiv](...)`,\n"
+        "among titled entries is reported: mostly a link of the entry above that\n"
+        "lost its indentation.\n"
         "\n"
         "Bad:\n"
         "    - [Ray](https://github.com/ray-project/ray): a framework for scaling Python\n"

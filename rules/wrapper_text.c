@@ -122,8 +122,8 @@ static void check_wrapper_text(awl_check *check)
            !(doc->line_flags[end_line] & not_text))
         end_line++;
     for (size_t line = first; line < end_line; line++)
-        if (doc->line_flags[line] & (not_text | AWL_LINE_TABLE | AWL_LINE_ITEM_MARKER |
-                                     AWL_LINE_HEADING))
+        if (doc->line_flags[line] &
+            (not_text | AWL_LINE_TABLE | AWL_LINE_ITEM_MARKER | AWL_LINE_HEADING))
             return; /* more than plain paragraphs: report only */
     size_t to = end_line < src->line_count ? src->line_starts[end_line] : src->length;
     awl_add_edit(check, diag, from, to, "", 0);
@@ -137,23 +137,23 @@ const awl_rule awl_rule_wrapper_text = {
     .category = "entry",
     .severity = AWL_SEVERITY_WARNING,
     .fix = AWL_FIX_UNSAFE,
-    .summary = "No text of a scraped web page (index or GitHub page chrome) before the first heading",
-    .explanation =
-        "A list copied from a web page that shows it (an index of awesome lists,\n"
-        "a repository page) often keeps the page's own text at the top: a banner,\n"
-        "the repository URL and topics, 'Last synced:', 'JSON representation'.\n"
-        "It is not part of the list and confuses readers and tools. The unsafe fix\n"
-        "deletes it, up to the first heading or the first line that is not page\n"
-        "chrome.\n"
-        "\n"
-        "Bad:\n"
-        "    An open API service indexing awesome lists of open source software.\n"
-        "\n"
-        "    Last synced: 3 months ago\n"
-        "    JSON representation\n"
-        "\n"
-        "    # Awesome Serving Papers\n"
-        "Good:\n"
-        "    # Awesome Serving Papers\n",
+    .summary =
+        "No text of a scraped web page (index or GitHub page chrome) before the first heading",
+    .explanation = "A list copied from a web page that shows it (an index of awesome lists,\n"
+                   "a repository page) often keeps the page's own text at the top: a banner,\n"
+                   "the repository URL and topics, 'Last synced:', 'JSON representation'.\n"
+                   "It is not part of the list and confuses readers and tools. The unsafe fix\n"
+                   "deletes it, from the first line to the last line of page chrome and the\n"
+                   "blank lines after it.\n"
+                   "\n"
+                   "Bad:\n"
+                   "    An open API service indexing awesome lists of open source software.\n"
+                   "\n"
+                   "    Last synced: 3 months ago\n"
+                   "    JSON representation\n"
+                   "\n"
+                   "    # Awesome Serving Papers\n"
+                   "Good:\n"
+                   "    # Awesome Serving Papers\n",
     .check = check_wrapper_text,
 };
