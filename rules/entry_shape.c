@@ -615,8 +615,21 @@ static bool read_entry(const awl_doc *doc, const awl_entry *e, awl_vec *tokens, 
     if (t->sep == SEP_DASH && s[j] == '-' && sep_end - j == 1 && spaces_before == 1 &&
         desc - sep_end == 1)
         t->sep = SEP_CANON;
-    if (t->sep == SEP_SPACE && !first_word(s, desc, line_end, &(size_t){0}))
-        t->sep = SEP_NONE; /* `[Title](url) 2019`, `[Title](url) (PDF)`: not a description */
+    if (t->sep == SEP_SPACE) {
+        /* A sentence: a word, then a lowercase one ("Drawio is a ...",
+         * "Stateful functions ..."); not a venue, year or author list
+         * ("NeurIPS 2020", "Yann LeCun, ..."). */
+        size_t word_end, next = AWL_NONE;
+        if (first_word(s, desc, line_end, &word_end)) {
+            next = word_end;
+            while (next < line_end && is_space(s[next]))
+                next++;
+        }
+        if (next == AWL_NONE || next == word_end || next >= line_end || !is_lower(s[next])) {
+            t->sep = SEP_NONE;
+            return true;
+        }
+    }
     t->sep_start = deco_end;
     t->desc_start = desc;
 

@@ -171,11 +171,14 @@ Test(entry_shape, what_is_not_a_separator_is_left_alone)
 {
     /* An arrow, a lowercase word after the link (the link is the subject
      * of a sentence), a colon whose text goes on with its own " - " (a
-     * paper title), and a title-only entry. */
+     * paper title), a title-only entry, and a venue or authors after the
+     * link (not a sentence that lacks its separator). */
     const char *text = "- [Alpha](https://a.example) -> Parses log lines.\n"
                        "- [shiny](https://b.example) is the basis for dashboards.\n"
                        "- [Charl](https://c.example): A Log Store - OSDI'22\n"
-                       "- [Delta](https://d.example)\n" CANON14;
+                       "- [Delta](https://d.example)\n"
+                       "- [Echoo](https://e.example) NeurIPS 2020\n"
+                       "- [Foxtr](https://f.example) Yann LeCun, Yoshua Bengio\n" CANON14;
     expect_findings(text, "entry-shape", 0, NULL);
     expect_fixed(text, text);
 }
