@@ -290,7 +290,7 @@ static bool is_closer(char c)
     return c == '*' || c == '_' || c == '~' || c == '"' || c == '\'' || c == ')';
 }
 
-typedef enum token_kind { TOK_TEXT, TOK_LINK, TOK_BADGE, TOK_CODE, TOK_TAG, TOK_HTML } token_kind;
+typedef enum token_kind { TOK_TEXT, TOK_LINK, TOK_BADGE, TOK_CODE, TOK_TAG } token_kind;
 typedef struct token {
     token_kind kind;
     size_t start, end;
@@ -496,7 +496,7 @@ static void read_end(const awl_doc *doc, awl_vec *tokens_vec, entry_text *t)
 }
 
 /* The first word of the description, when it is made of letters (and
- * inner hyphens) only and ends at white space or a comma: [*start, *end). */
+ * inner hyphens) only and ends at white space or a comma: [from, *end). */
 static bool first_word(const char *s, size_t from, size_t to, size_t *end)
 {
     size_t i = from;
