@@ -54,6 +54,11 @@ static bool is_label(const char *text, size_t len)
     return false;
 }
 
+bool awl_entry_is_label(const char *text, size_t len)
+{
+    return is_label(text, len);
+}
+
 static bool is_external(const char *href)
 {
     return href[0] && href[0] != '#' && strncmp(href, "mailto:", 7) != 0;

@@ -53,6 +53,10 @@ void awl_entries_extract(const awl_doc *doc, awl_entries *out);
 void awl_entries_free(awl_entries *entries);
 
 const char *awl_entry_shape_name(awl_entry_shape shape);
+/* True when `text` names what a link is rather than what it is called:
+ * "code", "[paper]", " Slides ", "arXiv" (brackets, spaces and emphasis
+ * around the word are ignored). */
+bool awl_entry_is_label(const char *text, size_t len);
 /* True when a section heading names a non-content section (Contributing, License, ...). */
 bool awl_section_is_meta(const awl_doc *doc, size_t section);
 
