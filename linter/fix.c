@@ -138,17 +138,68 @@ static void fail(awl_fix_result *out, const char *fmt, const char *what)
     snprintf(out->failure, sizeof out->failure, fmt, what);
 }
 
-/* Every href of `before` must still be an href of `after`. */
-static const char *lost_link(const awl_doc *before, const awl_doc *after)
+/* The link targets a fix deliberately rewrote or removed: the hrefs inside
+ * the edits of findings that declare changes_text (a stale table of
+ * contents regenerated, a broken anchor repaired). The keys are copied into
+ * the arena, since each pass's document is freed before verification. */
+typedef struct dropped_links {
+    awl_strmap hrefs;
+    awl_arena arena;
+} dropped_links;
+
+/* Adds the hrefs of `doc` that a text-changing edit touches (replaces,
+ * cuts into or appends to). `edits` is sorted by start and non-overlapping,
+ * so the last edit starting at or before the href's end is the one to look
+ * at: one binary search a link. */
+static void note_dropped_links(const awl_doc *doc, const chosen_edit *edits, size_t count,
+                               dropped_links *dropped)
+{
+    for (size_t i = 0; i < doc->link_count; i++) {
+        const awl_link *link = &doc->links[i];
+        size_t from = link->href_start, to = link->href_end;
+        if (from == AWL_NONE) {
+            from = link->text_start;
+            to = link->text_end;
+        }
+        if (from == AWL_NONE)
+            continue;
+        size_t lo = 0, hi = count; /* first edit starting after `to` */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (edits[mid].edit->start <= to)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo == 0)
+            continue;
+        const chosen_edit *e = &edits[lo - 1];
+        bool touches = e->edit->start >= from || e->edit->end > from;
+        if (!e->changes_text || !touches)
+            continue;
+        size_t len = strlen(link->href);
+        if (!awl_strmap_get(&dropped->hrefs, link->href, len))
+            awl_strmap_upsert(&dropped->hrefs, awl_arena_strndup(&dropped->arena, link->href, len),
+                              len, NULL);
+    }
+}
+
+/* Every href of `before` must still be an href of `after`, unless a
+ * text-changing fix dropped it on purpose. */
+static const char *lost_link(const awl_doc *before, const awl_doc *after,
+                             const dropped_links *dropped)
 {
     awl_strmap present;
     awl_strmap_init(&present);
     for (size_t i = 0; i < after->link_count; i++)
         awl_strmap_upsert(&present, after->links[i].href, strlen(after->links[i].href), NULL);
     const char *lost = NULL;
-    for (size_t i = 0; i < before->link_count && !lost; i++)
-        if (!awl_strmap_get(&present, before->links[i].href, strlen(before->links[i].href)))
-            lost = before->links[i].href;
+    for (size_t i = 0; i < before->link_count && !lost; i++) {
+        const char *href = before->links[i].href;
+        if (!awl_strmap_get(&present, href, strlen(href)) &&
+            !awl_strmap_get(&dropped->hrefs, href, strlen(href)))
+            lost = href;
+    }
     awl_strmap_free(&present);
     return lost;
 }
@@ -156,7 +207,7 @@ static const char *lost_link(const awl_doc *before, const awl_doc *after)
 /* One pass: lint `text`, apply what can be applied into `next`.
  * Returns the number of findings applied; 0 when nothing was fixable. */
 static size_t run_pass(const char *path, const awl_buf *text, const awl_config *config, bool unsafe,
-                       awl_buf *next, awl_fix_result *out)
+                       awl_buf *next, awl_fix_result *out, dropped_links *dropped)
 {
     awl_doc *doc = awl_doc_parse(path, text->data, text->len);
     awl_diags diags;
@@ -190,6 +241,7 @@ static size_t run_pass(const char *path, const awl_buf *text, const awl_config *
     }
     if (applied) {
         qsort(chosen.items, chosen.count, sizeof(chosen_edit), compare_chosen);
+        note_dropped_links(doc, chosen.items, chosen.count, dropped);
         apply_edits(text->data, text->len, chosen.items, chosen.count, false, next);
         /* What the output must render as: the input with only the edits
          * that change the document's text. */
@@ -211,17 +263,41 @@ static size_t run_pass(const char *path, const awl_buf *text, const awl_config *
     return applied;
 }
 
+/* The checks on the final text (the rendering is checked pass by pass). */
+static void verify_result(const char *path, const char *bytes, size_t len, bool settled,
+                          const dropped_links *dropped, awl_fix_result *out)
+{
+    if (!settled) {
+        fail(out, "the fixes did not settle after %s passes", "10");
+        return;
+    }
+    size_t bad;
+    if (!awl_utf8_validate(out->text.data, out->text.len, &bad)) {
+        fail(out, "%s", "the file is not valid UTF-8, and awelint never writes invalid UTF-8");
+        return;
+    }
+    awl_doc *before = awl_doc_parse(path, bytes, len);
+    awl_doc *after = awl_doc_parse(path, out->text.data, out->text.len);
+    const char *lost = lost_link(before, after, dropped);
+    if (lost)
+        fail(out, "the fixes would lose the link target %.300s", lost);
+    awl_doc_free(before);
+    awl_doc_free(after);
+}
+
 static void fix_and_verify(const char *path, const char *bytes, size_t len,
                            const awl_config *config, bool unsafe, awl_fix_result *out)
 {
     memset(out, 0, sizeof *out);
     awl_buf current = {0};
     awl_buf_append(&current, bytes, len);
+    dropped_links dropped = {0};
+    awl_strmap_init(&dropped.hrefs);
     size_t pass = 0;
     bool settled = false;
     while (!out->failed) {
         awl_buf next = {0};
-        size_t applied = run_pass(path, &current, config, unsafe, &next, out);
+        size_t applied = run_pass(path, &current, config, unsafe, &next, out, &dropped);
         if (!applied) {
             awl_buf_free(&next);
             settled = true;
@@ -239,24 +315,10 @@ static void fix_and_verify(const char *path, const char *bytes, size_t len,
     out->passes = pass;
     out->text = current;
     out->changed = current.len != len || memcmp(current.data, bytes, len) != 0;
-    if (out->failed || !out->changed)
-        return;
-    if (!settled) {
-        fail(out, "the fixes did not settle after %s passes", "10");
-        return;
-    }
-    size_t bad;
-    if (!awl_utf8_validate(current.data, current.len, &bad)) {
-        fail(out, "%s", "the file is not valid UTF-8, and awelint never writes invalid UTF-8");
-        return;
-    }
-    awl_doc *before = awl_doc_parse(path, bytes, len);
-    awl_doc *after = awl_doc_parse(path, current.data, current.len);
-    const char *lost = lost_link(before, after);
-    if (lost)
-        fail(out, "the fixes would lose the link target %.300s", lost);
-    awl_doc_free(before);
-    awl_doc_free(after);
+    if (!out->failed && out->changed)
+        verify_result(path, bytes, len, settled, &dropped, out);
+    awl_strmap_free(&dropped.hrefs);
+    awl_arena_free(&dropped.arena);
 }
 
 /* A refused result holds the input again, so no caller can write the

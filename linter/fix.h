@@ -7,7 +7,9 @@
  * applies them back to front and re-parses. Passes repeat until nothing
  * fixable is left (at most AWL_FIX_MAX_PASSES). The result is then verified
  * (DESIGN.md point 8): valid UTF-8; every link target of the input still
- * present; md4c-html renders each pass's output as it renders its input
+ * present, but those inside the edits of a finding that declares
+ * changes_text (the fix rewrites them on purpose, as a regenerated table of
+ * contents or a repaired anchor does); md4c-html renders each pass's output as it renders its input
  * (with the text-changing edits applied); and a further pass would change
  * nothing. A result that fails any of these must not be written.
  *
