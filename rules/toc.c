@@ -614,8 +614,22 @@ static bool has_words_outside_links(const awl_doc *doc, size_t block, const size
     return false;
 }
 
+/* True when the block directly follows a heading that names a table of
+ * contents ("Contents", "Table of Contents", "TOC"). */
+static bool follows_contents_heading(const awl_doc *doc, size_t block)
+{
+    size_t prev = block - 1; /* the previous sibling, or a heading's text child */
+    while (prev > 0 && doc->blocks[prev].depth > doc->blocks[block].depth)
+        prev--;
+    const awl_block *h = &doc->blocks[prev];
+    if (prev == 0 || h->kind != AWL_BLOCK_HEADING || !h->text)
+        return false;
+    return strcasestr(h->text, "content") || strcasecmp(h->text, "toc") == 0;
+}
+
 /* Tables of contents: outermost lists whose links all go in-page (badge
- * images aside) with at least two of them; unusual ones: a table of at
+ * images aside) with at least two of them, or one under a Contents
+ * heading; unusual ones: a table of at
  * least three in-page links and no other, a paragraph of them with no
  * words between them, an HTML block with at least three in-page hrefs. */
 static void find_tables(const awl_doc *doc, toc_search *out)
@@ -661,7 +675,8 @@ static void find_tables(const awl_doc *doc, toc_search *out)
     out->list = out->first_unusual = AWL_NONE;
     for (size_t i = 0; i < doc->block_count; i++) {
         const awl_block *b = &doc->blocks[i];
-        if (b->kind == AWL_BLOCK_LIST && outer[i] == i && anchor_links[i] >= 2 && !other_links[i]) {
+        if (b->kind == AWL_BLOCK_LIST && outer[i] == i && !other_links[i] &&
+            (anchor_links[i] >= 2 || (anchor_links[i] == 1 && follows_contents_heading(doc, i)))) {
             if (!out->lists++)
                 out->list = i;
             continue;
