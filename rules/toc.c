@@ -10,25 +10,36 @@
  * anchor resolves nowhere is matched by its text (the heading's own text,
  * a mechanical repair), then by a near-miss of its anchor (one typo), then
  * by weaker guesses (the anchor is the start of the slug, the text is part
- * of the heading); guesses make the fix unsafe. Only headings between the
- * entries' neighbours are candidates, which keeps the matching linear.
+ * of the heading); guesses make the fix unsafe. Numbers never count as
+ * typos (#2025 is not #2021). Only headings between the entries' resolved
+ * neighbours are candidates, and a work budget bounds the rest, which keeps
+ * the matching linear. An anchor that resolves to something awelint cannot
+ * see as a heading (the top of the page, a bare explicit anchor, a `#` line
+ * md4c reads as a table row but GitHub as a heading) is no problem, but
+ * makes the table one the fix leaves alone.
  *
  * Which headings the table must list is read from the table itself, never
  * imposed: the levels it covers start at the highest level it lists after
  * itself, and a sub-heading is expected only when the table already lists a
  * sibling of it (the table "expands" that parent). Headings before the
  * table are optional, as are meta sections (Contributing, License, Star
- * History, ...). `toc: {min-level, max-level}` in the config pins the levels
+ * History, ...), and the siblings after a last listed entry whose text is
+ * not its heading's ("Earlier" for 2016, "2022-2015" for 2022: it sums
+ * them up). `toc: {min-level, max-level}` in the config pins the levels
  * instead.
  *
  * The fix regenerates the list in place: every listed heading and every
- * expected one, in document order, nested by heading hierarchy (or flat
- * when the table is flat), each line with the marker, indentation and
- * spacing the table used at that depth. Existing lines are kept byte for
- * byte (their text, emoji and counts are the author's), with only a broken
- * anchor replaced; new lines read `[heading text](#slug)`. Tables whose
- * items span several lines, hold other blocks, sit in a container or use
- * numbers are reported without a fix.
+ * expected one, in document order, each line with the marker, indentation
+ * and spacing the table used at its depth. Existing lines keep their
+ * nesting (less a level for each dropped entry above them) and their bytes
+ * (text, emoji and counts are the author's), with only a broken anchor
+ * replaced; new lines go one level below their nearest listed ancestor (a
+ * flat table stays flat) and read `[heading text](#slug)`. No line may sit
+ * more than one level below the line before it. Dead entries and repeated
+ * ones go. Tables whose items span several lines, hold several links or
+ * other blocks, sit in a container or use numbers are reported without a
+ * fix. The fix changes what the table says, so it is declared a text
+ * change for verification.
  *
  * Tables of contents in HTML, in a table, in a paragraph, or split over
  * several lists are left alone, with an info finding that says so.
@@ -43,18 +54,18 @@
 
 /* How an entry of the table found its heading. */
 typedef enum match_kind {
-    MATCH_NONE,     /* not decided yet */
-    MATCH_EXACT,    /* the anchor is the heading's slug */
-    MATCH_CASE,     /* the slug in another letter case (works on GitHub) */
-    MATCH_EXPLICIT, /* an explicit anchor at the heading */
-    MATCH_TEXT,     /* broken anchor; the entry's text is the heading's */
-    MATCH_TYPO,     /* broken anchor within a small edit distance of the slug */
-    MATCH_GUESS,    /* broken anchor; prefix of the slug or text inside the heading */
-    MATCH_DEAD,     /* broken anchor, no heading found */
-    MATCH_TWICE,    /* a heading listed by an earlier entry already */
+    MATCH_NONE,      /* not decided yet */
+    MATCH_EXACT,     /* the anchor is the heading's slug */
+    MATCH_CASE,      /* the slug in another letter case (works on GitHub) */
+    MATCH_EXPLICIT,  /* an explicit anchor at the heading */
+    MATCH_TEXT,      /* broken anchor; the entry's text is the heading's */
+    MATCH_TYPO,      /* broken anchor within a small edit distance of the slug */
+    MATCH_GUESS,     /* broken anchor; prefix of the slug or text inside the heading */
+    MATCH_DEAD,      /* broken anchor, no heading found */
+    MATCH_TWICE,     /* a heading listed by an earlier entry already */
     MATCH_ELSEWHERE, /* resolves, but to no heading awelint sees (top of page, a
                       * bare anchor, a heading md4c reads as table text) */
-    MATCH_OUTSIDE,  /* a heading outside the levels pinned in the config */
+    MATCH_OUTSIDE,   /* a heading outside the levels pinned in the config */
 } match_kind;
 
 typedef struct head {
@@ -70,7 +81,7 @@ typedef struct head {
     bool expanded;  /* a child heading of it is listed */
     bool required;  /* the table must list it */
     bool keep;      /* in the regenerated table */
-    int depth; /* nesting in the regenerated table */
+    int depth;      /* nesting in the regenerated table */
 } head;
 
 typedef struct entry {
@@ -88,8 +99,7 @@ typedef struct entry {
 /* A bullet style for one depth of the table. */
 typedef struct depth_style {
     bool known;
-    bool mixed; /* items of this depth disagree */
-    size_t indent;  /* spaces before the marker */
+    size_t indent; /* spaces before the marker */
     char marker;
     size_t spacing; /* spaces after the marker */
 } depth_style;
@@ -158,8 +168,8 @@ static const char *lowercase(awl_arena *arena, const char *text, size_t len)
 /* True when the heading names a section about the list rather than in it. */
 static bool is_meta_heading(const char *text)
 {
-    static const char *const stems[] = {"contribut", "licen",    "acknowledg", "sponsor",
-                                        "contact",   "footnote", "star history", "citation",
+    static const char *const stems[] = {"contribut",        "licen",     "acknowledg",   "sponsor",
+                                        "contact",          "footnote",  "star history", "citation",
                                         "how to contribut", "stargazers"};
     /* The first word that starts with a letter decides: "🎉 Contribute". */
     const char *p = text;
@@ -337,8 +347,8 @@ typedef bool (*match_test)(const head *h, const entry *e);
 /* The entry's text is the heading's text. */
 static bool test_text(const head *h, const entry *e)
 {
-    return e->text_slug[0] && (slug_base_equal(h->slug, e->text_slug) ||
-                               strcmp(h->slug_trimmed, e->text_slug) == 0);
+    return e->text_slug[0] &&
+           (slug_base_equal(h->slug, e->text_slug) || strcmp(h->slug_trimmed, e->text_slug) == 0);
 }
 
 /* True when a and b hold the same digits in the same order: numbers in
@@ -478,13 +488,13 @@ typedef struct toc_state {
     awl_arena arena;
     head *heads;
     size_t head_count;
-    size_t *section_head; /* section index -> heading index; AWL_NONE for the preamble */
-    size_t *head_of_line; /* line -> heading index; AWL_NONE off heading lines */
-    awl_strmap slugs;     /* slug -> heading index */
-    awl_strmap anchors;   /* explicit anchor (lowercase) -> heading index or AWL_NONE */
-    awl_strmap hidden;    /* slugs of `#` lines md4c reads as table rows */
-    size_t toc;           /* block index of the table's outer list */
-    size_t toc_end;       /* first block after it */
+    size_t *section_head;  /* section index -> heading index; AWL_NONE for the preamble */
+    size_t *head_of_line;  /* line -> heading index; AWL_NONE off heading lines */
+    awl_strmap slugs;      /* slug -> heading index */
+    awl_strmap anchors;    /* explicit anchor (lowercase) -> heading index or AWL_NONE */
+    awl_strmap hidden;     /* slugs of `#` lines md4c reads as table rows */
+    size_t toc;            /* block index of the table's outer list */
+    size_t toc_end;        /* first block after it */
     size_t *entry_of_item; /* (item - toc) -> its first entry, AWL_NONE when it has none */
     entry *entries;
     size_t entry_count;
@@ -584,9 +594,9 @@ static size_t content_sections(const toc_state *st, size_t *first)
 
 /* What find_tables found. */
 typedef struct toc_search {
-    size_t list;         /* the first bullet list of in-page links, or AWL_NONE */
-    size_t lists;        /* how many such lists */
-    size_t unusual;      /* tables, paragraphs and HTML blocks of in-page links */
+    size_t list;    /* the first bullet list of in-page links, or AWL_NONE */
+    size_t lists;   /* how many such lists */
+    size_t unusual; /* tables, paragraphs and HTML blocks of in-page links */
     size_t first_unusual;
     const char *unusual_kind;
 } toc_search;
@@ -753,8 +763,8 @@ static void collect_entries(toc_state *st)
         e->head = AWL_NONE;
         e->fragment = percent_decode(&st->arena, in_page_fragment(link->href));
         e->fragment_lower = lowercase(&st->arena, e->fragment, strlen(e->fragment));
-        e->text_slug = trim_dashes(&st->arena,
-                                   awl_slug(&st->arena, doc->plain + link->plain_start, link->plain_len));
+        e->text_slug = trim_dashes(
+            &st->arena, awl_slug(&st->arena, doc->plain + link->plain_start, link->plain_len));
         if (!anchors_of_item[link->item - st->toc]++)
             st->entry_of_item[link->item - st->toc] = st->entry_count;
         st->entry_count++;
@@ -912,8 +922,8 @@ static void expect_headings(toc_state *st)
         if (!hd->after_toc || hd->meta || !hd->slug[0])
             continue;
         if (st->config->toc_levels_set) {
-            hd->required = hd->level >= st->config->toc_min_level &&
-                           hd->level <= st->config->toc_max_level;
+            hd->required =
+                hd->level >= st->config->toc_min_level && hd->level <= st->config->toc_max_level;
             continue;
         }
         if (hd->level < top)
@@ -954,7 +964,8 @@ static int plan_depths(toc_state *st)
         entry *e = &st->entries[i];
         flat = flat && e->depth == 0;
         unsigned gone = 0;
-        for (size_t b = doc->blocks[e->item].parent; b != AWL_NONE && b > st->toc; b = doc->blocks[b].parent) {
+        for (size_t b = doc->blocks[e->item].parent; b != AWL_NONE && b > st->toc;
+             b = doc->blocks[b].parent) {
             if (doc->blocks[b].kind != AWL_BLOCK_ITEM)
                 continue;
             size_t owner = st->entry_of_item[b - st->toc];
@@ -981,7 +992,7 @@ static int plan_depths(toc_state *st)
             size_t a = hd->parent;
             while (a != AWL_NONE && !st->heads[a].keep)
                 a = st->heads[a].parent;
-            hd->depth = a != AWL_NONE ? st->heads[a].depth + 1
+            hd->depth = a != AWL_NONE                 ? st->heads[a].depth + 1
                         : level_depth[hd->level] >= 0 ? level_depth[hd->level]
                                                       : 0;
         }
@@ -1212,8 +1223,8 @@ static void check_toc(awl_check *check)
     toc_search found;
     find_tables(doc, &found);
     if (found.lists + found.unusual > 1 || (found.unusual && !found.lists)) {
-        size_t at = found.list == AWL_NONE || (found.first_unusual != AWL_NONE &&
-                                               found.first_unusual < found.list)
+        size_t at = found.list == AWL_NONE ||
+                            (found.first_unusual != AWL_NONE && found.first_unusual < found.list)
                         ? found.first_unusual
                         : found.list;
         awl_diag *diag;
@@ -1251,8 +1262,8 @@ static void check_toc(awl_check *check)
             if (!st.unfixable)
                 regenerate(&st, diag);
             if (st.unfixable)
-                diag->message = awl_arena_printf(&check->out->arena, "%s (not fixed: %s)",
-                                                 message, st.unfixable);
+                diag->message = awl_arena_printf(&check->out->arena, "%s (not fixed: %s)", message,
+                                                 st.unfixable);
         }
     }
 
@@ -1272,35 +1283,35 @@ const awl_rule awl_rule_toc = {
     .category = "structure",
     .severity = AWL_SEVERITY_WARNING,
     .fix = AWL_FIX_SAFE,
-    .summary = "A list with several sections has a table of contents that lists its headings in order",
-    .explanation =
-        "Readers of a long list jump through its table of contents, and a table that\n"
-        "misses new sections or points to renamed ones sends them nowhere. The table\n"
-        "is the bullet list of in-page links; it must list, in document order, the\n"
-        "headings of the levels it already covers (sections like Contributing and\n"
-        "License may be left out), each linking to the heading's anchor. The fix\n"
-        "regenerates the list in place, keeping its bullets, indentation and the\n"
-        "text of the lines that were right. Tables of contents written in HTML, in\n"
-        "a Markdown table or spread over several lists are left alone (info).\n"
-        "A list with more than 3 sections (toc: min-sections) and no table of\n"
-        "contents is reported too.\n"
-        "\n"
-        "Bad (Serving is missing, the last anchor is no heading's):\n"
-        "    ## Contents\n"
-        "    - [Training](#training)\n"
-        "    - [Schedule and Resource Management](#schedule)\n"
-        "\n"
-        "    ## Training\n"
-        "    ## Serving\n"
-        "    ## Schedule and Resource Management\n"
-        "Good:\n"
-        "    ## Contents\n"
-        "    - [Training](#training)\n"
-        "    - [Serving](#serving)\n"
-        "    - [Schedule and Resource Management](#schedule-and-resource-management)\n"
-        "\n"
-        "    ## Training\n"
-        "    ## Serving\n"
-        "    ## Schedule and Resource Management\n",
+    .summary =
+        "A list with several sections has a table of contents that lists its headings in order",
+    .explanation = "Readers of a long list jump through its table of contents, and a table that\n"
+                   "misses new sections or points to renamed ones sends them nowhere. The table\n"
+                   "is the bullet list of in-page links; it must list, in document order, the\n"
+                   "headings of the levels it already covers (sections like Contributing and\n"
+                   "License may be left out), each linking to the heading's anchor. The fix\n"
+                   "regenerates the list in place, keeping its bullets, indentation and the\n"
+                   "text of the lines that were right. Tables of contents written in HTML, in\n"
+                   "a Markdown table or spread over several lists are left alone (info).\n"
+                   "A list with more than 3 sections (toc: min-sections) and no table of\n"
+                   "contents is reported too.\n"
+                   "\n"
+                   "Bad (Serving is missing, the last anchor is no heading's):\n"
+                   "    ## Contents\n"
+                   "    - [Training](#training)\n"
+                   "    - [Schedule and Resource Management](#schedule)\n"
+                   "\n"
+                   "    ## Training\n"
+                   "    ## Serving\n"
+                   "    ## Schedule and Resource Management\n"
+                   "Good:\n"
+                   "    ## Contents\n"
+                   "    - [Training](#training)\n"
+                   "    - [Serving](#serving)\n"
+                   "    - [Schedule and Resource Management](#schedule-and-resource-management)\n"
+                   "\n"
+                   "    ## Training\n"
+                   "    ## Serving\n"
+                   "    ## Schedule and Resource Management\n",
     .check = check_toc,
 };

@@ -138,8 +138,9 @@ Test(toc, repairs_anchors_by_text_and_typo)
                        "### Optimization\n"
                        "\n"
                        "Text.\n";
-    want w[] = {{5, 1, W, "'Schedule and Resource Management' (#schedule, meant "
-                          "#schedule-and-resource-management)",
+    want w[] = {{5, 1, W,
+                 "'Schedule and Resource Management' (#schedule, meant "
+                 "#schedule-and-resource-management)",
                  true}};
     expect_toc(text, 1, w);
     want w2[] = {{5, 1, W, "'Optimization' (#optimzation, meant #optimization)", true}};
@@ -475,7 +476,8 @@ Test(toc, drops_dead_and_repeated_entries)
                        "## Survey\n"
                        "\n"
                        "## Privacy\n";
-    want w[] = {{3, 1, W, "links to no heading: 'Old Title' (#old-title); lists twice: 'Survey again'",
+    want w[] = {{3, 1, W,
+                 "links to no heading: 'Old Title' (#old-title); lists twice: 'Survey again'",
                  true}};
     expect_toc(text, 1, w);
     expect_fixed(text, "## Contents\n"
@@ -673,8 +675,8 @@ Test(toc, pinned_levels_from_the_config)
                        "### Training\n"
                        "\n"
                        "## Tools\n";
-    want w[] = {{3, 1, W, "misses 'Tools'; lists headings outside the configured levels: 'Training'",
-                 true}};
+    want w[] = {{3, 1, W,
+                 "misses 'Tools'; lists headings outside the configured levels: 'Training'", true}};
     expect_toc_with(&config, text, 1, w);
     expect_fixed_with(&config, false, text,
                       "## Contents\n"
@@ -696,21 +698,22 @@ Test(toc, new_lines_follow_crlf)
     awl_config config;
     awl_config_defaults(&config);
     config.severity[awl_rule_index("line-ending")] = AWL_SEVERITY_OFF;
-    expect_fixed_with(&config, false, "## Contents\r\n"
-                 "\r\n"
-                 "- [A](#a)\r\n"
-                 "\r\n"
-                 "## A\r\n"
-                 "\r\n"
-                 "## B\r\n",
-                 "## Contents\r\n"
-                 "\r\n"
-                 "- [A](#a)\r\n"
-                 "- [B](#b)\r\n"
-                 "\r\n"
-                 "## A\r\n"
-                 "\r\n"
-                 "## B\r\n");
+    expect_fixed_with(&config, false,
+                      "## Contents\r\n"
+                      "\r\n"
+                      "- [A](#a)\r\n"
+                      "\r\n"
+                      "## A\r\n"
+                      "\r\n"
+                      "## B\r\n",
+                      "## Contents\r\n"
+                      "\r\n"
+                      "- [A](#a)\r\n"
+                      "- [B](#b)\r\n"
+                      "\r\n"
+                      "## A\r\n"
+                      "\r\n"
+                      "## B\r\n");
 }
 
 /* ---- the command line --------------------------------------------------- */
