@@ -195,6 +195,8 @@ static bool read_rule(yaml_reader *r, awl_config *config, const char *id, yaml_n
             unsigned max = field == &config->toc_min_sections ? 1000 : 6;
             if (!read_number(scalar(value), 1, max, field))
                 return fail(r, value, "%s takes a whole number in range", name);
+            if (field != &config->toc_min_sections)
+                config->toc_levels_set = true;
             if (config->toc_min_level > config->toc_max_level)
                 return fail(r, value, "min-level is above max-level%s", "");
         } else if (name && strcmp(name, "marker") == 0 && strcmp(id, "list-marker") == 0) {

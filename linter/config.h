@@ -25,6 +25,9 @@ typedef struct awl_config {
     unsigned toc_min_sections;
     unsigned toc_min_level;
     unsigned toc_max_level;
+    /* min-level or max-level came from the config file: the levels are
+     * pinned instead of read from the table of contents itself. */
+    bool toc_levels_set;
     const char *path; /* the config file read, or NULL */
 } awl_config;
 

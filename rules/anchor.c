@@ -39,6 +39,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "html_heading.h"
 #include "link_open.h"
 #include "rule.h"
 #include "strmap.h"
@@ -143,35 +144,11 @@ static bool name_is(const char *s, size_t len, const char *want)
     return true;
 }
 
-/* Adds the slug of a raw HTML heading's text: tags left out, white space
- * runs as one space, trimmed. */
+/* Adds the slug of a raw HTML heading's text (see html_heading.h). */
 static void add_html_heading(anchors *a, const char *s, size_t from, size_t to)
 {
-    awl_buf text = {0};
-    awl_buf_append(&text, "", 0);
-    bool in_tag = false, space = false;
-    for (size_t i = from; i < to; i++) {
-        char c = s[i];
-        if (in_tag) {
-            in_tag = c != '>';
-            continue;
-        }
-        if (c == '<') {
-            in_tag = true;
-            continue;
-        }
-        if (is_space(c)) {
-            space = text.len > 0;
-            continue;
-        }
-        if (space)
-            awl_buf_putc(&text, ' ');
-        space = false;
-        awl_buf_putc(&text, c);
-    }
-    char *slug = awl_slug(&a->arena, text.data, text.len);
+    char *slug = awl_html_heading_slug(&a->arena, s, from, to);
     add_target(a, slug, strlen(slug));
-    awl_buf_free(&text);
 }
 
 /* Reads the tag opening at s[at] == '<' (a letter follows). Records its
