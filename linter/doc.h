@@ -164,5 +164,11 @@ size_t awl_doc_section_at(const awl_doc *doc, size_t offset);
 
 /* GitHub's anchor for a heading text, into the arena (no de-duplication). */
 char *awl_slug(awl_arena *arena, const char *text, size_t len);
+/* Lowercase copy (Unicode simple case mapping, as slugs use; invalid bytes
+ * kept), into the arena; *out_len gets its length. */
+char *awl_lowercase(awl_arena *arena, const char *text, size_t len, size_t *out_len);
+/* A link fragment with its %XX escapes decoded, as GitHub compares anchors;
+ * the fragment as written when decoding would give invalid UTF-8. */
+char *awl_fragment_decode(awl_arena *arena, const char *frag, size_t len, size_t *out_len);
 
 #endif

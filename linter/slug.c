@@ -5,6 +5,9 @@
  * connector (`_`), space or `-`; each space becomes `-`. Dropped characters
  * leave the spaces around them, so `## 🚀 Tools` is `-tools`. Repeats get
  * -1, -2, ... in document order (done by the caller, doc.c).
+ *
+ * Also the two normalisations in-page links need before they are compared
+ * with slugs: lowercasing and %XX decoding.
  */
 #include <string.h>
 #include <utf8proc.h>
@@ -61,4 +64,62 @@ char *awl_slug(awl_arena *arena, const char *text, size_t len)
     }
     slug[out] = '\0';
     return slug;
+}
+
+char *awl_lowercase(awl_arena *arena, const char *text, size_t len, size_t *out_len)
+{
+    char *out = awl_arena_alloc(arena, len * 4 + 1);
+    size_t w = 0;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t step =
+            utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (step <= 0) {
+            out[w++] = text[i++];
+            continue;
+        }
+        i += (size_t)step;
+        w += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)out + w);
+    }
+    out[w] = '\0';
+    if (out_len)
+        *out_len = w;
+    return out;
+}
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+char *awl_fragment_decode(awl_arena *arena, const char *frag, size_t len, size_t *out_len)
+{
+    char *out = awl_arena_alloc(arena, len + 1);
+    size_t w = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (frag[i] == '%' && i + 2 < len) {
+            int h = hex_value(frag[i + 1]), l = hex_value(frag[i + 2]);
+            if (h >= 0 && l >= 0) {
+                out[w++] = (char)(h * 16 + l);
+                i += 2;
+                continue;
+            }
+        }
+        out[w++] = frag[i];
+    }
+    out[w] = '\0';
+    if (!awl_utf8_validate(out, w, NULL)) {
+        if (out_len)
+            *out_len = len;
+        return awl_arena_strndup(arena, frag, len);
+    }
+    if (out_len)
+        *out_len = w;
+    return out;
 }

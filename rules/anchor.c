@@ -68,27 +68,6 @@ typedef struct html_link {
     size_t end;
 } html_link;
 
-/* Lowercases UTF-8 text code point by code point (invalid bytes kept). */
-static char *fold(awl_arena *arena, const char *text, size_t len, size_t *out_len)
-{
-    char *out = awl_arena_alloc(arena, len * 4 + 1);
-    size_t w = 0;
-    for (size_t i = 0; i < len;) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t step =
-            utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (step <= 0) {
-            out[w++] = text[i++];
-            continue;
-        }
-        i += (size_t)step;
-        w += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)out + w);
-    }
-    out[w] = '\0';
-    *out_len = w;
-    return out;
-}
-
 static void add_target(anchors *a, const char *name, size_t len)
 {
     if (!len)
@@ -102,7 +81,7 @@ static void add_target(anchors *a, const char *name, size_t len)
     *slot = index;
     *(const char **)awl_vec_push(&a->names) = copy;
     size_t folded_len;
-    char *folded = fold(&a->arena, copy, len, &folded_len);
+    char *folded = awl_lowercase(&a->arena, copy, len, &folded_len);
     size_t *f = awl_strmap_upsert(&a->folded, folded, folded_len, &inserted);
     if (inserted)
         *f = index;
@@ -315,16 +294,6 @@ static void scan_html(const awl_doc *doc, anchors *a, awl_vec *html_links)
     }
 }
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 /* md4c reads on with a table through a line that opens another block,
  * where GitHub ends the table: an ATX heading line right under table rows
@@ -352,37 +321,6 @@ static void add_table_headings(const awl_doc *doc, anchors *a)
     }
 }
 
-/* Percent-decodes a fragment; keeps it as written when the result is not
- * valid UTF-8. */
-static char *decode_fragment(awl_arena *arena, const char *frag, size_t len, size_t *out_len)
-{
-    char *out = awl_arena_alloc(arena, len + 1);
-    size_t w = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (frag[i] == '%' && i + 2 < len) {
-            int h = hex_value(frag[i + 1]), l = hex_value(frag[i + 2]);
-            if (h >= 0 && l >= 0) {
-                out[w++] = (char)(h * 16 + l);
-                i += 2;
-                continue;
-            }
-        }
-        out[w++] = frag[i];
-    }
-    out[w] = '\0';
-    utf8proc_int32_t cp;
-    for (size_t i = 0; i < w;) {
-        utf8proc_ssize_t step =
-            utf8proc_iterate((const utf8proc_uint8_t *)out + i, (utf8proc_ssize_t)(w - i), &cp);
-        if (step <= 0) {
-            *out_len = len;
-            return awl_arena_strndup(arena, frag, len);
-        }
-        i += (size_t)step;
-    }
-    *out_len = w;
-    return out;
-}
 
 /* Case-folded code points of text; returns how many, or 0 when longer
  * than MAX_FUZZY_LEN. */
@@ -587,7 +525,7 @@ static void check_fragment(awl_check *check, anchors *a, const char *raw, size_t
                            const char *text, size_t text_len)
 {
     size_t len;
-    const char *frag = decode_fragment(&a->arena, raw, raw_len, &len);
+    const char *frag = awl_fragment_decode(&a->arena, raw, raw_len, &len);
     if (len > 13 && strncmp(frag, "user-content-", 13) == 0) {
         frag += 13;
         len -= 13;
@@ -598,7 +536,7 @@ static void check_fragment(awl_check *check, anchors *a, const char *raw, size_t
         (name_is(frag, len, "readme") && is_readme(check->doc->source.path)))
         return;
     size_t folded_len;
-    char *folded = fold(&a->arena, frag, len, &folded_len);
+    char *folded = awl_lowercase(&a->arena, frag, len, &folded_len);
     size_t *f = awl_strmap_get(&a->folded, folded, folded_len);
     verdict v = VERDICT_NONE;
     size_t target = AWL_NONE;

@@ -115,56 +115,8 @@ static const char *in_page_fragment(const char *href)
     return NULL;
 }
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
-/* The fragment with %XX escapes decoded (GitHub compares decoded anchors). */
-static const char *percent_decode(awl_arena *arena, const char *text)
-{
-    size_t len = strlen(text);
-    char *out = awl_arena_alloc(arena, len + 1);
-    size_t w = 0;
-    for (size_t i = 0; i < len; i++) {
-        int hi, lo;
-        if (text[i] == '%' && i + 2 < len && (hi = hex_value(text[i + 1])) >= 0 &&
-            (lo = hex_value(text[i + 2])) >= 0) {
-            out[w++] = (char)(hi * 16 + lo);
-            i += 2;
-        } else {
-            out[w++] = text[i];
-        }
-    }
-    out[w] = '\0';
-    return out;
-}
 
-/* Lowercase copy (Unicode simple case mapping, as the slugs use). */
-static const char *lowercase(awl_arena *arena, const char *text, size_t len)
-{
-    char *out = awl_arena_alloc(arena, len * 4 + 1);
-    size_t w = 0, i = 0;
-    while (i < len) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t step =
-            utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (step <= 0) {
-            out[w++] = text[i++];
-            continue;
-        }
-        i += (size_t)step;
-        w += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)out + w);
-    }
-    out[w] = '\0';
-    return out;
-}
 
 /* True when the heading names a section about the list rather than in it. */
 static bool is_meta_heading(const char *text)
@@ -258,7 +210,7 @@ static void collect_explicit_anchors(const awl_doc *doc, const size_t *head_of_l
                 }
                 if (heading == AWL_NONE)
                     heading = section_head[awl_doc_section_at(doc, src->line_starts[line])];
-                const char *key = lowercase(arena, s + value, value_end - value);
+                const char *key = awl_lowercase(arena, s + value, value_end - value, NULL);
                 bool inserted;
                 size_t *slot = awl_strmap_upsert(anchors, key, strlen(key), &inserted);
                 if (inserted)
@@ -772,8 +724,9 @@ static void collect_entries(toc_state *st)
         e->link = i;
         e->depth = list_depth[link->item - st->toc] - 1;
         e->head = AWL_NONE;
-        e->fragment = percent_decode(&st->arena, in_page_fragment(link->href));
-        e->fragment_lower = lowercase(&st->arena, e->fragment, strlen(e->fragment));
+        const char *raw = in_page_fragment(link->href);
+        e->fragment = awl_fragment_decode(&st->arena, raw, strlen(raw), NULL);
+        e->fragment_lower = awl_lowercase(&st->arena, e->fragment, strlen(e->fragment), NULL);
         e->text_slug = trim_dashes(
             &st->arena, awl_slug(&st->arena, doc->plain + link->plain_start, link->plain_len));
         if (!anchors_of_item[link->item - st->toc]++)
