@@ -385,6 +385,22 @@ static unsigned new_lead(const ctx *x, size_t line, size_t first, size_t last)
     return lead < 0 ? 0 : (unsigned)lead;
 }
 
+/* True when the line reads like a link reference definition, `[label]:`
+ * (md4c reports none of them; a tight item's text lines also go without
+ * a block of their own, so the line's form decides). */
+static bool starts_definition(const ctx *x, size_t line)
+{
+    const awl_source *src = &x->doc->source;
+    size_t i = src->line_starts[line] + x->lines[line].lead_bytes;
+    size_t end = awl_source_line_end(src, line);
+    if (i >= end || src->bytes[i] != '[')
+        return false;
+    for (; i + 1 < end; i++)
+        if (src->bytes[i] == ']' && src->bytes[i + 1] == ':')
+            return true;
+    return false;
+}
+
 /* Computes the new layout of the list `list` and its nested lists (blocks
  * list+1..last), and returns why it cannot be applied, or NULL when it can. */
 static const char *plan(ctx *x, size_t list, size_t last)
@@ -427,7 +443,7 @@ static const char *plan(ctx *x, size_t list, size_t last)
         if (!li->blank) {
             if (li->lead < it->c)
                 return "a continuation line is not indented to its item's text";
-            if (!(doc->line_flags[line] & AWL_LINE_IN_BLOCK))
+            if (!(doc->line_flags[line] & AWL_LINE_IN_BLOCK) && starts_definition(x, line))
                 return "a link reference definition inside an item";
         }
         if (!li->blank && li->tab)
