@@ -300,6 +300,8 @@ static long html_opens(const char *s, size_t from, size_t to)
             continue;
         bool close = s[i + 1] == '/';
         size_t at = i + 1 + close;
+        if (at >= to || !strchr("dDbBsSaAcCnNfF", s[at]))
+            continue; /* no container name starts so */
         for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
             size_t len = strlen(names[k]);
             if (at + len > to || strncasecmp(s + at, names[k], len) != 0)
@@ -490,6 +492,7 @@ typedef struct unit {
     size_t start, end;   /* span reported */
     char message[320];
     bool fixable;
+    bool simple; /* items holding only text: nothing to verify */
     size_t first_edit, edit_count; /* in the edits vector */
 } unit;
 
@@ -521,14 +524,16 @@ static void record_plan(const ctx *x, unit *u, awl_vec *edits)
     u->edit_count = edits->count - u->first_edit;
 }
 
-/* The source with the edits of the chosen units (in document order, not
- * overlapping) applied. */
+/* The range [from, to) of the source with the edits of the chosen units
+ * (in document order, not overlapping) applied. */
 static void apply_units(const awl_source *src, const awl_vec *units, const unsigned char *chosen,
-                        const awl_vec *edits, awl_buf *out)
+                        size_t first, size_t last, const awl_vec *edits, size_t from, size_t to,
+                        awl_buf *out)
 {
-    size_t at = 0;
+    size_t at = from;
+    awl_buf_clear(out);
     awl_buf_append(out, "", 0);
-    for (size_t i = 0; i < units->count; i++) {
+    for (size_t i = first; i <= last; i++) {
         const unit *u = awl_vec_at(units, i);
         if (!chosen[i])
             continue;
@@ -542,7 +547,24 @@ static void apply_units(const awl_source *src, const awl_vec *units, const unsig
             at = se->end;
         }
     }
-    awl_buf_append(out, src->bytes + at, src->length - at);
+    awl_buf_append(out, src->bytes + at, to - at);
+}
+
+/* Marks in `chosen` the outermost fixable units of units first..last (those
+ * a --fix pass applies together); returns how many. */
+static size_t choose_outermost(const awl_vec *units, size_t first, size_t last,
+                               unsigned char *chosen)
+{
+    size_t outer_last = 0, count = 0;
+    for (size_t i = first; i <= last; i++) {
+        const unit *u = awl_vec_at(units, i);
+        chosen[i] = u->fixable && !(outer_last && u->list <= outer_last);
+        if (chosen[i]) {
+            outer_last = u->last;
+            count++;
+        }
+    }
+    return count;
 }
 
 static bool renders_as(const awl_buf *html, const awl_buf *text)
@@ -554,57 +576,68 @@ static bool renders_as(const awl_buf *html, const awl_buf *text)
     return ok;
 }
 
+static void withhold(unit *u)
+{
+    u->fixable = false;
+    size_t len = strlen(u->message);
+    snprintf(u->message + len, sizeof u->message - len,
+             " (not fixed: the page would render differently)");
+}
+
 /*
  * Belt and braces: the layout rules above are Markdown's, but md4c (whose
  * rendering the fixer checks) reads a few tangled layouts differently once
- * bytes move. So the fixes are rendered before they are offered: the
- * outermost ones all together, which is what a --fix pass applies; when
- * that fails, unit by unit (up to a bound), withholding those that change
- * the page. Lists nested in a fixed list are checked with it.
+ * bytes move, and not always near the bytes that moved. So when a fix
+ * moves more than text items (a sub-list, code, a quote), the document is
+ * rendered before and after the fixes a --fix pass applies together (the
+ * outermost ones); when that differs, unit by unit (up to a bound),
+ * withholding those that change it. Lists of plain text items need no
+ * check, so most files render nothing.
  */
 static void verify_units(const awl_doc *doc, awl_vec *units, const awl_vec *edits)
 {
     enum { MAX_ONE_BY_ONE = 16 };
+    const awl_source *src = &doc->source;
     size_t n = units->count;
-    unsigned char *chosen = awl_xcalloc(n + 1, 1);
-    size_t outer_last = 0, outer = 0;
+    bool needed = false;
     for (size_t i = 0; i < n; i++) {
         const unit *u = awl_vec_at(units, i);
-        if (!u->fixable || (outer_last && u->list <= outer_last))
-            continue;
-        chosen[i] = 1;
-        outer_last = u->last;
-        outer++;
+        needed |= u->fixable && !u->simple;
     }
-    if (outer) {
-        awl_buf html = {0}, text = {0};
-        awl_render_html(doc->source.bytes, doc->source.length, &html);
-        apply_units(&doc->source, units, chosen, edits, &text);
-        if (!renders_as(&html, &text)) {
-            size_t tried = 0;
-            for (size_t i = 0; i < n; i++) {
-                unit *u = awl_vec_at(units, i);
-                if (!u->fixable)
-                    continue;
-                bool ok = false;
-                if (tried++ < MAX_ONE_BY_ONE) {
-                    memset(chosen, 0, n);
-                    chosen[i] = 1;
-                    awl_buf_clear(&text);
-                    apply_units(&doc->source, units, chosen, edits, &text);
-                    ok = renders_as(&html, &text);
-                }
-                if (!ok) {
-                    u->fixable = false;
-                    size_t len = strlen(u->message);
-                    snprintf(u->message + len, sizeof u->message - len,
-                             " (not fixed: the page would render differently)");
-                }
+    if (!needed)
+        return;
+    unsigned char *chosen = awl_xcalloc(n + 1, 1);
+    awl_buf html = {0}, text = {0};
+    awl_render_html(src->bytes, src->length, &html);
+    choose_outermost(units, 0, n - 1, chosen);
+    apply_units(src, units, chosen, 0, n - 1, edits, 0, src->length, &text);
+    if (!renders_as(&html, &text)) {
+        size_t tried = 0;
+        for (size_t i = 0; i < n; i++) {
+            unit *u = awl_vec_at(units, i);
+            if (!u->fixable || u->simple)
+                continue;
+            bool ok = false;
+            if (tried++ < MAX_ONE_BY_ONE) {
+                memset(chosen, 0, n);
+                chosen[i] = 1;
+                apply_units(src, units, chosen, 0, n - 1, edits, 0, src->length, &text);
+                ok = renders_as(&html, &text);
             }
+            if (!ok)
+                withhold(u);
         }
-        awl_buf_free(&html);
-        awl_buf_free(&text);
+        /* What is left is applied together: check it together. */
+        if (choose_outermost(units, 0, n - 1, chosen)) {
+            apply_units(src, units, chosen, 0, n - 1, edits, 0, src->length, &text);
+            if (!renders_as(&html, &text))
+                for (size_t i = 0; i < n; i++)
+                    if (((unit *)awl_vec_at(units, i))->fixable)
+                        withhold(awl_vec_at(units, i));
+        }
     }
+    awl_buf_free(&html);
+    awl_buf_free(&text);
     free(chosen);
 }
 
@@ -701,6 +734,10 @@ static void check_list_indent(awl_check *check)
         unit u = {.list = list, .last = last};
         if (!describe(&x, list, last, &u))
             continue;
+        u.simple = true;
+        for (size_t k = list + 1; k <= last; k++)
+            if (doc->blocks[k].kind != AWL_BLOCK_ITEM && doc->blocks[k].kind != AWL_BLOCK_PARAGRAPH)
+                u.simple = false;
         const char *why = plan(&x, list, last);
         size_t span = lb->last_line - lb->first_line + 1;
         if (!why && span > x.edit_budget)

@@ -95,6 +95,7 @@ typedef struct finding {
     size_t first_run, run_count; /* in the runs vector */
     size_t blank;                /* blank lines in all */
     bool fixable;
+    bool simple; /* nothing to verify: see verify_fixes */
 } finding;
 
 /* Checks one loose list; records a finding when it is a list of links
@@ -106,6 +107,7 @@ static void check_list(const awl_doc *doc, const tree *t, size_t list, awl_vec *
     size_t items = 0, linked = 0;
     bool fixable = true;
     size_t prev = AWL_NONE;
+    bool simple = doc->blocks[list].parent == 0;
     for (size_t item = t->first_child[list]; item != AWL_NONE; item = t->next_sibling[item]) {
         const awl_block *it = &doc->blocks[item];
         if (it->kind != AWL_BLOCK_ITEM)
@@ -131,6 +133,7 @@ static void check_list(const awl_doc *doc, const tree *t, size_t list, awl_vec *
              * right after the text: only a non-empty item can, and an
              * ordered one only from 1. */
             if (runs->count > runs_before) {
+                simple = false;
                 size_t first = t->first_child[child];
                 if (first == AWL_NONE || !item_has_text(doc, &doc->blocks[first]) ||
                     (sub->ordered && sub->start_number != 1))
@@ -149,6 +152,11 @@ static void check_list(const awl_doc *doc, const tree *t, size_t list, awl_vec *
     f->first_run = mark;
     f->run_count = runs->count - mark;
     f->fixable = fixable;
+    /* Nothing but lists, items and paragraphs below it. */
+    for (size_t k = list + 1; simple && k < doc->block_count && doc->blocks[k].depth > doc->blocks[list].depth; k++)
+        simple = doc->blocks[k].kind == AWL_BLOCK_LIST || doc->blocks[k].kind == AWL_BLOCK_ITEM ||
+                 doc->blocks[k].kind == AWL_BLOCK_PARAGRAPH;
+    f->simple = simple;
     for (size_t i = mark; i < runs->count; i++) {
         const run *r = awl_vec_at(runs, i);
         f->blank += r->last - r->first + 1;
@@ -164,34 +172,34 @@ static int compare_runs(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* The source with the blank runs of the chosen findings deleted (all the
- * fixable ones, or only finding `only`). Runs never overlap: each blank
- * line lies between two blocks of one list. */
+/* The window [from, to) of the source with the blank runs of findings
+ * first..last (those still fixable) deleted. Runs never overlap: each
+ * blank line lies between two blocks of one list. */
 static void without_runs(const awl_source *src, const awl_vec *runs, const awl_vec *findings,
-                         size_t only, awl_buf *out)
+                         size_t first, size_t last, size_t from, size_t to, awl_buf *out)
 {
     awl_vec chosen;
     awl_vec_init(&chosen, sizeof(run));
-    for (size_t i = 0; i < findings->count; i++) {
+    for (size_t i = first; i <= last; i++) {
         const finding *f = awl_vec_at(findings, i);
-        if (!f->fixable || (only != AWL_NONE && i != only))
+        if (!f->fixable)
             continue;
         for (size_t k = f->first_run; k < f->first_run + f->run_count; k++)
             *(run *)awl_vec_push(&chosen) = *(const run *)awl_vec_at(runs, k);
     }
     if (chosen.count)
         qsort(chosen.items, chosen.count, sizeof(run), compare_runs);
-    size_t at = 0;
+    size_t at = from;
     awl_buf_append(out, "", 0);
     for (size_t k = 0; k < chosen.count; k++) {
         const run *r = awl_vec_at(&chosen, k);
-        size_t from = src->line_starts[r->first];
-        if (from < at)
+        size_t start = src->line_starts[r->first];
+        if (start < at)
             continue; /* cannot happen; never write backwards */
-        awl_buf_append(out, src->bytes + at, from - at);
+        awl_buf_append(out, src->bytes + at, start - at);
         at = awl_source_line_next(src, r->last);
     }
-    awl_buf_append(out, src->bytes + at, src->length - at);
+    awl_buf_append(out, src->bytes + at, to - at);
     awl_vec_free(&chosen);
 }
 
@@ -201,17 +209,27 @@ static void render_loosely(const char *text, size_t len, awl_buf *out)
 {
     awl_buf html = {0};
     awl_render_html(text, len, &html);
+    awl_buf_clear(out);
     awl_buf_append(out, "", 0);
-    for (size_t i = 0; i < html.len;) {
-        if (html.data[i] == '\n') {
-            i++;
-        } else if (html.len - i >= 3 && memcmp(html.data + i, "<p>", 3) == 0) {
-            i += 3;
-        } else if (html.len - i >= 4 && memcmp(html.data + i, "</p>", 4) == 0) {
-            i += 4;
-        } else {
-            awl_buf_putc(out, html.data[i++]);
-        }
+    const char *p = html.data, *end = html.data + html.len;
+    while (p < end) {
+        /* Copy up to the next line break or tag, then skip the break or a
+         * paragraph tag. */
+        const char *stop = p;
+        while (stop < end && *stop != '\n' && *stop != '<')
+            stop++;
+        awl_buf_append(out, p, (size_t)(stop - p));
+        p = stop;
+        if (p == end)
+            break;
+        if (*p == '\n')
+            p++;
+        else if (end - p >= 3 && memcmp(p, "<p>", 3) == 0)
+            p += 3;
+        else if (end - p >= 4 && memcmp(p, "</p>", 4) == 0)
+            p += 4;
+        else
+            awl_buf_append(out, p++, 1);
     }
     awl_buf_free(&html);
 }
@@ -221,42 +239,59 @@ static bool same_loosely(const awl_buf *a, const awl_buf *b)
     return a->len == b->len && memcmp(a->data, b->data, a->len) == 0;
 }
 
+/* True when the document renders as before but for paragraph tags once
+ * the runs of the fixable findings (all of them, or only `only`) are gone. */
+static bool document_holds(const awl_source *src, const awl_vec *runs, const awl_vec *findings,
+                           size_t only, const awl_buf *before, awl_buf *text, awl_buf *after)
+{
+    awl_buf_clear(text);
+    if (only == AWL_NONE)
+        without_runs(src, runs, findings, 0, findings->count - 1, 0, src->length, text);
+    else
+        without_runs(src, runs, findings, only, only, 0, src->length, text);
+    render_loosely(text->data, text->len, after);
+    return same_loosely(before, after);
+}
+
 /*
  * The fix changes the rendering on purpose (the <p> of each item goes), so
  * the fixer's check that the page renders the same cannot vouch for it.
- * This does instead: the document with the blank lines removed must render
- * as before but for paragraph tags. (md4c reads a few tangled layouts
- * differently once bytes move; the fix is withheld there.) Checked for all
- * lists at once, and list by list only when that fails.
+ * This does instead, for the lists where removing blank lines is more than
+ * closing up items: blank lines inside an item (before its sub-list), lists
+ * nested in other blocks, items holding code or HTML further down. The
+ * document is rendered before and after and must come out the same but for
+ * paragraph tags (md4c reads a few tangled layouts differently once bytes
+ * move, anywhere in the file, so the whole file is rendered). Checked for
+ * all fixes at once, one by one (up to a bound) only when that fails. A
+ * plain top-level list of text items needs no check, so most files render
+ * nothing.
  */
 static void verify_fixes(const awl_doc *doc, const awl_vec *runs, awl_vec *findings)
 {
     const awl_source *src = &doc->source;
-    size_t fixable = 0;
-    for (size_t i = 0; i < findings->count; i++)
-        fixable += ((finding *)awl_vec_at(findings, i))->fixable;
-    if (!fixable)
+    size_t risky = 0;
+    for (size_t i = 0; i < findings->count; i++) {
+        const finding *f = awl_vec_at(findings, i);
+        risky += f->fixable && !f->simple;
+    }
+    if (!risky)
         return;
     awl_buf before = {0}, text = {0}, after = {0};
     render_loosely(src->bytes, src->length, &before);
-    without_runs(src, runs, findings, AWL_NONE, &text);
-    render_loosely(text.data, text.len, &after);
-    if (!same_loosely(&before, &after)) {
+    if (!document_holds(src, runs, findings, AWL_NONE, &before, &text, &after)) {
         enum { MAX_ONE_BY_ONE = 16 };
+        size_t tried = 0;
         for (size_t i = 0; i < findings->count; i++) {
             finding *f = awl_vec_at(findings, i);
-            if (!f->fixable)
-                continue;
-            if (fixable > MAX_ONE_BY_ONE) {
+            if (f->fixable && !f->simple &&
+                (tried++ >= MAX_ONE_BY_ONE ||
+                 !document_holds(src, runs, findings, i, &before, &text, &after)))
                 f->fixable = false;
-                continue;
-            }
-            awl_buf_clear(&text);
-            awl_buf_clear(&after);
-            without_runs(src, runs, findings, i, &text);
-            render_loosely(text.data, text.len, &after);
-            f->fixable = same_loosely(&before, &after);
         }
+        /* What is left is applied together: check it together. */
+        if (!document_holds(src, runs, findings, AWL_NONE, &before, &text, &after))
+            for (size_t i = 0; i < findings->count; i++)
+                ((finding *)awl_vec_at(findings, i))->fixable = false;
     }
     awl_buf_free(&before);
     awl_buf_free(&text);
