@@ -278,7 +278,7 @@ static unsigned nested_column(const ctx *x, unsigned parent_m, unsigned parent_c
     return parent_c;
 }
 
-/* True when `item`'s marker column is right for its place. */
+/* The column `item`'s marker belongs at, given its parent as it is now. */
 static unsigned wanted_column(const ctx *x, size_t item)
 {
     const item_info *it = &x->items[item];
@@ -393,7 +393,7 @@ static unsigned new_lead(const ctx *x, size_t line, size_t first, size_t last)
 static bool starts_definition(const ctx *x, size_t line)
 {
     const awl_source *src = &x->doc->source;
-    size_t i = src->line_starts[line] + x->lines[line].lead_bytes;
+    size_t i = line_begin(x->doc, line) + x->lines[line].lead_bytes;
     size_t end = awl_source_line_end(src, line);
     if (i >= end || src->bytes[i] != '[')
         return false;
@@ -414,7 +414,7 @@ static const char *plan(ctx *x, size_t list, size_t last)
             continue;
         item_info *it = &x->items[k];
         if (!it->usable)
-            return "an item sits on its parent's line, in a quote, or where its parent's text does not lead";
+            return "an item sits on its parent's line, in a quote, or outside its parent's text";
         if (!it->plain)
             return "an item does not start with text";
         if (it->parent == AWL_NONE) {

@@ -19,10 +19,12 @@
  *    lists may be loose by choice.
  *
  * Reported without a fix: lists where something other than blank lines
- * sits between the items (a link reference definition), or where removing a
- * blank line would not leave a sub-list able to start right after its
- * parent's text (an ordered sub-list that does not start at 1 would be read
- * as more text).
+ * sits between the items (a link reference definition), where the blank
+ * line ends HTML or code that would otherwise run on, where removing it
+ * would not leave a sub-list able to start right after its parent's text
+ * (an ordered sub-list that does not start at 1 would be read as more
+ * text), or where the rendered file would change beyond its paragraph tags
+ * (see verify_fixes).
  */
 #include <stdlib.h>
 #include <string.h>
