@@ -796,7 +796,7 @@ const awl_rule awl_rule_list_indent = {
         "Bad:\n"
         "     - [Orca](https://www.usenix.org/conference/osdi22/presentation/yu)\n"
         "    -   [Alpa](https://www.usenix.org/conference/osdi22/presentation/zheng-lianmin)\n"
-        "           - [Code](https://github.com/alpa-projects/alpa)\n"
+        "          - [Code](https://github.com/alpa-projects/alpa)\n"
         "Good:\n"
         "    - [Orca](https://www.usenix.org/conference/osdi22/presentation/yu)\n"
         "    - [Alpa](https://www.usenix.org/conference/osdi22/presentation/zheng-lianmin)\n"
