@@ -16,7 +16,10 @@
  *    there the blank lines belong to the items and the list is loose on
  *    purpose, whatever the spacing between items;
  *  - lists that are not lists of links (most items without a link): prose
- *    lists may be loose by choice.
+ *    lists may be loose by choice;
+ *  - files that space out nearly all their entries (19 pairs of neighbouring
+ *    items in 20, tables of contents left out): there loose lists are the
+ *    house style, not an accident.
  *
  * Reported without a fix: lists where something other than blank lines
  * sits between the items (a link reference definition), where the blank
@@ -62,6 +65,8 @@ static bool item_has_text(const awl_doc *doc, const awl_block *item)
     return false;
 }
 
+enum { LINKED = 1, ELSEWHERE = 2 };
+
 typedef struct run {
     size_t first, last; /* blank lines first..last (inclusive) */
 } run;
@@ -69,7 +74,9 @@ typedef struct run {
 typedef struct tree {
     size_t *first_child;
     size_t *next_sibling;
-    unsigned char *has_link; /* per block: a link (not an image) directly in it */
+    /* Per list item: LINKED when a link (not an image) sits in its own text,
+     * ELSEWHERE when one of them leads out of the page (not to #anchor). */
+    unsigned char *item_links;
 } tree;
 
 /* Collects the blank lines between `before` (a block) and `after`. Returns
@@ -92,6 +99,13 @@ static bool gap_between(const awl_doc *doc, const awl_block *before, const awl_b
     return true;
 }
 
+/* How the file spaces the items of its lists of entries (tables of
+ * contents left out): pairs of neighbouring items with blank lines between
+ * them, and without. */
+typedef struct spacing {
+    size_t loose_pairs, tight_pairs;
+} spacing;
+
 /* A finding in the making: a loose list of links and its blank runs. */
 typedef struct finding {
     size_t first_run, run_count; /* in the runs vector */
@@ -103,10 +117,11 @@ typedef struct finding {
 /* Checks one loose list; records a finding when it is a list of links
  * spaced by blank lines. */
 static void check_list(const awl_doc *doc, const tree *t, size_t list, awl_vec *runs,
-                       awl_vec *findings)
+                       awl_vec *findings, spacing *style)
 {
     size_t mark = runs->count;
-    size_t items = 0, linked = 0;
+    size_t items = 0, linked = 0, loose_pairs = 0;
+    bool elsewhere = false;
     bool fixable = true;
     size_t prev = AWL_NONE;
     bool simple = doc->blocks[list].parent == 0;
@@ -120,8 +135,8 @@ static void check_list(const awl_doc *doc, const tree *t, size_t list, awl_vec *
         if (para == AWL_NONE || doc->blocks[para].kind != AWL_BLOCK_PARAGRAPH ||
             doc->blocks[para].first_line != it->first_line)
             goto drop;
-        if (t->has_link[para])
-            linked++;
+        linked += (t->item_links[item] & LINKED) != 0;
+        elsewhere |= (t->item_links[item] & ELSEWHERE) != 0;
         size_t before = para;
         for (size_t child = t->next_sibling[para]; child != AWL_NONE;
              child = t->next_sibling[child]) {
@@ -143,12 +158,21 @@ static void check_list(const awl_doc *doc, const tree *t, size_t list, awl_vec *
             }
             before = child;
         }
-        if (prev != AWL_NONE && !gap_between(doc, &doc->blocks[prev], it, runs))
-            fixable = false;
+        if (prev != AWL_NONE) {
+            loose_pairs += it->first_line > doc->blocks[prev].last_line + 1;
+            if (!gap_between(doc, &doc->blocks[prev], it, runs))
+                fixable = false;
+        }
         prev = item;
     }
     /* A list of links: more than half of its items carry one. */
-    if (!items || linked * 2 <= items || runs->count == mark)
+    if (!items || linked * 2 <= items)
+        goto drop;
+    if (elsewhere) {
+        style->loose_pairs += loose_pairs;
+        style->tight_pairs += items - 1 - loose_pairs;
+    }
+    if (runs->count == mark)
         goto drop;
     finding *f = awl_vec_push(findings);
     f->first_run = mark;
@@ -333,7 +357,7 @@ static void check_list_spacing(awl_check *check)
     tree t;
     t.first_child = awl_xmalloc(n * sizeof *t.first_child);
     t.next_sibling = awl_xmalloc(n * sizeof *t.next_sibling);
-    t.has_link = awl_xcalloc(n, 1);
+    t.item_links = awl_xcalloc(n, 1);
     size_t *last_child = awl_xmalloc(n * sizeof *last_child);
     for (size_t i = 0; i < n; i++)
         t.first_child[i] = t.next_sibling[i] = last_child[i] = AWL_NONE;
@@ -348,23 +372,45 @@ static void check_list_spacing(awl_check *check)
         last_child[p] = i;
     }
     free(last_child);
-    for (size_t i = 0; i < doc->link_count; i++)
-        if (doc->links[i].kind != AWL_LINK_IMAGE && doc->links[i].block < n)
-            t.has_link[doc->links[i].block] = 1;
+    for (size_t i = 0; i < doc->link_count; i++) {
+        const awl_link *link = &doc->links[i];
+        if (link->kind == AWL_LINK_IMAGE || link->item == AWL_NONE || link->item >= n)
+            continue;
+        t.item_links[link->item] |= LINKED | (link->href[0] != '#' ? ELSEWHERE : 0);
+    }
 
     awl_vec runs, findings;
     awl_vec_init(&runs, sizeof(run));
     awl_vec_init(&findings, sizeof(finding));
-    for (size_t i = 1; i < n; i++)
-        if (doc->blocks[i].kind == AWL_BLOCK_LIST && !doc->blocks[i].tight)
-            check_list(doc, &t, i, &runs, &findings);
+    spacing style = {0, 0};
+    for (size_t i = 1; i < n; i++) {
+        if (doc->blocks[i].kind != AWL_BLOCK_LIST)
+            continue;
+        if (!doc->blocks[i].tight) {
+            check_list(doc, &t, i, &runs, &findings, &style);
+            continue;
+        }
+        size_t items = 0, linked = 0;
+        bool elsewhere = false;
+        for (size_t k = t.first_child[i]; k != AWL_NONE; k = t.next_sibling[k]) {
+            items++;
+            linked += (t.item_links[k] & LINKED) != 0;
+            elsewhere |= (t.item_links[k] & ELSEWHERE) != 0;
+        }
+        if (items && linked * 2 > items && elsewhere)
+            style.tight_pairs += items - 1;
+    }
+    /* A file that spaces nearly all its entries (19 in 20, and at least 10
+     * of them) has made loose lists its style: nothing to report. */
+    if (style.loose_pairs >= 10 && style.loose_pairs * 20 >= (style.loose_pairs + style.tight_pairs) * 19)
+        findings.count = 0;
     verify_fixes(doc, &runs, &findings);
     report(check, &runs, &findings);
     awl_vec_free(&runs);
     awl_vec_free(&findings);
     free(t.first_child);
     free(t.next_sibling);
-    free(t.has_link);
+    free(t.item_links);
 }
 
 const awl_rule awl_rule_list_spacing = {
@@ -378,7 +424,8 @@ const awl_rule awl_rule_list_spacing = {
         "every item in a paragraph and spaces the list out like prose, which for a\n"
         "list of links is rarely meant. The fix removes the blank lines. Lists whose\n"
         "items hold more than one paragraph (a `code` line and a `paper` line, say)\n"
-        "are loose on purpose and left alone, blank lines included.\n"
+        "are loose on purpose and left alone, blank lines included; so is a file\n"
+        "that spaces out nearly all of its entries (19 in 20): that is its style.\n"
         "\n"
         "Bad:\n"
         "    - [Orca](https://www.usenix.org/conference/osdi22/presentation/yu)\n"

@@ -223,6 +223,34 @@ Test(list_spacing, prose_lists_and_tight_lists_are_left_alone)
                     want);
 }
 
+/* n items "- [Pk](https://p.io/k)" separated by one blank line, appended. */
+static void spaced_items(awl_buf *out, const char *name, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        awl_buf_printf(out, "%s- [%s %zu](https://%s.io/%zu)\n", k ? "\n" : "", name, k, name, k);
+}
+
+Test(list_spacing, a_file_that_spaces_all_its_entries_keeps_its_style)
+{
+    /* Two sections of six entries each, every neighbour pair spaced: ten
+     * spaced pairs and no tight one. That is the file's style. */
+    awl_buf text = {0};
+    awl_buf_puts(&text, "## Training\n\n");
+    spaced_items(&text, "train", 6);
+    awl_buf_puts(&text, "\n## Serving\n\n");
+    spaced_items(&text, "serve", 6);
+    /* A spaced-out table of contents says nothing about the entries. */
+    awl_buf_puts(&text, "\n## Contents\n\n- [Training](#training)\n\n- [Serving](#serving)\n");
+    expect_findings(text.data, "list-spacing", 0, NULL);
+    /* One tight list of three entries: 10 spaced pairs of 12, under 19 in
+     * 20: the spaced lists are the odd ones out again, and so is the table
+     * of contents. */
+    awl_buf_puts(&text, "\n## Misc\n\n- [A](https://a.io)\n- [B](https://b.io)\n- [C](https://c.io)\n");
+    const at want[] = {{4, 1}, {18, 1}, {32, 1}};
+    expect_findings(text.data, "list-spacing", 3, want);
+    awl_buf_free(&text);
+}
+
 Test(list_spacing, sub_list_that_could_not_follow_its_text_is_only_reported)
 {
     /* Without the blank line, "2." could not start a list after the text:
