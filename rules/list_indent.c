@@ -489,6 +489,7 @@ typedef struct space_edit {
 /* A finding in the making. */
 typedef struct unit {
     size_t list, last;   /* the list's block and its last descendant */
+    size_t window_start, window_end; /* the top-level block holding the list */
     size_t start, end;   /* span reported */
     char message[320];
     bool fixable;
@@ -586,55 +587,65 @@ static void withhold(unit *u)
 
 /*
  * Belt and braces: the layout rules above are Markdown's, but md4c (whose
- * rendering the fixer checks) reads a few tangled layouts differently once
- * bytes move, and not always near the bytes that moved. So when a fix
- * moves more than text items (a sub-list, code, a quote), the document is
- * rendered before and after the fixes a --fix pass applies together (the
- * outermost ones); when that differs, unit by unit (up to a bound),
- * withholding those that change it. Lists of plain text items need no
- * check, so most files render nothing.
+ * rendering the fixer checks) reads a few tangled layouts its own way. So
+ * when a fix moves more than text items (a sub-list, code, a quote), the
+ * top-level block holding it is rendered on its own, before and after the
+ * fixes a --fix pass applies together there (the outermost ones); when that
+ * differs, unit by unit (up to a bound), withholding those that change it.
+ * Lists of plain text items need no check, so most files render nothing,
+ * and none renders more than its own size twice over. (md4c also shifts
+ * its reading of some tangled files when bytes move far away; the fixer's
+ * own check of the whole file catches that.)
  */
 static void verify_units(const awl_doc *doc, awl_vec *units, const awl_vec *edits)
 {
     enum { MAX_ONE_BY_ONE = 16 };
     const awl_source *src = &doc->source;
     size_t n = units->count;
-    bool needed = false;
-    for (size_t i = 0; i < n; i++) {
-        const unit *u = awl_vec_at(units, i);
-        needed |= u->fixable && !u->simple;
-    }
-    if (!needed)
-        return;
     unsigned char *chosen = awl_xcalloc(n + 1, 1);
     awl_buf html = {0}, text = {0};
-    awl_render_html(src->bytes, src->length, &html);
-    choose_outermost(units, 0, n - 1, chosen);
-    apply_units(src, units, chosen, 0, n - 1, edits, 0, src->length, &text);
-    if (!renders_as(&html, &text)) {
-        size_t tried = 0;
-        for (size_t i = 0; i < n; i++) {
-            unit *u = awl_vec_at(units, i);
-            if (!u->fixable || u->simple)
-                continue;
-            bool ok = false;
-            if (tried++ < MAX_ONE_BY_ONE) {
-                memset(chosen, 0, n);
-                chosen[i] = 1;
-                apply_units(src, units, chosen, 0, n - 1, edits, 0, src->length, &text);
-                ok = renders_as(&html, &text);
+    for (size_t first = 0; first < n;) {
+        const unit *f = awl_vec_at(units, first);
+        size_t last = first;
+        bool risky = f->fixable && !f->simple;
+        while (last + 1 < n &&
+               ((const unit *)awl_vec_at(units, last + 1))->window_start == f->window_start) {
+            last++;
+            const unit *g = awl_vec_at(units, last);
+            risky |= g->fixable && !g->simple;
+        }
+        size_t from = f->window_start, to = f->window_end;
+        if (risky && choose_outermost(units, first, last, chosen)) {
+            awl_buf_clear(&html);
+            awl_render_html(src->bytes + from, to - from, &html);
+            apply_units(src, units, chosen, first, last, edits, from, to, &text);
+            if (!renders_as(&html, &text)) {
+                size_t tried = 0;
+                for (size_t i = first; i <= last; i++) {
+                    unit *u = awl_vec_at(units, i);
+                    if (!u->fixable)
+                        continue;
+                    bool ok = false;
+                    if (tried++ < MAX_ONE_BY_ONE) {
+                        memset(chosen + first, 0, last - first + 1);
+                        chosen[i] = 1;
+                        apply_units(src, units, chosen, first, last, edits, from, to, &text);
+                        ok = renders_as(&html, &text);
+                    }
+                    if (!ok)
+                        withhold(u);
+                }
+                /* What is left is applied together: check it together. */
+                if (choose_outermost(units, first, last, chosen)) {
+                    apply_units(src, units, chosen, first, last, edits, from, to, &text);
+                    if (!renders_as(&html, &text))
+                        for (size_t i = first; i <= last; i++)
+                            if (((unit *)awl_vec_at(units, i))->fixable)
+                                withhold(awl_vec_at(units, i));
+                }
             }
-            if (!ok)
-                withhold(u);
         }
-        /* What is left is applied together: check it together. */
-        if (choose_outermost(units, 0, n - 1, chosen)) {
-            apply_units(src, units, chosen, 0, n - 1, edits, 0, src->length, &text);
-            if (!renders_as(&html, &text))
-                for (size_t i = 0; i < n; i++)
-                    if (((unit *)awl_vec_at(units, i))->fixable)
-                        withhold(awl_vec_at(units, i));
-        }
+        first = last + 1;
     }
     awl_buf_free(&html);
     awl_buf_free(&text);
@@ -734,6 +745,11 @@ static void check_list_indent(awl_check *check)
         unit u = {.list = list, .last = last};
         if (!describe(&x, list, last, &u))
             continue;
+        size_t top = list;
+        while (doc->blocks[top].parent != 0 && doc->blocks[top].parent != AWL_NONE)
+            top = doc->blocks[top].parent;
+        u.window_start = doc->blocks[top].start;
+        u.window_end = awl_source_line_next(&doc->source, doc->blocks[top].last_line);
         u.simple = true;
         for (size_t k = list + 1; k <= last; k++)
             if (doc->blocks[k].kind != AWL_BLOCK_ITEM && doc->blocks[k].kind != AWL_BLOCK_PARAGRAPH)

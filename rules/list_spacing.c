@@ -110,6 +110,7 @@ typedef struct spacing {
 typedef struct finding {
     size_t first_run, run_count; /* in the runs vector */
     size_t blank;                /* blank lines in all */
+    size_t window_start, window_end; /* the top-level block holding the list */
     bool fixable;
     bool simple; /* nothing to verify: see verify_fixes */
 } finding;
@@ -175,6 +176,11 @@ static void check_list(const awl_doc *doc, const tree *t, size_t list, awl_vec *
     if (runs->count == mark)
         goto drop;
     finding *f = awl_vec_push(findings);
+    size_t top = list;
+    while (doc->blocks[top].parent != 0 && doc->blocks[top].parent != AWL_NONE)
+        top = doc->blocks[top].parent;
+    f->window_start = doc->blocks[top].start;
+    f->window_end = awl_source_line_next(&doc->source, doc->blocks[top].last_line);
     f->first_run = mark;
     f->run_count = runs->count - mark;
     f->fixable = fixable;
@@ -265,16 +271,16 @@ static bool same_loosely(const awl_buf *a, const awl_buf *b)
     return a->len == b->len && memcmp(a->data, b->data, a->len) == 0;
 }
 
-/* True when the document renders as before but for paragraph tags once
- * the runs of the fixable findings (all of them, or only `only`) are gone. */
-static bool document_holds(const awl_source *src, const awl_vec *runs, const awl_vec *findings,
-                           size_t only, const awl_buf *before, awl_buf *text, awl_buf *after)
+/* True when the window of finding `first` renders as before (`before`)
+ * but for paragraph tags once the runs of the fixable findings first..last
+ * (which share that window) are gone. */
+static bool window_holds(const awl_source *src, const awl_vec *runs, const awl_vec *findings,
+                         size_t first, size_t last, const awl_buf *before, awl_buf *text,
+                         awl_buf *after)
 {
+    const finding *f = awl_vec_at(findings, first);
     awl_buf_clear(text);
-    if (only == AWL_NONE)
-        without_runs(src, runs, findings, 0, findings->count - 1, 0, src->length, text);
-    else
-        without_runs(src, runs, findings, only, only, 0, src->length, text);
+    without_runs(src, runs, findings, first, last, f->window_start, f->window_end, text);
     render_loosely(text->data, text->len, after);
     return same_loosely(before, after);
 }
@@ -285,39 +291,47 @@ static bool document_holds(const awl_source *src, const awl_vec *runs, const awl
  * This does instead, for the lists where removing blank lines is more than
  * closing up items: blank lines inside an item (before its sub-list), lists
  * nested in other blocks, items holding code or HTML further down. The
- * document is rendered before and after and must come out the same but for
- * paragraph tags (md4c reads a few tangled layouts differently once bytes
- * move, anywhere in the file, so the whole file is rendered). Checked for
- * all fixes at once, one by one (up to a bound) only when that fails. A
- * plain top-level list of text items needs no check, so most files render
- * nothing.
+ * top-level block holding the list (the list, or the quote or list around
+ * it) is rendered on its own before and after, and must come out the same
+ * but for paragraph tags. Findings sharing a block are checked together,
+ * one by one (up to a bound) only when that fails. A plain top-level list
+ * of text items needs no check, so most files render nothing, and none
+ * renders more than its own size twice over.
  */
 static void verify_fixes(const awl_doc *doc, const awl_vec *runs, awl_vec *findings)
 {
+    enum { MAX_ONE_BY_ONE = 16 };
     const awl_source *src = &doc->source;
-    size_t risky = 0;
-    for (size_t i = 0; i < findings->count; i++) {
-        const finding *f = awl_vec_at(findings, i);
-        risky += f->fixable && !f->simple;
-    }
-    if (!risky)
-        return;
     awl_buf before = {0}, text = {0}, after = {0};
-    render_loosely(src->bytes, src->length, &before);
-    if (!document_holds(src, runs, findings, AWL_NONE, &before, &text, &after)) {
-        enum { MAX_ONE_BY_ONE = 16 };
-        size_t tried = 0;
-        for (size_t i = 0; i < findings->count; i++) {
-            finding *f = awl_vec_at(findings, i);
-            if (f->fixable && !f->simple &&
-                (tried++ >= MAX_ONE_BY_ONE ||
-                 !document_holds(src, runs, findings, i, &before, &text, &after)))
-                f->fixable = false;
+    for (size_t first = 0; first < findings->count;) {
+        const finding *f = awl_vec_at(findings, first);
+        size_t last = first;
+        bool risky = f->fixable && !f->simple;
+        while (last + 1 < findings->count &&
+               ((const finding *)awl_vec_at(findings, last + 1))->window_start == f->window_start) {
+            last++;
+            const finding *g = awl_vec_at(findings, last);
+            risky |= g->fixable && !g->simple;
         }
-        /* What is left is applied together: check it together. */
-        if (!document_holds(src, runs, findings, AWL_NONE, &before, &text, &after))
-            for (size_t i = 0; i < findings->count; i++)
-                ((finding *)awl_vec_at(findings, i))->fixable = false;
+        if (risky) {
+            render_loosely(src->bytes + f->window_start, f->window_end - f->window_start, &before);
+            if (!window_holds(src, runs, findings, first, last, &before, &text, &after)) {
+                size_t tried = 0;
+                for (size_t i = first; i <= last; i++) {
+                    finding *g = awl_vec_at(findings, i);
+                    if (g->fixable && (first == last || tried++ >= MAX_ONE_BY_ONE ||
+                                       !window_holds(src, runs, findings, i, i, &before, &text,
+                                                     &after)))
+                        g->fixable = false;
+                }
+                /* What is left is applied together: check it together. */
+                if (first != last &&
+                    !window_holds(src, runs, findings, first, last, &before, &text, &after))
+                    for (size_t i = first; i <= last; i++)
+                        ((finding *)awl_vec_at(findings, i))->fixable = false;
+            }
+        }
+        first = last + 1;
     }
     awl_buf_free(&before);
     awl_buf_free(&text);
