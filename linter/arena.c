@@ -151,7 +151,7 @@ void awl_vec_free(awl_vec *vec)
     vec->count = vec->capacity = 0;
 }
 
-static void buf_reserve(awl_buf *buf, size_t extra)
+void awl_buf_reserve(awl_buf *buf, size_t extra)
 {
     if (buf->len + extra + 1 <= buf->capacity)
         return;
@@ -164,7 +164,7 @@ static void buf_reserve(awl_buf *buf, size_t extra)
 
 void awl_buf_append(awl_buf *buf, const char *bytes, size_t len)
 {
-    buf_reserve(buf, len);
+    awl_buf_reserve(buf, len);
     if (len)
         memcpy(buf->data + buf->len, bytes, len);
     buf->len += len;
@@ -189,7 +189,7 @@ void awl_buf_printf(awl_buf *buf, const char *fmt, ...)
     va_end(args);
     if (len <= 0)
         return;
-    buf_reserve(buf, (size_t)len);
+    awl_buf_reserve(buf, (size_t)len);
     va_start(args, fmt);
     vsnprintf(buf->data + buf->len, (size_t)len + 1, fmt, args);
     va_end(args);

@@ -201,7 +201,7 @@ static void lint_bytes(run_state *st, const char *path, const char *bytes, size_
         return;
     }
     if (st->exporting) {
-        awl_doc *doc = awl_doc_parse(path, bytes, len);
+        awl_doc *doc = awl_doc_parse_borrowed(path, bytes, len);
         awl_export_file(&st->exporter, doc);
         awl_doc_free(doc);
         return;
@@ -251,7 +251,8 @@ static void lint_bytes(run_state *st, const char *path, const char *bytes, size_
         awl_fix_result_free(&result);
         return;
     }
-    awl_doc *doc = awl_doc_parse(path, text, text_len);
+    /* text is an awl_buf's data (NUL-terminated) that outlives the document. */
+    awl_doc *doc = awl_doc_parse_borrowed(path, text, text_len);
     awl_diags diags;
     awl_diags_init(&diags);
     awl_lint(doc, &config, &diags);
@@ -272,6 +273,9 @@ static void lint_file(run_state *st, const char *path)
         return;
     }
     awl_buf bytes = {0};
+    struct stat sb;
+    if (fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0)
+        awl_buf_reserve(&bytes, (size_t)sb.st_size); /* one allocation of the right size */
     bool ok = read_stream(in, &bytes);
     int saved = errno;
     fclose(in);

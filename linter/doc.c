@@ -807,10 +807,22 @@ static void count_section_links(awl_doc *doc)
     }
 }
 
+static awl_doc *parse(const char *path, const char *bytes, size_t length, bool borrow);
+
 awl_doc *awl_doc_parse(const char *path, const char *bytes, size_t length)
 {
+    return parse(path, bytes, length, false);
+}
+
+awl_doc *awl_doc_parse_borrowed(const char *path, const char *bytes, size_t length)
+{
+    return parse(path, bytes, length, true);
+}
+
+static awl_doc *parse(const char *path, const char *bytes, size_t length, bool borrow)
+{
     awl_doc *doc = awl_xcalloc(1, sizeof *doc);
-    awl_source_init(&doc->source, &doc->arena, path, bytes, length);
+    awl_source_init(&doc->source, &doc->arena, path, bytes, length, borrow);
     doc->line_flags = awl_arena_alloc(&doc->arena, doc->source.line_count * sizeof *doc->line_flags);
 
     parser p = {0};

@@ -149,8 +149,11 @@ typedef struct awl_doc {
     bool parse_failed; /* md4c gave up (only on out-of-memory) */
 } awl_doc;
 
-/* Parses `length` bytes. Never fails: bad bytes are text like any other. */
+/* Parses `length` bytes (copied). Never fails: bad bytes are text like any other. */
 awl_doc *awl_doc_parse(const char *path, const char *bytes, size_t length);
+/* The same without the copy: bytes[length] must be NUL and the bytes must
+ * outlive the document (a large file is then in memory once). */
+awl_doc *awl_doc_parse_borrowed(const char *path, const char *bytes, size_t length);
 void awl_doc_free(awl_doc *doc);
 
 /* The block's own inline text (not its children's). */

@@ -1,6 +1,7 @@
 /* source: copy of the input, its line index, newline style and UTF-8 validity. */
 #include "source.h"
 
+#include <stdint.h>
 #include <string.h>
 
 size_t awl_utf8_sequence_length(const unsigned char *s, size_t len)
@@ -42,6 +43,16 @@ bool awl_utf8_validate(const char *bytes, size_t len, size_t *bad)
     const unsigned char *s = (const unsigned char *)bytes;
     size_t i = 0;
     while (i < len) {
+        /* ASCII runs eight bytes at a time: no byte has its high bit. */
+        while (i + 8 <= len) {
+            uint64_t word;
+            memcpy(&word, s + i, 8);
+            if (word & 0x8080808080808080ULL)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
         if (s[i] < 0x80) {
             i++;
             continue;
@@ -58,13 +69,17 @@ bool awl_utf8_validate(const char *bytes, size_t len, size_t *bad)
 }
 
 void awl_source_init(awl_source *source, awl_arena *arena, const char *path, const char *bytes,
-                     size_t length)
+                     size_t length, bool borrow)
 {
     memset(source, 0, sizeof *source);
     source->path = path;
-    char *copy = awl_arena_alloc(arena, length + 1);
-    if (length)
-        memcpy(copy, bytes, length);
+    const char *copy = bytes;
+    if (!borrow) {
+        char *owned = awl_arena_alloc(arena, length + 1);
+        if (length)
+            memcpy(owned, bytes, length);
+        copy = owned;
+    }
     source->bytes = copy;
     source->length = length;
     source->has_bom = length >= 3 && memcmp(copy, "\xEF\xBB\xBF", 3) == 0;

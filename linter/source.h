@@ -35,9 +35,11 @@ typedef struct awl_source {
     size_t first_invalid_utf8; /* offset of the first bad sequence when !valid_utf8 */
 } awl_source;
 
-/* Copies `length` bytes into the arena and indexes the lines. */
+/* Copies `length` bytes into the arena (or, with `borrow`, uses them in
+ * place: then bytes[length] must be NUL and the bytes outlive the source)
+ * and indexes the lines. */
 void awl_source_init(awl_source *source, awl_arena *arena, const char *path, const char *bytes,
-                     size_t length);
+                     size_t length, bool borrow);
 
 /* 0-based line holding byte `offset` (binary search). */
 size_t awl_source_line_of(const awl_source *source, size_t offset);

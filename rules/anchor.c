@@ -55,6 +55,7 @@ enum {
 typedef struct anchors {
     awl_arena arena;     /* decoded, folded and slugged copies */
     awl_vec names;       /* const char *: every target once, in order found */
+    awl_vec widths;      /* size_t: each name's length in code points */
     awl_strmap exact;    /* target -> index in names */
     awl_strmap folded;   /* case-folded target -> index, or AMBIGUOUS */
     awl_strmap prefixes; /* folded target up to one of its '-' -> index, or AMBIGUOUS */
@@ -80,6 +81,10 @@ static void add_target(anchors *a, const char *name, size_t len)
     size_t index = a->names.count;
     *slot = index;
     *(const char **)awl_vec_push(&a->names) = copy;
+    size_t width = 0; /* code points: the bytes that do not continue one */
+    for (size_t i = 0; i < len; i++)
+        width += ((unsigned char)copy[i] & 0xC0) != 0x80;
+    *(size_t *)awl_vec_push(&a->widths) = width;
     size_t folded_len;
     char *folded = awl_lowercase(&a->arena, copy, len, &folded_len);
     size_t *f = awl_strmap_upsert(&a->folded, folded, folded_len, &inserted);
@@ -278,6 +283,19 @@ static void scan_html(const awl_doc *doc, anchors *a, awl_vec *html_links)
                 break;
             continue;
         }
+        /* Most bytes are none of \\ ` <: jump to the first of them on the
+         * line (memchr scans fast), or past the line. */
+        size_t line_end = awl_source_line_next(src, line);
+        size_t next = line_end;
+        static const char specials[] = {'<', '`', '\\'};
+        for (size_t k = 0; k < sizeof specials; k++) {
+            const char *hit = memchr(s + i, specials[k], next - i);
+            if (hit)
+                next = (size_t)(hit - s);
+        }
+        i = next;
+        if (i >= line_end)
+            continue;
         char c = s[i];
         if (c == '\\' && !(flags & AWL_LINE_HTML)) {
             i += 2;
@@ -450,8 +468,9 @@ static size_t typo_target(anchors *a, const char *frag, size_t len)
         const char *name = *(const char **)awl_vec_at(&a->names, k);
         size_t name_len = strlen(name);
         a->budget -= 1 + (long)name_len; /* looking costs too */
-        if (name_len + max < len / 4 || name_len > (len + max) * 4)
-            continue; /* bytes per code point are 1..4: cheap bound first */
+        size_t width = *(size_t *)awl_vec_at(&a->widths, k);
+        if ((xn > width ? xn - width : width - xn) > max)
+            continue; /* lengths alone rule it out */
         size_t yn = code_points(name, name_len, y);
         if (!yn || (xn > yn ? xn - yn : yn - xn) > max)
             continue;
@@ -620,6 +639,7 @@ static void check_anchor(awl_check *check)
     const char *s = doc->source.bytes;
     anchors a = {0};
     awl_vec_init(&a.names, sizeof(const char *));
+    awl_vec_init(&a.widths, sizeof(size_t));
     awl_strmap_init(&a.exact);
     awl_strmap_init(&a.folded);
     awl_strmap_init(&a.prefixes);
@@ -666,6 +686,7 @@ static void check_anchor(awl_check *check)
     }
     awl_vec_free(&html_links);
     awl_vec_free(&a.names);
+    awl_vec_free(&a.widths);
     awl_strmap_free(&a.exact);
     awl_strmap_free(&a.folded);
     awl_strmap_free(&a.prefixes);

@@ -228,7 +228,7 @@ static size_t html_anchor_hrefs(const char *s, size_t start, size_t end)
 {
     size_t count = 0;
     for (size_t i = start; i + 6 < end; i++) {
-        if (strncasecmp(s + i, "href=", 5) != 0)
+        if ((s[i] != 'h' && s[i] != 'H') || strncasecmp(s + i, "href=", 5) != 0)
             continue;
         size_t v = i + 5;
         if (v < end && (s[v] == '"' || s[v] == '\''))

@@ -26,7 +26,7 @@ typedef struct indexed {
 static void src_init(indexed *ix, const char *text, size_t len)
 {
     memset(ix, 0, sizeof *ix);
-    awl_source_init(&ix->source, &ix->arena, "test.md", text, len);
+    awl_source_init(&ix->source, &ix->arena, "test.md", text, len, false);
 }
 
 #define SRC(ix, literal) src_init(&(ix), (literal), sizeof(literal) - 1)
