@@ -46,10 +46,14 @@ static bool is_label(const char *text, size_t len)
     }
     while (len && strchr(" \t[]()*_`:", text[len - 1]))
         len--;
-    if (!len)
+    if (!len || len > LONGEST_LABEL)
         return false;
+    char lower[LONGEST_LABEL + 1];
+    for (size_t i = 0; i < len; i++)
+        lower[i] = (char)tolower((unsigned char)text[i]);
     for (size_t i = 0; i < sizeof link_labels / sizeof link_labels[0]; i++)
-        if (strlen(link_labels[i]) == len && strncasecmp(link_labels[i], text, len) == 0)
+        if (link_labels[i][0] == lower[0] && strncmp(link_labels[i], lower, len) == 0 &&
+            link_labels[i][len] == '\0')
             return true;
     return false;
 }
