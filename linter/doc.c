@@ -143,12 +143,16 @@ static size_t find_marker(parser *p, size_t from, size_t limit, size_t *end_out)
 }
 
 /* True when the line's content, past its container prefix, starts with at
- * least three `fence` characters. */
-static bool is_fence_line(parser *p, size_t line, char fence)
+ * least three `fence` characters. An opening fence may also follow the
+ * markers of the list items it opens in (`- \t```); a closing one may not. */
+static bool is_fence_line(parser *p, size_t line, char fence, bool opening)
 {
     if (line >= p->doc->source.line_count)
         return false;
     size_t pos = skip_prefix(p, line_start(p, line));
+    size_t stop;
+    while (opening && (stop = marker_end(p, pos)) != AWL_NONE)
+        pos = skip_prefix(p, stop);
     size_t count = 0;
     while (pos < p->size && p->input[pos] == fence) {
         pos++;
@@ -223,7 +227,7 @@ static void place_pending(parser *p, size_t offset, size_t text_line)
             } else {
                 size_t line = pending_line(p);
                 while (b->fenced && line + 1 < p->doc->source.line_count &&
-                       !is_fence_line(p, line, b->fence_char))
+                       !is_fence_line(p, line, b->fence_char, true))
                     line++;
                 set_start(p, index, line);
             }
@@ -381,7 +385,7 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
         b->code_lines = p->newlines;
         if (b->fenced) {
             size_t close = b->first_line + p->newlines + 1;
-            b->last_line = is_fence_line(p, close, b->fence_char) ? close : close - 1;
+            b->last_line = is_fence_line(p, close, b->fence_char, false) ? close : close - 1;
         } else {
             b->last_line = b->first_line + (p->newlines ? p->newlines - 1 : 0);
         }
