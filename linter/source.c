@@ -164,3 +164,12 @@ void awl_source_position(const awl_source *source, size_t offset, size_t *line, 
     *line = index + 1;
     *column = col;
 }
+
+bool awl_source_line_is_blank(const awl_source *source, size_t line)
+{
+    size_t end = awl_source_line_end(source, line);
+    for (size_t i = source->line_starts[line]; i < end; i++)
+        if (source->bytes[i] != ' ' && source->bytes[i] != '\t')
+            return false;
+    return true;
+}

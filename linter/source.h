@@ -50,6 +50,9 @@ size_t awl_source_line_next(const awl_source *source, size_t line);
 /* 1-based line and column of `offset`; the column counts code points. */
 void awl_source_position(const awl_source *source, size_t offset, size_t *line, size_t *column);
 
+/* True when the line holds nothing but spaces and tabs. */
+bool awl_source_line_is_blank(const awl_source *source, size_t line);
+
 /* Length of the valid UTF-8 sequence at bytes[0..len), or 0 when invalid. */
 size_t awl_utf8_sequence_length(const unsigned char *bytes, size_t len);
 /* True when the whole buffer is valid UTF-8; *bad gets the first bad offset. */

@@ -6,14 +6,6 @@
  */
 #include "rule.h"
 
-static bool is_blank(const awl_source *src, size_t line)
-{
-    size_t end = awl_source_line_end(src, line);
-    for (size_t i = src->line_starts[line]; i < end; i++)
-        if (src->bytes[i] != ' ' && src->bytes[i] != '\t')
-            return false;
-    return true;
-}
 
 /* Collapsing blank lines in front of an indented line can pull that line
  * into the list item above it (md4c ends an item after two blank lines).
@@ -48,13 +40,13 @@ static void check_blank_lines(awl_check *check)
     const awl_source *src = &doc->source;
     /* The last line with text: blank lines after it are final-newline's. */
     size_t last_text = src->line_count;
-    while (last_text > 0 && is_blank(src, last_text - 1) &&
+    while (last_text > 0 && awl_source_line_is_blank(src, last_text - 1) &&
            !(doc->line_flags[last_text - 1] & (AWL_LINE_CODE | AWL_LINE_HTML)))
         last_text--;
     size_t run_start = 0, run = 0;
     for (size_t line = 0; line <= last_text; line++) {
         bool blank = line < last_text && !(doc->line_flags[line] & (AWL_LINE_CODE | AWL_LINE_HTML)) &&
-                     is_blank(src, line);
+                     awl_source_line_is_blank(src, line);
         if (blank) {
             if (run++ == 0)
                 run_start = line;

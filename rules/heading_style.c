@@ -48,15 +48,6 @@
 #include "headings.h"
 #include "rule.h"
 
-static bool line_is_blank(const awl_source *src, size_t line)
-{
-    size_t end = awl_source_line_end(src, line);
-    for (size_t i = src->line_starts[line]; i < end; i++)
-        if (!awl_is_blank_char(src->bytes[i]))
-            return false;
-    return true;
-}
-
 /* True when the line is HTML that shows nothing: a comment or an anchor. */
 static bool line_is_invisible_html(const awl_doc *doc, size_t line)
 {
@@ -335,12 +326,12 @@ static void check_heading_style(awl_check *check)
             continue;
         size_t first = h->first_line, last = h->last_line;
         size_t at = awl_heading_line_content(doc, first);
-        if (first > 0 && prev_last != first - 1 && !line_is_blank(src, first - 1) &&
+        if (first > 0 && prev_last != first - 1 && !awl_source_line_is_blank(src, first - 1) &&
             !line_is_invisible_html(doc, first - 1)) {
             awl_diag *d = awl_emit(check, at, at, "no blank line before the heading");
             insert_blank_line(check, d, first);
         }
-        if (last + 1 < src->line_count && !line_is_blank(src, last + 1) &&
+        if (last + 1 < src->line_count && !awl_source_line_is_blank(src, last + 1) &&
             !line_is_invisible_html(doc, last + 1)) {
             /* Reported where the blank line goes: the end of the heading. */
             size_t heading_end = awl_source_line_end(src, last);

@@ -66,14 +66,6 @@ static strength line_signature(const char *s, size_t start, size_t end)
     return NOT_CHROME;
 }
 
-static bool is_blank(const awl_source *src, size_t line)
-{
-    size_t end = awl_source_line_end(src, line);
-    for (size_t i = src->line_starts[line]; i < end; i++)
-        if (src->bytes[i] != ' ' && src->bytes[i] != '\t')
-            return false;
-    return true;
-}
 
 static void check_wrapper_text(awl_check *check)
 {
@@ -87,7 +79,7 @@ static void check_wrapper_text(awl_check *check)
             break;
         }
     size_t first = 0;
-    while (first < first_heading && is_blank(src, first))
+    while (first < first_heading && awl_source_line_is_blank(src, first))
         first++;
     if (first == first_heading)
         return;
@@ -118,7 +110,7 @@ static void check_wrapper_text(awl_check *check)
                  last - first + 1, last == first ? "" : "s");
     /* The fix: lines [first, last] and the blank lines after them. */
     size_t end_line = last + 1;
-    while (end_line < first_heading && is_blank(src, end_line) &&
+    while (end_line < first_heading && awl_source_line_is_blank(src, end_line) &&
            !(doc->line_flags[end_line] & not_text))
         end_line++;
     for (size_t line = first; line < end_line; line++)
