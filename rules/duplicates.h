@@ -272,7 +272,7 @@ static inline size_t awl_dup_title_core(const char *t, size_t n)
             return n;
         if (bare_year) {
             /* `NeurIPS 2022`, `ICML '21`: the venue word before the year */
-            size_t e = n;
+            size_t e = w;
             while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '(' || t[e - 1] == '['))
                 e--;
             size_t b = e, upper = 0;
