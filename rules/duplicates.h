@@ -44,6 +44,7 @@
 typedef struct awl_dups {
     size_t *same_section; /* per entry: an earlier copy in its section, or AWL_NONE */
     size_t *elsewhere;    /* per entry: the first copy in another section, or AWL_NONE */
+    size_t *first;        /* per entry: the first copy anywhere (itself when it is the first) */
     awl_arena arena;
 } awl_dups;
 
@@ -424,6 +425,35 @@ static inline bool awl_dup_same(const char *a, const char *b)
     return a && b && strcmp(a, b) == 0;
 }
 
+/* `- Title of the paper (CIDR'19) [GitHub Link](url)`: when the primary
+ * link comes after three words or more of text on the item's line, that
+ * text names the entry, not the link's text. Returns `title` otherwise. */
+static inline const char *awl_dup_text_before(const awl_doc *doc, const awl_entry *e, awl_arena *arena,
+                                              const char *title)
+{
+    const awl_block *b = &doc->blocks[e->block];
+    size_t ts = doc->links[e->primary].text_start;
+    if (b->kind != AWL_BLOCK_ITEM || ts == AWL_NONE || ts <= b->marker_offset)
+        return title;
+    const char *s = doc->source.bytes;
+    size_t i = b->marker_offset;
+    while (i < ts && (strchr("-*+.)", s[i]) || awl_dup_digit(s[i])))
+        i++;
+    while (i < ts && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    size_t end = ts - 1; /* the link's '[' */
+    if (i >= end || s[i] == '[' || s[i] == '!' || s[i] == '<')
+        return title;
+    for (size_t k = i; k < end; k++)
+        if (s[k] == '\n' || s[k] == '[' || s[k] == ']')
+            return title;
+    size_t words = 0;
+    for (size_t k = i; k < end; k++)
+        if ((k == i || s[k - 1] == ' ') && s[k] != ' ')
+            words++;
+    return words >= 3 ? awl_arena_strndup(arena, s + i, end - i) : title;
+}
+
 static inline size_t awl_dup_find(size_t *parent, size_t i)
 {
     while (parent[i] != i) {
@@ -451,6 +481,7 @@ static inline void awl_dups_compute(const awl_check *check, awl_dups *out)
     out->arena = (awl_arena){0};
     out->same_section = awl_xmalloc((n + 1) * sizeof(size_t));
     out->elsewhere = awl_xmalloc((n + 1) * sizeof(size_t));
+    out->first = awl_xmalloc((n + 1) * sizeof(size_t));
     size_t *parent = awl_xmalloc((n + 1) * sizeof(size_t));
     const char **spaced_titles = awl_xcalloc(n + 1, sizeof(char *));
     const char **compact_titles = awl_xcalloc(n + 1, sizeof(char *));
@@ -470,6 +501,8 @@ static inline void awl_dups_compute(const awl_check *check, awl_dups *out)
                 (ts != AWL_NONE && ts >= 2 && doc->source.bytes[ts - 1] == '[' && doc->source.bytes[ts - 2] == '['))
                 title = e->description;
         }
+        if (e->primary != AWL_NONE && title == e->title)
+            title = awl_dup_text_before(doc, e, &out->arena, title);
         awl_buf_clear(&scratch);
         awl_buf_clear(&spaced);
         const char *tkey = title ? awl_dup_title_key(&out->arena, title, &scratch, &klen, &spaced) : NULL;
@@ -512,6 +545,7 @@ static inline void awl_dups_compute(const awl_check *check, awl_dups *out)
     awl_strmap_init(&firsts);
     for (size_t i = 0; i < n; i++) {
         size_t root = awl_dup_find(parent, i);
+        out->first[i] = root;
         if (root == i)
             continue;
         pairs[2 * i] = root;
@@ -541,6 +575,7 @@ static inline void awl_dups_free(awl_dups *dups)
 {
     free(dups->same_section);
     free(dups->elsewhere);
+    free(dups->first);
     awl_arena_free(&dups->arena);
 }
 

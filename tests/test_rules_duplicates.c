@@ -185,3 +185,61 @@ Test(duplicate_cross_section, large_list_is_linear)
     expect_lines(text.data, "duplicate-cross-section", 1, want);
     awl_buf_free(&text);
 }
+
+/* ---- duplicate-conflict ------------------------------------------------ */
+
+static const char *message_of(const awl_diags *diags, const char *id)
+{
+    for (size_t i = 0; i < diags->items.count; i++) {
+        const awl_diag *d = awl_diags_at(diags, i);
+        if (strcmp(d->rule->id, id) == 0)
+            return d->message;
+    }
+    return NULL;
+}
+
+static void expect_conflict(const char *a, const char *b, const char *message)
+{
+    char text[2048];
+    snprintf(text, sizeof text, HEAD "%s\n%s\n", a, b);
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    const char *got = message_of(&diags, "duplicate-conflict");
+    if (message) {
+        cr_expect(got && strcmp(got, message) == 0, "expected \"%s\", got \"%s\"", message,
+                  got ? got : "(nothing)");
+    } else {
+        cr_expect_null(got, "expected no conflict, got \"%s\"", got ? got : "");
+    }
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+}
+
+Test(duplicate_conflict, peer_review_beats_arxiv_and_later_beats_earlier)
+{
+    expect_conflict("- [arxiv'24] [Unicron: Self-Healing Training at Scale](https://arxiv.org/abs/2401.00134)",
+                    "- [EuroSys'26] [Unicron: Self-Healing Training at Scale](https://arxiv.org/abs/2401.00134v2)",
+                    "copies disagree: EuroSys'26 here, arxiv'24 at line 5; this copy's looks current");
+    expect_conflict("- [OSDI'24] [Gemini: Fast Failure Recovery in Training](https://arxiv.org/abs/2309.00001)",
+                    "- [arxiv'25] [Gemini: Fast Failure Recovery in Training](https://arxiv.org/abs/2309.00001)",
+                    "copies disagree: arxiv'25 here, OSDI'24 at line 5; the first copy's looks current");
+    expect_conflict("- [Switch Transformers: Scaling to Trillion Parameter Models](https://a.example/x) JMLR'22",
+                    "- [Switch Transformers: Scaling to Trillion Parameter Models](https://b.example/y) JMLR'21",
+                    "copies disagree: JMLR'21 here, JMLR'22 at line 5; the first copy's looks current");
+    /* same year, two venues: no side is taken */
+    expect_conflict("- [ICLR'24] [Scaling Laws for Fine-Grained Experts](https://arxiv.org/abs/2402.07871)",
+                    "- [ICML'24] [Scaling Laws for Fine-Grained Experts](https://arxiv.org/abs/2402.07871)",
+                    "copies disagree: ICML'24 here, ICLR'24 at line 5");
+}
+
+Test(duplicate_conflict, same_tag_spelled_differently_or_missing_is_not_a_conflict)
+{
+    expect_conflict("- [APNET'24] [Understanding Communication of Distributed Training](https://arxiv.org/abs/2401.00001)",
+                    "- [APNet'24] [Understanding Communication of Distributed Training](https://arxiv.org/abs/2401.00001)",
+                    NULL);
+    expect_conflict("- [ICLR 2024] [Fiddler: Orchestration for Fast Inference of Experts](https://arxiv.org/abs/2402.07033)",
+                    "- [ICLR'24] [Fiddler: Orchestration for Fast Inference of Experts](https://arxiv.org/abs/2402.07033)",
+                    NULL);
+    expect_conflict("- [OSDI'24] [Gemini: Fast Failure Recovery in Training](https://arxiv.org/abs/2309.00001)",
+                    "- [Gemini: Fast Failure Recovery in Training](https://arxiv.org/abs/2309.00001)", NULL);
+}
