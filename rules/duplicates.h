@@ -310,7 +310,21 @@ static inline const char *awl_dup_title_key(awl_arena *arena, const char *title,
         int last = 0;
         utf8proc_ssize_t count = 1;
         if (cp < 0x80) {
-            parts[0] = cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp;
+            /* ASCII without utf8proc: letters folded, digits, else a break */
+            char c = (char)(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
+            if ((c >= 'a' && c <= 'z') || awl_dup_digit(c)) {
+                if (!in_word) {
+                    if (words)
+                        awl_buf_putc(spaced, ' ');
+                    words++;
+                    in_word = true;
+                }
+                awl_buf_putc(scratch, c);
+                awl_buf_putc(spaced, c);
+            } else {
+                in_word = false;
+            }
+            continue;
         } else {
             count = utf8proc_decompose_char(cp, parts, 32,
                                             UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
