@@ -517,6 +517,10 @@ static inline void awl_dups_compute(const awl_check *check, awl_dups *out)
         }
         if (e->primary != AWL_NONE && title == e->title)
             title = awl_dup_text_before(doc, e, &out->arena, title);
+        /* `| ... | [[TensorRT-LLM]](url) |`: a bracketed link text labels a
+         * column's link; the entry's name is elsewhere, so it is unknown */
+        if (title && title[0] == '[' && title[strlen(title) - 1] == ']')
+            title = NULL;
         awl_buf_clear(&scratch);
         awl_buf_clear(&spaced);
         const char *tkey = title ? awl_dup_title_key(&out->arena, title, &scratch, &klen, &spaced) : NULL;

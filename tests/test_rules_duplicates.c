@@ -243,3 +243,11 @@ Test(duplicate_conflict, same_tag_spelled_differently_or_missing_is_not_a_confli
     expect_conflict("- [OSDI'24] [Gemini: Fast Failure Recovery in Training](https://arxiv.org/abs/2309.00001)",
                     "- [Gemini: Fast Failure Recovery in Training](https://arxiv.org/abs/2309.00001)", NULL);
 }
+
+Test(duplicate_entry, a_bracketed_link_label_is_not_a_name)
+{
+    /* Two features of one project in a table: the repository column's
+     * `[[Repo]](url)` is the same, the rows are not. */
+    different("| [In-flight Batching] Batch Manager | [[Engine]](https://github.com/e/engine) |",
+              "| [KV Cache FP8] Precision Guide | [[Engine]](https://github.com/e/engine) |");
+}
