@@ -1,0 +1,618 @@
+/*
+ * duplicates: which entries name the same paper or project, for the
+ * duplicate rules (duplicate-entry, duplicate-cross-section).
+ *
+ * Each entry gets keys, used for comparison only (no link is rewritten):
+ * - an identity key per link that says what it points to: the arXiv id
+ *   without version (abs, pdf, html, export host), the DOI (doi.org,
+ *   dx.doi.org, dl.acm.org/doi/...), the GitHub owner/repo case-folded
+ *   (`.git`, trailing slash, `/tree/main` dropped), the OpenReview id, the
+ *   PMLR paper, the USENIX paper (presentation page and system/files PDF),
+ *   the ACL Anthology id, otherwise the URL without scheme, `www.`,
+ *   default port, trailing slash, fragment and utm_* parameters. The
+ *   primary link counts, and the other links only when they identify a
+ *   paper (arXiv, DOI, OpenReview, PMLR, USENIX, ACL): two papers often
+ *   share a code repository.
+ * - a title key: NFKC, case folded, marks stripped, only letters and
+ *   digits kept (so `Task-Mapping` and `Task Mapping.` agree, and `Llama 2`
+ *   and `Llama 3` do not), after a trailing venue tag (`OSDI'22`,
+ *   `NeurIPS 2022`, `(ICML'21)`) is dropped. Titles of fewer than three
+ *   words or 16 letters are too generic to match on.
+ * Two entries sharing a paper's link key are the same only when their
+ * titles agree too (no word holding a number differs, and one title is inside the
+ * other or 80% of the shorter one's longer words are in the other): a proceedings PDF or a lab page shared by two papers is not
+ * a duplicate. Entries sharing another link (a repository, a page) are
+ * the same only when their titles are equal: `django` and `geodjango`
+ * share a repository. Entries are grouped with union-find; every key is hashed, so
+ * the pass is linear in the number of entries.
+ *
+ * Owns: awl_dups' arrays (heap) and keys (its arena); awl_dups_free.
+ */
+#ifndef AWL_RULES_DUPLICATES_H
+#define AWL_RULES_DUPLICATES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+#include "arena.h"
+#include "rule.h"
+#include "strmap.h"
+
+typedef struct awl_dups {
+    size_t *same_section; /* per entry: an earlier copy in its section, or AWL_NONE */
+    size_t *elsewhere;    /* per entry: the first copy in another section, or AWL_NONE */
+    size_t *first;        /* per entry: the first copy anywhere (itself when it is the first) */
+    awl_arena arena;
+} awl_dups;
+
+static inline bool awl_dup_lower_eq(const char *s, size_t len, const char *lit)
+{
+    return strlen(lit) == len && strncasecmp(s, lit, len) == 0;
+}
+
+static inline bool awl_dup_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The identity key of an href, into `arena`; NULL for a link that is not
+ * http(s). *paper tells whether it identifies a paper. */
+static inline const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, size_t *out_len)
+{
+    *paper = false;
+    size_t n = strlen(href), i;
+    if (n > 8 && strncasecmp(href, "https://", 8) == 0)
+        i = 8;
+    else if (n > 7 && strncasecmp(href, "http://", 7) == 0)
+        i = 7;
+    else
+        return NULL;
+    size_t host = i;
+    while (i < n && href[i] != '/' && href[i] != '?' && href[i] != '#')
+        i++;
+    size_t host_end = i;
+    if (host_end - host > 4 && strncasecmp(href + host, "www.", 4) == 0)
+        host += 4;
+    /* default ports */
+    if (host_end - host > 3 && strncmp(href + host_end - 3, ":80", 3) == 0)
+        host_end -= 3;
+    else if (host_end - host > 4 && strncmp(href + host_end - 4, ":443", 4) == 0)
+        host_end -= 4;
+    size_t path = i;
+    size_t path_end = path;
+    while (path_end < n && href[path_end] != '?' && href[path_end] != '#')
+        path_end++;
+    size_t query = path_end < n && href[path_end] == '?' ? path_end + 1 : path_end;
+    size_t query_end = query;
+    while (query_end < n && href[query_end] != '#')
+        query_end++;
+    while (path_end > path && href[path_end - 1] == '/')
+        path_end--;
+    const char *h = href + host;
+    size_t hl = host_end - host;
+    const char *p = href + path;
+    size_t pl = path_end - path;
+    awl_buf key = {0};
+    if (awl_dup_lower_eq(h, hl, "arxiv.org") || awl_dup_lower_eq(h, hl, "export.arxiv.org")) {
+        size_t skip = 0;
+        if (pl > 5 && (strncmp(p, "/abs/", 5) == 0 || strncmp(p, "/pdf/", 5) == 0))
+            skip = 5;
+        else if (pl > 6 && strncmp(p, "/html/", 6) == 0)
+            skip = 6;
+        if (skip) {
+            size_t s = skip, e = pl;
+            if (e - s > 4 && strncasecmp(p + e - 4, ".pdf", 4) == 0)
+                e -= 4;
+            size_t v = e;
+            while (v > s && awl_dup_digit(p[v - 1]))
+                v--;
+            if (v < e && v > s + 1 && p[v - 1] == 'v')
+                e = v - 1;
+            if (e - s > 7 && strncasecmp(p + s, "arxiv:", 6) == 0)
+                s += 6;
+            *paper = true;
+            const char *k = awl_arena_printf(arena, "arxiv:%.*s", (int)(e - s), p + s);
+            *out_len = strlen(k);
+            return k;
+        }
+    }
+    if (awl_dup_lower_eq(h, hl, "doi.org") || awl_dup_lower_eq(h, hl, "dx.doi.org") ||
+        (awl_dup_lower_eq(h, hl, "dl.acm.org") && pl > 5 && strncmp(p, "/doi/", 5) == 0)) {
+        size_t s = 1;
+        if (awl_dup_lower_eq(h, hl, "dl.acm.org")) {
+            s = 5;
+            static const char *const kinds[] = {"abs/", "pdf/", "full/", "epdf/", "fullHtml/"};
+            for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+                size_t kl = strlen(kinds[k]);
+                if (pl - s > kl && strncmp(p + s, kinds[k], kl) == 0) {
+                    s += kl;
+                    break;
+                }
+            }
+        }
+        if (pl > s && p[s] == '1' && pl - s > 3) {
+            *paper = true;
+            char *k = awl_arena_printf(arena, "doi:%.*s", (int)(pl - s), p + s);
+            for (char *c = k; *c; c++)
+                if (*c >= 'A' && *c <= 'Z')
+                    *c = (char)(*c - 'A' + 'a');
+            *out_len = strlen(k);
+            return k;
+        }
+    }
+    if (awl_dup_lower_eq(h, hl, "openreview.net") && (awl_dup_lower_eq(p, pl, "/forum") || awl_dup_lower_eq(p, pl, "/pdf"))) {
+        const char *q = href + query;
+        size_t ql = query_end - query;
+        for (size_t a = 0; a + 3 <= ql; a++) {
+            if ((a == 0 || q[a - 1] == '&') && strncmp(q + a, "id=", 3) == 0) {
+                size_t e = a + 3;
+                while (e < ql && q[e] != '&')
+                    e++;
+                *paper = true;
+                const char *k = awl_arena_printf(arena, "openreview:%.*s", (int)(e - a - 3), q + a + 3);
+                *out_len = strlen(k);
+                return k;
+            }
+        }
+    }
+    if (awl_dup_lower_eq(h, hl, "proceedings.mlr.press") && pl > 2) {
+        /* /v139/he21a.html, /v139/he21a/he21a.pdf */
+        size_t s = 1, e = s;
+        while (e < pl && p[e] != '/')
+            e++;
+        size_t ns = e + 1, ne = ns;
+        while (ne < pl && p[ne] != '/' && p[ne] != '.')
+            ne++;
+        if (ne > ns) {
+            *paper = true;
+            const char *k = awl_arena_printf(arena, "pmlr:%.*s/%.*s", (int)(e - s), p + s, (int)(ne - ns), p + ns);
+            *out_len = strlen(k);
+            return k;
+        }
+    }
+    if (awl_dup_lower_eq(h, hl, "usenix.org")) {
+        /* /conference/osdi22/presentation/unger and /system/files/osdi22-unger.pdf */
+        const char *conf = "/conference/", *files = "/system/files/";
+        if (pl > strlen(conf) && strncmp(p, conf, strlen(conf)) == 0) {
+            size_t s = strlen(conf), e = s;
+            while (e < pl && p[e] != '/')
+                e++;
+            const char *pres = "/presentation/";
+            if (pl - e > strlen(pres) && strncmp(p + e, pres, strlen(pres)) == 0) {
+                size_t ns = e + strlen(pres);
+                *paper = true;
+                const char *k = awl_arena_printf(arena, "usenix:%.*s-%.*s", (int)(e - s), p + s, (int)(pl - ns), p + ns);
+                *out_len = strlen(k);
+                return k;
+            }
+        } else if (pl > strlen(files) + 4 && strncmp(p, files, strlen(files)) == 0 &&
+                   strncasecmp(p + pl - 4, ".pdf", 4) == 0) {
+            size_t s = strlen(files);
+            *paper = true;
+            const char *k = awl_arena_printf(arena, "usenix:%.*s", (int)(pl - 4 - s), p + s);
+            *out_len = strlen(k);
+            return k;
+        }
+    }
+    if (awl_dup_lower_eq(h, hl, "aclanthology.org") && pl > 1) {
+        size_t e = pl;
+        if (e > 5 && strncasecmp(p + e - 4, ".pdf", 4) == 0)
+            e -= 4;
+        *paper = true;
+        const char *k = awl_arena_printf(arena, "acl:%.*s", (int)(e - 1), p + 1);
+        *out_len = strlen(k);
+        return k;
+    }
+    if (awl_dup_lower_eq(h, hl, "github.com")) {
+        size_t s = 1, e = pl;
+        if (e > 4 && strncasecmp(p + e - 4, ".git", 4) == 0)
+            e -= 4;
+        if (e > 10 && (strncmp(p + e - 10, "/tree/main", 10) == 0))
+            e -= 10;
+        else if (e > 12 && strncmp(p + e - 12, "/tree/master", 12) == 0)
+            e -= 12;
+        if (e > s) {
+            char *k = awl_arena_printf(arena, "github:%.*s", (int)(e - s), p + s);
+            for (char *c = k; *c; c++)
+                if (*c >= 'A' && *c <= 'Z')
+                    *c = (char)(*c - 'A' + 'a');
+            *out_len = strlen(k);
+            return k;
+        }
+    }
+    /* a normalised URL: host folded, utm_* dropped from the query */
+    awl_buf_puts(&key, "url:");
+    for (size_t c = 0; c < hl; c++)
+        awl_buf_putc(&key, (char)(h[c] >= 'A' && h[c] <= 'Z' ? h[c] - 'A' + 'a' : h[c]));
+    awl_buf_append(&key, p, pl);
+    bool first = true;
+    for (size_t a = query; a < query_end;) {
+        size_t e = a;
+        while (e < query_end && href[e] != '&')
+            e++;
+        if (e > a && strncmp(href + a, "utm_", 4) != 0) {
+            awl_buf_putc(&key, first ? '?' : '&');
+            awl_buf_append(&key, href + a, e - a);
+            first = false;
+        }
+        a = e + 1;
+    }
+    const char *k = awl_arena_strndup(arena, key.data, key.len);
+    *out_len = key.len;
+    awl_buf_free(&key);
+    return k;
+}
+
+/* Length of `title` without a trailing venue tag or year. */
+static inline size_t awl_dup_title_core(const char *t, size_t n)
+{
+    for (;;) {
+        while (n > 0 && strchr(" \t.,;:-)]}(", t[n - 1]))
+            n--;
+        size_t w = n;
+        while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\t' && t[w - 1] != '(' && t[w - 1] != '[')
+            w--;
+        if (w == n || w == 0)
+            return n;
+        /* the word [w, n): a year, 'yy, or letters'yy */
+        size_t d = n;
+        while (d > w && awl_dup_digit(t[d - 1]))
+            d--;
+        size_t digits = n - d;
+        bool tag = false, bare_year = false;
+        if (digits == 4 && d == w && (t[w] == '1' || t[w] == '2') && (t[w + 1] == '9' || t[w + 1] == '0'))
+            tag = bare_year = true;
+        else if ((digits == 2 || digits == 4) && d > w && (t[d - 1] == '\'' || (unsigned char)t[d - 1] == 0x99)) {
+            tag = true;
+            bare_year = d - 1 == w || (d >= w + 3 && (unsigned char)t[d - 3] == 0xE2 && d - 3 == w);
+        }
+        if (!tag)
+            return n;
+        if (bare_year) {
+            /* `NeurIPS 2022`, `ICML '21`: the venue word before the year */
+            size_t e = w;
+            while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '(' || t[e - 1] == '['))
+                e--;
+            size_t b = e, upper = 0;
+            while (b > 0 && t[b - 1] != ' ' && t[b - 1] != '(' && t[b - 1] != '[') {
+                b--;
+                upper += t[b] >= 'A' && t[b] <= 'Z';
+            }
+            if (b == 0 || upper < 2)
+                return n; /* `Workshop 2022`: the year is part of the name */
+            n = b;
+        } else {
+            n = w;
+        }
+    }
+}
+
+/* The title key (letters and digits, NFKC, folded, no marks) into arena,
+ * or NULL when the title is too generic. *words gets its word count. */
+static inline const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_buf *scratch,
+                                           size_t *out_len, awl_buf *spaced)
+{
+    size_t n = awl_dup_title_core(title, strlen(title));
+    size_t words = 0;
+    bool in_word = false;
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t step = utf8proc_iterate((const utf8proc_uint8_t *)title + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (step <= 0) {
+            i++;
+            continue;
+        }
+        i += (size_t)step;
+        utf8proc_int32_t parts[32];
+        int last = 0;
+        utf8proc_ssize_t count = 1;
+        if (cp < 0x80) {
+            /* ASCII without utf8proc: letters folded, digits, else a break */
+            char c = (char)(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
+            if ((c >= 'a' && c <= 'z') || awl_dup_digit(c)) {
+                if (!in_word) {
+                    if (words)
+                        awl_buf_putc(spaced, ' ');
+                    words++;
+                    in_word = true;
+                }
+                awl_buf_putc(scratch, c);
+                awl_buf_putc(spaced, c);
+            } else {
+                in_word = false;
+            }
+            continue;
+        } else {
+            count = utf8proc_decompose_char(cp, parts, 32,
+                                            UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                                UTF8PROC_DECOMPOSE,
+                                            &last);
+            if (count < 0 || count > 32)
+                continue;
+        }
+        for (utf8proc_ssize_t k = 0; k < count; k++) {
+            utf8proc_int32_t c = parts[k];
+            utf8proc_category_t cat = utf8proc_category(c);
+            bool keep = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+                        (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+            if (!keep) {
+                if (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME)
+                    continue;
+                in_word = false;
+                continue;
+            }
+            if (!in_word) {
+                if (words)
+                    awl_buf_putc(spaced, ' ');
+                words++;
+                in_word = true;
+            }
+            utf8proc_uint8_t enc[4];
+            utf8proc_ssize_t len = utf8proc_encode_char(c, enc);
+            awl_buf_append(scratch, (const char *)enc, (size_t)len);
+            awl_buf_append(spaced, (const char *)enc, (size_t)len);
+        }
+    }
+    if (words < 3 || scratch->len < 16)
+        return NULL;
+    *out_len = scratch->len;
+    return awl_arena_strndup(arena, scratch->data, scratch->len);
+}
+
+/* The word [w, w+len) holds a digit. */
+static inline bool awl_dup_has_digit(const char *w, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (awl_dup_digit(w[i]))
+            return true;
+    return false;
+}
+
+/* True when word [w, w+wl) is one of the words of spaced key `l`. */
+static inline bool awl_dup_has_word(const char *l, const char *w, size_t wl)
+{
+    for (const char *x = l; *x;) {
+        const char *xe = strchr(x, ' ');
+        size_t xl = xe ? (size_t)(xe - x) : strlen(x);
+        if (xl == wl && memcmp(x, w, wl) == 0)
+            return true;
+        x += xl;
+        while (*x == ' ')
+            x++;
+    }
+    return false;
+}
+
+/* Every word of `a` holding a digit is a word of `b`. */
+static inline bool awl_dup_numbers_in(const char *a, const char *b)
+{
+    for (const char *w = a; *w;) {
+        const char *e = strchr(w, ' ');
+        size_t wl = e ? (size_t)(e - w) : strlen(w);
+        if (awl_dup_has_digit(w, wl) && !awl_dup_has_word(b, w, wl))
+            return false;
+        w += wl;
+        while (*w == ' ')
+            w++;
+    }
+    return true;
+}
+
+/* True when two spaced title keys could name the same thing: the same
+ * words holding numbers (Llama 3.1 is not Llama 3.2, Baichuan not
+ * Baichuan2), and 80% of the shorter's words of five letters or more
+ * (or holding digits) found in the longer. */
+static inline bool awl_dup_titles_agree(const char *a, const char *b)
+{
+    if (!a || !b)
+        return true;
+    size_t la = strlen(a), lb = strlen(b);
+    if (la == 0 || lb == 0)
+        return true;
+    if (!awl_dup_numbers_in(a, b) || !awl_dup_numbers_in(b, a))
+        return false;
+    if (strcmp(a, b) == 0)
+        return true;
+    const char *s = la < lb ? a : b, *l = la < lb ? b : a;
+    size_t total = 0, found = 0;
+    for (const char *w = s; *w;) {
+        const char *e = strchr(w, ' ');
+        size_t wl = e ? (size_t)(e - w) : strlen(w);
+        if (wl >= 5 || awl_dup_has_digit(w, wl)) {
+            total++;
+            found += awl_dup_has_word(l, w, wl);
+        }
+        w += wl;
+        while (*w == ' ')
+            w++;
+    }
+    return total > 0 && found * 5 >= total * 4;
+}
+
+/* Both titles known and equal (a project's name on a shared page or repo:
+ * `hatch` and `hatchling` are two things). */
+static inline bool awl_dup_same(const char *a, const char *b)
+{
+    return a && b && strcmp(a, b) == 0;
+}
+
+/* `- Title of the paper (CIDR'19) [GitHub Link](url)`: when the primary
+ * link comes after three words or more of text on the item's line, that
+ * text names the entry, not the link's text. Returns `title` otherwise. */
+static inline const char *awl_dup_text_before(const awl_doc *doc, const awl_entry *e, awl_arena *arena,
+                                              const char *title)
+{
+    const awl_block *b = &doc->blocks[e->block];
+    size_t ts = doc->links[e->primary].text_start;
+    if (b->kind != AWL_BLOCK_ITEM || ts == AWL_NONE || ts <= b->marker_offset)
+        return title;
+    const char *s = doc->source.bytes;
+    size_t i = b->marker_offset;
+    while (i < ts && (strchr("-*+.)", s[i]) || awl_dup_digit(s[i])))
+        i++;
+    while (i < ts && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    size_t end = ts - 1; /* the link's '[' */
+    if (i >= end || s[i] == '[' || s[i] == '!' || s[i] == '<')
+        return title;
+    for (size_t k = i; k < end; k++)
+        if (s[k] == '\n' || s[k] == '[' || s[k] == ']')
+            return title;
+    size_t words = 0;
+    for (size_t k = i; k < end; k++)
+        if ((k == i || s[k - 1] == ' ') && s[k] != ' ')
+            words++;
+    return words >= 3 ? awl_arena_strndup(arena, s + i, end - i) : title;
+}
+
+static inline size_t awl_dup_find(size_t *parent, size_t i)
+{
+    while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    return i;
+}
+
+static inline void awl_dup_union(size_t *parent, size_t a, size_t b)
+{
+    a = awl_dup_find(parent, a);
+    b = awl_dup_find(parent, b);
+    if (a < b)
+        parent[b] = a;
+    else if (b < a)
+        parent[a] = b;
+}
+
+static inline void awl_dups_compute(const awl_check *check, awl_dups *out)
+{
+    const awl_entries *entries = check->entries;
+    const awl_doc *doc = check->doc;
+    size_t n = entries->count;
+    out->arena = (awl_arena){0};
+    out->same_section = awl_xmalloc((n + 1) * sizeof(size_t));
+    out->elsewhere = awl_xmalloc((n + 1) * sizeof(size_t));
+    out->first = awl_xmalloc((n + 1) * sizeof(size_t));
+    size_t *parent = awl_xmalloc((n + 1) * sizeof(size_t));
+    const char **spaced_titles = awl_xcalloc(n + 1, sizeof(char *));
+    const char **compact_titles = awl_xcalloc(n + 1, sizeof(char *));
+    awl_strmap keys;
+    awl_strmap_init(&keys);
+    awl_buf scratch = {0}, spaced = {0};
+    for (size_t i = 0; i < n; i++) {
+        parent[i] = i;
+        out->same_section[i] = out->elsewhere[i] = AWL_NONE;
+        const awl_entry *e = &entries->items[i];
+        size_t klen = 0;
+        /* `- [[ICLR](url)] Title`: the link text is the venue, the title follows */
+        const char *title = e->title;
+        if (e->primary != AWL_NONE && e->description && *e->description) {
+            size_t ts = doc->links[e->primary].text_start;
+            if (e->shape == AWL_SHAPE_TAG_FIRST ||
+                (ts != AWL_NONE && ts >= 2 && doc->source.bytes[ts - 1] == '[' && doc->source.bytes[ts - 2] == '['))
+                title = e->description;
+        }
+        if (e->primary != AWL_NONE && title == e->title)
+            title = awl_dup_text_before(doc, e, &out->arena, title);
+        /* `| ... | [[TensorRT-LLM]](url) |`: a bracketed link text labels a
+         * column's link; the entry's name is elsewhere, so it is unknown */
+        if (title && title[0] == '[' && title[strlen(title) - 1] == ']')
+            title = NULL;
+        awl_buf_clear(&scratch);
+        awl_buf_clear(&spaced);
+        const char *tkey = title ? awl_dup_title_key(&out->arena, title, &scratch, &klen, &spaced) : NULL;
+        if (title) {
+            awl_buf_putc(&spaced, '\0');
+            spaced_titles[i] = awl_arena_strndup(&out->arena, spaced.data, strlen(spaced.data));
+            awl_buf_putc(&scratch, '\0');
+            compact_titles[i] = awl_arena_strndup(&out->arena, scratch.data, strlen(scratch.data));
+        }
+        if (tkey) {
+            bool inserted = false;
+            size_t *slot = awl_strmap_upsert(&keys, tkey - 0, klen, &inserted);
+            /* title keys and link keys never collide: link keys hold ':' */
+            if (inserted)
+                *slot = i;
+            else
+                awl_dup_union(parent, *slot, i);
+        }
+        for (size_t l = 0; l <= e->link_count; l++) {
+            size_t link = l == 0 ? e->primary : e->links[l - 1].link;
+            if (link == AWL_NONE)
+                continue;
+            bool paper = false;
+            const char *lkey = awl_dup_link_key(&out->arena, doc->links[link].href, &paper, &klen);
+            if (!lkey || (l > 0 && !paper))
+                continue;
+            bool inserted = false;
+            size_t *slot = awl_strmap_upsert(&keys, lkey, klen, &inserted);
+            if (inserted)
+                *slot = i;
+            else if (*slot != i &&
+                     (paper ? awl_dup_titles_agree(spaced_titles[*slot], spaced_titles[i])
+                            : awl_dup_same(compact_titles[*slot], compact_titles[i])))
+                awl_dup_union(parent, *slot, i);
+        }
+    }
+    /* the first copy of each group in each section */
+    size_t *pairs = awl_xmalloc((2 * n + 1) * sizeof(size_t));
+    awl_strmap firsts;
+    awl_strmap_init(&firsts);
+    for (size_t i = 0; i < n; i++) {
+        size_t root = awl_dup_find(parent, i);
+        out->first[i] = root;
+        if (root == i)
+            continue;
+        pairs[2 * i] = root;
+        pairs[2 * i + 1] = entries->items[i].section;
+        bool inserted = false;
+        size_t *slot = awl_strmap_upsert(&firsts, (const char *)&pairs[2 * i], 2 * sizeof(size_t), &inserted);
+        if (inserted)
+            *slot = i;
+        if (entries->items[root].section == entries->items[i].section)
+            out->same_section[i] = root;
+        else if (!inserted)
+            out->same_section[i] = *slot;
+        else
+            out->elsewhere[i] = root;
+    }
+    awl_strmap_free(&firsts);
+    free(pairs);
+    awl_strmap_free(&keys);
+    awl_buf_free(&scratch);
+    awl_buf_free(&spaced);
+    free(parent);
+    free(spaced_titles);
+    free(compact_titles);
+}
+
+static inline void awl_dups_free(awl_dups *dups)
+{
+    free(dups->same_section);
+    free(dups->elsewhere);
+    free(dups->first);
+    awl_arena_free(&dups->arena);
+}
+
+/* The span to report an entry at: its first line. */
+static inline void awl_dup_span(const awl_check *check, const awl_entry *e, size_t *start, size_t *end)
+{
+    const awl_block *b = &check->doc->blocks[e->block];
+    size_t s = b->kind == AWL_BLOCK_ITEM ? b->marker_offset : b->start;
+    *start = s;
+    *end = awl_source_line_end(&check->doc->source, e->line);
+    if (*end < s)
+        *end = s;
+}
+
+/* Heading text of a section, for messages. */
+static inline const char *awl_dup_section_name(const awl_doc *doc, size_t section)
+{
+    size_t h = doc->sections[section].heading;
+    return h == AWL_NONE ? "the top of the file" : doc->blocks[h].text;
+}
+
+#endif

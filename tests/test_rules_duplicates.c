@@ -1,0 +1,256 @@
+/*
+ * test_rules_duplicates: duplicate-entry and duplicate-cross-section.
+ *
+ * Each case is a pair of entries written by hand; the expected lines come
+ * from the rules' descriptions (rules/duplicates.h): which link keys and
+ * title keys make two entries the same, and which never do.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "engine.h"
+#include "rule.h"
+#include "support.h"
+
+/* Lints `text` and checks rule `id` reports exactly lines want[0..count). */
+static void expect_lines(const char *text, const char *id, size_t count, const size_t *want)
+{
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    size_t n = awl_test_count(&diags, id);
+    cr_expect_eq(n, count, "%s: expected %zu finding(s), got %zu in:\n%s", id, count, n, text);
+    size_t k = 0;
+    for (size_t i = 0; i < diags.items.count; i++) {
+        const awl_diag *d = awl_diags_at(&diags, i);
+        if (strcmp(d->rule->id, id) != 0)
+            continue;
+        size_t line, column;
+        awl_source_position(&doc->source, d->start, &line, &column);
+        if (k < count)
+            cr_expect_eq(line, want[k], "%s finding %zu: expected line %zu, got %zu (%s)", id, k + 1,
+                         want[k], line, d->message);
+        k++;
+    }
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+}
+
+#define HEAD "# Papers\n\n## Systems\n\n" /* entries start at line 5 */
+
+static void same(const char *a, const char *b)
+{
+    char text[2048];
+    snprintf(text, sizeof text, HEAD "%s\n%s\n", a, b);
+    const size_t want[] = {6};
+    expect_lines(text, "duplicate-entry", 1, want);
+}
+
+static void different(const char *a, const char *b)
+{
+    char text[2048];
+    snprintf(text, sizeof text, HEAD "%s\n%s\n", a, b);
+    expect_lines(text, "duplicate-entry", 0, NULL);
+    expect_lines(text, "duplicate-cross-section", 0, NULL);
+}
+
+Test(duplicate_entry, arxiv_abs_pdf_html_version_and_export_host)
+{
+    /* Titles differ in their letters, so only the arXiv id joins them. */
+    same("- [Drizzle: Fast and Adaptable Stream Processing](https://arxiv.org/abs/1709.01234)",
+         "- [Drizzle: Fast, Adaptable Stream Processing](https://arxiv.org/pdf/1709.01234v3.pdf)");
+    same("- [Drizzle: Fast and Adaptable Stream Processing](https://export.arxiv.org/abs/1709.01234v1)",
+         "- [Drizzle: Fast, Adaptable Stream Processing](http://www.arxiv.org/html/1709.01234)");
+    different("- [Drizzle: Fast and Adaptable Stream Processing](https://arxiv.org/abs/1709.01234)",
+              "- [Drizzle: Fast, Adaptable Stream Processing](https://arxiv.org/abs/1709.01235)");
+}
+
+Test(duplicate_entry, doi_hosts_agree)
+{
+    same("- [Naiad: A Timely Dataflow System](https://doi.org/10.1145/2517349.2522738)",
+         "- [Naiad: the Timely Dataflow System](https://dl.acm.org/doi/pdf/10.1145/2517349.2522738)");
+    same("- [Naiad: A Timely Dataflow System](https://dx.doi.org/10.1145/2517349.2522738)",
+         "- [Naiad: the Timely Dataflow System](https://dl.acm.org/doi/abs/10.1145/2517349.2522738)");
+}
+
+Test(duplicate_entry, github_repository_case_git_and_tree_main)
+{
+    same("- [Timely](https://github.com/TimelyDataflow/timely-dataflow)",
+         "- [Timely](https://github.com/timelydataflow/Timely-Dataflow.git)");
+    same("- [Timely](https://github.com/TimelyDataflow/timely-dataflow/tree/main)",
+         "- [Timely](https://github.com/timelydataflow/timely-dataflow/)");
+    /* deeper paths are other things */
+    different("- [Timely](https://github.com/TimelyDataflow/timely-dataflow/tree/main/docs)",
+              "- [Timely](https://github.com/TimelyDataflow/timely-dataflow/tree/main/book)");
+}
+
+Test(duplicate_entry, openreview_pmlr_usenix_acl)
+{
+    same("- [Sparrow: Distributed Low Latency Scheduling](https://openreview.net/forum?id=Sp4rr0w)",
+         "- [Sparrow: Distributed, Low Latency Scheduling](https://openreview.net/pdf?id=Sp4rr0w)");
+    same("- [StreamBox: Modern Stream Processing on a Multicore Machine](https://proceedings.mlr.press/v97/miao19a.html)",
+         "- [StreamBox: Modern Stream Processing on Multicore Machines](http://proceedings.mlr.press/v97/miao19a/miao19a.pdf)");
+    same("- [Trill: A High-Performance Incremental Query Processor](https://www.usenix.org/conference/nsdi21/presentation/chandra)",
+         "- [Trill: A High-Performance Incremental Query Processor for Streams](https://www.usenix.org/system/files/nsdi21-chandra.pdf)");
+    same("- [Holmes: Tracking Streams of Text](https://aclanthology.org/2021.acl-long.42/)",
+         "- [Holmes: Tracking the Streams of Text](https://aclanthology.org/2021.acl-long.42.pdf)");
+}
+
+Test(duplicate_entry, normalised_url)
+{
+    same("- [Heron](https://www.heron.example/docs/?utm_source=list)",
+         "- [Heron](http://heron.example:80/docs#intro)");
+    different("- [Heron](https://heron.example/docs?page=1)", "- [Heron](https://heron.example/docs?page=2)");
+}
+
+Test(duplicate_entry, title_key_ignores_case_punctuation_marks_and_venue_tag)
+{
+    same("- [Spark Streaming: Discretized Streams at Scale](https://a.example/x) SOSP'13",
+         "- [spark streaming -- discretized streams at scale SOSP'13](https://b.example/y)");
+    same("- [Hidet: Task-Mapping Programming Paradigm for Tensor Programs.](https://a.example/x)",
+         "- [Hidet: Task Mapping Programming Paradigm for Tensor Programs (NeurIPS 2022)](https://b.example/y)");
+    same("- [R\xC3\xA9sum\xC3\xA9 Parsing with Transformers](https://a.example/x)",
+         "- [Resume parsing with {Transformers}](https://b.example/y)");
+}
+
+Test(duplicate_entry, numbers_keep_titles_apart)
+{
+    different("- [Llama 2: Open Foundation and Fine-Tuned Chat Models](https://a.example/x)",
+              "- [Llama 3: Open Foundation and Fine-Tuned Chat Models](https://b.example/y)");
+    different("- [Scaling Laws for Neural Language Models v1](https://a.example/x)",
+              "- [Scaling Laws for Neural Language Models v2](https://b.example/y)");
+    /* the same page, but versions differ */
+    different("- [Llama 3.1-8|70|405B](https://llama.example/)", "- [Llama 3.2-1|3|11|90B](https://llama.example/)");
+    /* a year that is part of a name, not a venue tag */
+    different("- [Workshop on Efficient Language Models 2022](https://a.example/x)",
+              "- [Workshop on Efficient Language Models 2023](https://b.example/y)");
+}
+
+Test(duplicate_entry, shared_links_with_other_names_are_not_duplicates)
+{
+    different("- [hatch](https://github.com/pypa/hatch) - Project manager.",
+              "- [hatchling](https://github.com/pypa/hatch) - Build backend.");
+    different("- [Learned Cardinalities: Estimating Correlated Joins with Deep Learning](https://github.com/e/card)",
+              "- [Estimating Cardinalities with Deep Sketches](https://github.com/e/card)");
+    /* the link text is the venue, the title follows */
+    different("- [[ICLR](https://openreview.net/group?id=ICLR.cc/2020)] Optimal Conversion of Spiking Networks",
+              "- [[ICLR](https://openreview.net/group?id=ICLR.cc/2020)] Randomly Dropping Quantization for Models");
+    /* two papers sharing a code repository */
+    different("- [Unity: Joint Optimization of Algebraic Transformations](https://arxiv.org/abs/2201.00001) [code](https://github.com/flexflow/FlexFlow)",
+              "- [FlexFlow: Beyond Data and Model Parallelism](https://arxiv.org/abs/1807.05358) [code](https://github.com/flexflow/FlexFlow)");
+}
+
+Test(duplicate_cross_section, names_the_first_place)
+{
+    const char *text = "# Papers\n"                                                                 /* 1 */
+                       "\n"                                                                         /* 2 */
+                       "## Training\n"                                                              /* 3 */
+                       "\n"                                                                         /* 4 */
+                       "- [Alpa: Automating Inter- and Intra-Operator Parallelism](https://arxiv.org/abs/2201.12023)\n" /* 5 */
+                       "\n"                                                                         /* 6 */
+                       "## Serving\n"                                                               /* 7 */
+                       "\n"                                                                         /* 8 */
+                       "- [Alpa: Automating Inter and Intra Operator Parallelism](https://arxiv.org/pdf/2201.12023v2)\n" /* 9 */
+                       "- [Alpa: Automating Inter and Intra Operator Parallelism](https://arxiv.org/abs/2201.12023)\n"; /* 10 */
+    const size_t cross[] = {9};
+    expect_lines(text, "duplicate-cross-section", 1, cross);
+    /* the third copy is in the same section as the second */
+    const size_t entry[] = {10};
+    expect_lines(text, "duplicate-entry", 1, entry);
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    for (size_t i = 0; i < diags.items.count; i++) {
+        const awl_diag *d = awl_diags_at(&diags, i);
+        if (strcmp(d->rule->id, "duplicate-cross-section") == 0)
+            cr_expect_str_eq(d->message, "also listed at line 5, under \"Training\"");
+        if (strcmp(d->rule->id, "duplicate-entry") == 0)
+            cr_expect_str_eq(d->message, "duplicate entry: this section lists it already at line 9");
+    }
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+}
+
+Test(duplicate_cross_section, large_list_is_linear)
+{
+    /* 20,000 distinct entries and one copy at the end: found, and fast. */
+    awl_buf text = {0};
+    awl_buf_puts(&text, "# Papers\n\n## A\n\n");
+    for (int i = 0; i < 20000; i++)
+        awl_buf_printf(&text, "- [Paper number %d on stream systems](https://arxiv.org/abs/2101.%05d)\n", i, i);
+    awl_buf_puts(&text, "\n## B\n\n- [Paper number 7 on stream systems](https://arxiv.org/pdf/2101.00007v2.pdf)\n");
+    awl_buf_putc(&text, '\0');
+    const size_t want[] = {20008};
+    expect_lines(text.data, "duplicate-cross-section", 1, want);
+    awl_buf_free(&text);
+}
+
+/* ---- duplicate-conflict ------------------------------------------------ */
+
+static const char *message_of(const awl_diags *diags, const char *id)
+{
+    for (size_t i = 0; i < diags->items.count; i++) {
+        const awl_diag *d = awl_diags_at(diags, i);
+        if (strcmp(d->rule->id, id) == 0)
+            return d->message;
+    }
+    return NULL;
+}
+
+static void expect_conflict(const char *a, const char *b, const char *message)
+{
+    char text[2048];
+    snprintf(text, sizeof text, HEAD "%s\n%s\n", a, b);
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    const char *got = message_of(&diags, "duplicate-conflict");
+    if (message) {
+        cr_expect(got && strcmp(got, message) == 0, "expected \"%s\", got \"%s\"", message,
+                  got ? got : "(nothing)");
+    } else {
+        cr_expect_null(got, "expected no conflict, got \"%s\"", got ? got : "");
+    }
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+}
+
+Test(duplicate_conflict, peer_review_beats_arxiv_and_later_beats_earlier)
+{
+    expect_conflict("- [arxiv'24] [Unicron: Self-Healing Training at Scale](https://arxiv.org/abs/2401.00134)",
+                    "- [EuroSys'26] [Unicron: Self-Healing Training at Scale](https://arxiv.org/abs/2401.00134v2)",
+                    "copies disagree: EuroSys'26 here, arxiv'24 at line 5; this copy's looks current");
+    expect_conflict("- [OSDI'24] [Gemini: Fast Failure Recovery in Training](https://arxiv.org/abs/2309.00001)",
+                    "- [arxiv'25] [Gemini: Fast Failure Recovery in Training](https://arxiv.org/abs/2309.00001)",
+                    "copies disagree: arxiv'25 here, OSDI'24 at line 5; the first copy's looks current");
+    expect_conflict("- [Switch Transformers: Scaling to Trillion Parameter Models](https://a.example/x) JMLR'22",
+                    "- [Switch Transformers: Scaling to Trillion Parameter Models](https://b.example/y) JMLR'21",
+                    "copies disagree: JMLR'21 here, JMLR'22 at line 5; the first copy's looks current");
+    /* same year, two venues: no side is taken */
+    expect_conflict("- [ICLR'24] [Scaling Laws for Fine-Grained Experts](https://arxiv.org/abs/2402.07871)",
+                    "- [ICML'24] [Scaling Laws for Fine-Grained Experts](https://arxiv.org/abs/2402.07871)",
+                    "copies disagree: ICML'24 here, ICLR'24 at line 5");
+}
+
+Test(duplicate_conflict, same_tag_spelled_differently_or_missing_is_not_a_conflict)
+{
+    expect_conflict("- [APNET'24] [Understanding Communication of Distributed Training](https://arxiv.org/abs/2401.00001)",
+                    "- [APNet'24] [Understanding Communication of Distributed Training](https://arxiv.org/abs/2401.00001)",
+                    NULL);
+    expect_conflict("- [ICLR 2024] [Fiddler: Orchestration for Fast Inference of Experts](https://arxiv.org/abs/2402.07033)",
+                    "- [ICLR'24] [Fiddler: Orchestration for Fast Inference of Experts](https://arxiv.org/abs/2402.07033)",
+                    NULL);
+    expect_conflict("- [OSDI'24] [Gemini: Fast Failure Recovery in Training](https://arxiv.org/abs/2309.00001)",
+                    "- [Gemini: Fast Failure Recovery in Training](https://arxiv.org/abs/2309.00001)", NULL);
+}
+
+Test(duplicate_entry, a_bracketed_link_label_is_not_a_name)
+{
+    /* Two features of one project in a table: the repository column's
+     * `[[Repo]](url)` is the same, the rows are not. */
+    const char *text = HEAD "| Feature | Repo |\n"
+                            "|---|---|\n"
+                            "| [In-flight Batching] Batch Manager | [[Engine]](https://github.com/e/engine) |\n"
+                            "| [KV Cache FP8] Precision Guide | [[Engine]](https://github.com/e/engine) |\n";
+    expect_lines(text, "duplicate-entry", 0, NULL);
+}
