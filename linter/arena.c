@@ -176,11 +176,6 @@ void awl_buf_puts(awl_buf *buf, const char *text)
     awl_buf_append(buf, text, strlen(text));
 }
 
-void awl_buf_putc(awl_buf *buf, char c)
-{
-    awl_buf_append(buf, &c, 1);
-}
-
 void awl_buf_printf(awl_buf *buf, const char *fmt, ...)
 {
     va_list args;

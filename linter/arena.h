@@ -62,12 +62,20 @@ typedef struct awl_buf {
 
 void awl_buf_append(awl_buf *buf, const char *bytes, size_t len);
 void awl_buf_puts(awl_buf *buf, const char *text);
-void awl_buf_putc(awl_buf *buf, char c);
 void awl_buf_printf(awl_buf *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Makes room for `extra` more bytes (and the NUL) without growing later. */
 void awl_buf_reserve(awl_buf *buf, size_t extra);
 /* Empties the buffer, keeping its storage. */
 void awl_buf_clear(awl_buf *buf);
 void awl_buf_free(awl_buf *buf);
+
+/* One byte: inline, since text is often built a byte at a time. */
+static inline void awl_buf_putc(awl_buf *buf, char c)
+{
+    if (buf->len + 2 > buf->capacity)
+        awl_buf_reserve(buf, 1);
+    buf->data[buf->len++] = c;
+    buf->data[buf->len] = '\0';
+}
 
 #endif

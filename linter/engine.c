@@ -70,8 +70,23 @@ void awl_fix_unsafe(awl_diag *diag)
     diag->fix = AWL_FIX_UNSAFE;
 }
 
+struct awl_lint_shared {
+    awl_dups dups;
+    bool dups_ready;
+};
+
+const awl_dups *awl_check_dups(awl_check *check)
+{
+    if (!check->shared->dups_ready) {
+        awl_dups_compute(check->doc, check->entries, &check->shared->dups);
+        check->shared->dups_ready = true;
+    }
+    return &check->shared->dups;
+}
+
 void awl_lint(const awl_doc *doc, const awl_config *config, awl_diags *out)
 {
+    awl_lint_shared shared = {0};
     awl_entries entries;
     awl_entries_extract(doc, &entries);
     awl_directives directives;
@@ -86,6 +101,7 @@ void awl_lint(const awl_doc *doc, const awl_config *config, awl_diags *out)
             .rule = awl_rules[i],
             .severity = config->severity[i],
             .out = out,
+            .shared = &shared,
         };
         size_t first = out->items.count;
         awl_rules[i]->check(&check);
@@ -99,6 +115,8 @@ void awl_lint(const awl_doc *doc, const awl_config *config, awl_diags *out)
         }
         out->items.count = keep;
     }
+    if (shared.dups_ready)
+        awl_dups_free(&shared.dups);
     awl_directives_free(&directives);
     awl_entries_free(&entries);
     awl_diags_sort(out);

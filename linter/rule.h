@@ -16,7 +16,12 @@
 #include "config.h"
 #include "diag.h"
 #include "doc.h"
+#include "duplicates.h"
 #include "entries.h"
+
+/* Analyses several rules share, computed once per document on first use
+ * (engine.c owns and frees them). */
+typedef struct awl_lint_shared awl_lint_shared;
 
 typedef struct awl_check {
     const awl_doc *doc;
@@ -25,7 +30,12 @@ typedef struct awl_check {
     const awl_rule *rule;
     awl_severity severity; /* the rule's effective severity */
     awl_diags *out;
+    awl_lint_shared *shared;
 } awl_check;
+
+/* Which entries are copies of which (duplicates.h), computed once per
+ * document however many duplicate rules ask. */
+const awl_dups *awl_check_dups(awl_check *check);
 
 /* Reports a finding over [start, end) with a printf-style message. */
 awl_diag *awl_emit(awl_check *check, size_t start, size_t end, const char *fmt, ...)

@@ -14,7 +14,8 @@
 #include <ctype.h>
 #include <stdio.h>
 
-#include "duplicates.h"
+#include <string.h>
+
 #include "rule.h"
 
 typedef struct dup_tag {
@@ -95,10 +96,9 @@ static void check_duplicate_conflict(awl_check *check)
 {
     if (check->entries->count < 2)
         return;
-    awl_dups dups;
-    awl_dups_compute(check, &dups);
+    const awl_dups *dups = awl_check_dups(check);
     for (size_t i = 0; i < check->entries->count; i++) {
-        size_t first = dups.first[i];
+        size_t first = dups->first[i];
         if (first == i)
             continue;
         dup_tag here, there;
@@ -113,7 +113,7 @@ static void check_duplicate_conflict(awl_check *check)
         else
             current = NULL;
         size_t start, end;
-        awl_dup_span(check, &check->entries->items[i], &start, &end);
+        awl_dup_span(check->doc, &check->entries->items[i], &start, &end);
         if (current)
             awl_emit(check, start, end, "copies disagree: %.*s here, %.*s at line %zu; %s looks current",
                      (int)here.len, here.text, (int)there.len, there.text,
@@ -122,7 +122,6 @@ static void check_duplicate_conflict(awl_check *check)
             awl_emit(check, start, end, "copies disagree: %.*s here, %.*s at line %zu", (int)here.len,
                      here.text, (int)there.len, there.text, check->entries->items[first].line + 1);
     }
-    awl_dups_free(&dups);
 }
 
 const awl_rule awl_rule_duplicate_conflict = {

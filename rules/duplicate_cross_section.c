@@ -5,26 +5,23 @@
  * reported once, naming the line and heading of the first copy. Some lists
  * cross-list on purpose: turn the rule off for them in the config.
  */
-#include "duplicates.h"
 #include "rule.h"
 
 static void check_duplicate_cross_section(awl_check *check)
 {
     if (check->entries->count < 2)
         return;
-    awl_dups dups;
-    awl_dups_compute(check, &dups);
+    const awl_dups *dups = awl_check_dups(check);
     for (size_t i = 0; i < check->entries->count; i++) {
-        size_t first = dups.elsewhere[i];
+        size_t first = dups->elsewhere[i];
         if (first == AWL_NONE)
             continue;
         const awl_entry *f = &check->entries->items[first];
         size_t start, end;
-        awl_dup_span(check, &check->entries->items[i], &start, &end);
+        awl_dup_span(check->doc, &check->entries->items[i], &start, &end);
         awl_emit(check, start, end, "also listed at line %zu, under \"%s\"", f->line + 1,
                  awl_dup_section_name(check->doc, f->section));
     }
-    awl_dups_free(&dups);
 }
 
 const awl_rule awl_rule_duplicate_cross_section = {

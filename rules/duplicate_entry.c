@@ -9,25 +9,22 @@
  * No fix: the copies often carry different links or tags, and which to keep
  * is the maintainer's call.
  */
-#include "duplicates.h"
 #include "rule.h"
 
 static void check_duplicate_entry(awl_check *check)
 {
     if (check->entries->count < 2)
         return;
-    awl_dups dups;
-    awl_dups_compute(check, &dups);
+    const awl_dups *dups = awl_check_dups(check);
     for (size_t i = 0; i < check->entries->count; i++) {
-        size_t first = dups.same_section[i];
+        size_t first = dups->same_section[i];
         if (first == AWL_NONE)
             continue;
         size_t start, end;
-        awl_dup_span(check, &check->entries->items[i], &start, &end);
+        awl_dup_span(check->doc, &check->entries->items[i], &start, &end);
         awl_emit(check, start, end, "duplicate entry: this section lists it already at line %zu",
                  check->entries->items[first].line + 1);
     }
-    awl_dups_free(&dups);
 }
 
 const awl_rule awl_rule_duplicate_entry = {

@@ -1,66 +1,28 @@
-/*
- * duplicates: which entries name the same paper or project, for the
- * duplicate rules (duplicate-entry, duplicate-cross-section).
- *
- * Each entry gets keys, used for comparison only (no link is rewritten):
- * - an identity key per link that says what it points to: the arXiv id
- *   without version (abs, pdf, html, export host), the DOI (doi.org,
- *   dx.doi.org, dl.acm.org/doi/...), the GitHub owner/repo case-folded
- *   (`.git`, trailing slash, `/tree/main` dropped), the OpenReview id, the
- *   PMLR paper, the USENIX paper (presentation page and system/files PDF),
- *   the ACL Anthology id, otherwise the URL without scheme, `www.`,
- *   default port, trailing slash, fragment and utm_* parameters. The
- *   primary link counts, and the other links only when they identify a
- *   paper (arXiv, DOI, OpenReview, PMLR, USENIX, ACL): two papers often
- *   share a code repository.
- * - a title key: NFKC, case folded, marks stripped, only letters and
- *   digits kept (so `Task-Mapping` and `Task Mapping.` agree, and `Llama 2`
- *   and `Llama 3` do not), after a trailing venue tag (`OSDI'22`,
- *   `NeurIPS 2022`, `(ICML'21)`) is dropped. Titles of fewer than three
- *   words or 16 letters are too generic to match on.
- * Two entries sharing a paper's link key are the same only when their
- * titles agree too (no word holding a number differs, and one title is inside the
- * other or 80% of the shorter one's longer words are in the other): a proceedings PDF or a lab page shared by two papers is not
- * a duplicate. Entries sharing another link (a repository, a page) are
- * the same only when their titles are equal: `django` and `geodjango`
- * share a repository. Entries are grouped with union-find; every key is hashed, so
- * the pass is linear in the number of entries.
- *
- * Owns: awl_dups' arrays (heap) and keys (its arena); awl_dups_free.
- */
-#ifndef AWL_RULES_DUPLICATES_H
-#define AWL_RULES_DUPLICATES_H
+/* duplicates: identity keys, title keys and grouping (see duplicates.h). */
+#include "duplicates.h"
 
 #include <stdbool.h>
-#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
 
-#include "arena.h"
-#include "rule.h"
 #include "strmap.h"
 
-typedef struct awl_dups {
-    size_t *same_section; /* per entry: an earlier copy in its section, or AWL_NONE */
-    size_t *elsewhere;    /* per entry: the first copy in another section, or AWL_NONE */
-    size_t *first;        /* per entry: the first copy anywhere (itself when it is the first) */
-    awl_arena arena;
-} awl_dups;
 
-static inline bool awl_dup_lower_eq(const char *s, size_t len, const char *lit)
+static bool awl_dup_lower_eq(const char *s, size_t len, const char *lit)
 {
     return strlen(lit) == len && strncasecmp(s, lit, len) == 0;
 }
 
-static inline bool awl_dup_digit(char c)
+static bool awl_dup_digit(char c)
 {
     return c >= '0' && c <= '9';
 }
 
 /* The identity key of an href, into `arena`; NULL for a link that is not
  * http(s). *paper tells whether it identifies a paper. */
-static inline const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, size_t *out_len)
+static const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, size_t *out_len)
 {
     *paper = false;
     size_t n = strlen(href), i;
@@ -247,7 +209,7 @@ static inline const char *awl_dup_link_key(awl_arena *arena, const char *href, b
 }
 
 /* Length of `title` without a trailing venue tag or year. */
-static inline size_t awl_dup_title_core(const char *t, size_t n)
+static size_t awl_dup_title_core(const char *t, size_t n)
 {
     for (;;) {
         while (n > 0 && strchr(" \t.,;:-)]}(", t[n - 1]))
@@ -292,7 +254,7 @@ static inline size_t awl_dup_title_core(const char *t, size_t n)
 
 /* The title key (letters and digits, NFKC, folded, no marks) into arena,
  * or NULL when the title is too generic. *words gets its word count. */
-static inline const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_buf *scratch,
+static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_buf *scratch,
                                            size_t *out_len, awl_buf *spaced)
 {
     size_t n = awl_dup_title_core(title, strlen(title));
@@ -363,7 +325,7 @@ static inline const char *awl_dup_title_key(awl_arena *arena, const char *title,
 }
 
 /* The word [w, w+len) holds a digit. */
-static inline bool awl_dup_has_digit(const char *w, size_t len)
+static bool awl_dup_has_digit(const char *w, size_t len)
 {
     for (size_t i = 0; i < len; i++)
         if (awl_dup_digit(w[i]))
@@ -372,7 +334,7 @@ static inline bool awl_dup_has_digit(const char *w, size_t len)
 }
 
 /* True when word [w, w+wl) is one of the words of spaced key `l`. */
-static inline bool awl_dup_has_word(const char *l, const char *w, size_t wl)
+static bool awl_dup_has_word(const char *l, const char *w, size_t wl)
 {
     for (const char *x = l; *x;) {
         const char *xe = strchr(x, ' ');
@@ -387,7 +349,7 @@ static inline bool awl_dup_has_word(const char *l, const char *w, size_t wl)
 }
 
 /* Every word of `a` holding a digit is a word of `b`. */
-static inline bool awl_dup_numbers_in(const char *a, const char *b)
+static bool awl_dup_numbers_in(const char *a, const char *b)
 {
     for (const char *w = a; *w;) {
         const char *e = strchr(w, ' ');
@@ -405,7 +367,7 @@ static inline bool awl_dup_numbers_in(const char *a, const char *b)
  * words holding numbers (Llama 3.1 is not Llama 3.2, Baichuan not
  * Baichuan2), and 80% of the shorter's words of five letters or more
  * (or holding digits) found in the longer. */
-static inline bool awl_dup_titles_agree(const char *a, const char *b)
+static bool awl_dup_titles_agree(const char *a, const char *b)
 {
     if (!a || !b)
         return true;
@@ -434,7 +396,7 @@ static inline bool awl_dup_titles_agree(const char *a, const char *b)
 
 /* Both titles known and equal (a project's name on a shared page or repo:
  * `hatch` and `hatchling` are two things). */
-static inline bool awl_dup_same(const char *a, const char *b)
+static bool awl_dup_same(const char *a, const char *b)
 {
     return a && b && strcmp(a, b) == 0;
 }
@@ -442,7 +404,7 @@ static inline bool awl_dup_same(const char *a, const char *b)
 /* `- Title of the paper (CIDR'19) [GitHub Link](url)`: when the primary
  * link comes after three words or more of text on the item's line, that
  * text names the entry, not the link's text. Returns `title` otherwise. */
-static inline const char *awl_dup_text_before(const awl_doc *doc, const awl_entry *e, awl_arena *arena,
+static const char *awl_dup_text_before(const awl_doc *doc, const awl_entry *e, awl_arena *arena,
                                               const char *title)
 {
     const awl_block *b = &doc->blocks[e->block];
@@ -468,7 +430,7 @@ static inline const char *awl_dup_text_before(const awl_doc *doc, const awl_entr
     return words >= 3 ? awl_arena_strndup(arena, s + i, end - i) : title;
 }
 
-static inline size_t awl_dup_find(size_t *parent, size_t i)
+static size_t awl_dup_find(size_t *parent, size_t i)
 {
     while (parent[i] != i) {
         parent[i] = parent[parent[i]];
@@ -477,7 +439,7 @@ static inline size_t awl_dup_find(size_t *parent, size_t i)
     return i;
 }
 
-static inline void awl_dup_union(size_t *parent, size_t a, size_t b)
+static void awl_dup_union(size_t *parent, size_t a, size_t b)
 {
     a = awl_dup_find(parent, a);
     b = awl_dup_find(parent, b);
@@ -487,10 +449,8 @@ static inline void awl_dup_union(size_t *parent, size_t a, size_t b)
         parent[a] = b;
 }
 
-static inline void awl_dups_compute(const awl_check *check, awl_dups *out)
+void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *out)
 {
-    const awl_entries *entries = check->entries;
-    const awl_doc *doc = check->doc;
     size_t n = entries->count;
     out->arena = (awl_arena){0};
     out->same_section = awl_xmalloc((n + 1) * sizeof(size_t));
@@ -589,7 +549,7 @@ static inline void awl_dups_compute(const awl_check *check, awl_dups *out)
     free(compact_titles);
 }
 
-static inline void awl_dups_free(awl_dups *dups)
+void awl_dups_free(awl_dups *dups)
 {
     free(dups->same_section);
     free(dups->elsewhere);
@@ -598,21 +558,20 @@ static inline void awl_dups_free(awl_dups *dups)
 }
 
 /* The span to report an entry at: its first line. */
-static inline void awl_dup_span(const awl_check *check, const awl_entry *e, size_t *start, size_t *end)
+void awl_dup_span(const awl_doc *doc, const awl_entry *e, size_t *start, size_t *end)
 {
-    const awl_block *b = &check->doc->blocks[e->block];
+    const awl_block *b = &doc->blocks[e->block];
     size_t s = b->kind == AWL_BLOCK_ITEM ? b->marker_offset : b->start;
     *start = s;
-    *end = awl_source_line_end(&check->doc->source, e->line);
+    *end = awl_source_line_end(&doc->source, e->line);
     if (*end < s)
         *end = s;
 }
 
 /* Heading text of a section, for messages. */
-static inline const char *awl_dup_section_name(const awl_doc *doc, size_t section)
+const char *awl_dup_section_name(const awl_doc *doc, size_t section)
 {
     size_t h = doc->sections[section].heading;
     return h == AWL_NONE ? "the top of the file" : doc->blocks[h].text;
 }
 
-#endif

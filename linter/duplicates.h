@@ -1,0 +1,56 @@
+/*
+ * duplicates: which entries name the same paper or project, for the
+ * duplicate rules (duplicate-entry, duplicate-cross-section,
+ * duplicate-conflict) and, later, merge.
+ *
+ * Each entry gets keys, used for comparison only (no link is rewritten):
+ * - an identity key per link that says what it points to: the arXiv id
+ *   without version (abs, pdf, html, export host), the DOI (doi.org,
+ *   dx.doi.org, dl.acm.org/doi/...), the GitHub owner/repo case-folded
+ *   (`.git`, trailing slash, `/tree/main` dropped), the OpenReview id, the
+ *   PMLR paper, the USENIX paper (presentation page and system/files PDF),
+ *   the ACL Anthology id, otherwise the URL without scheme, `www.`,
+ *   default port, trailing slash, fragment and utm_* parameters. The
+ *   primary link counts, and the other links only when they identify a
+ *   paper (arXiv, DOI, OpenReview, PMLR, USENIX, ACL): two papers often
+ *   share a code repository.
+ * - a title key: NFKC, case folded, marks stripped, only letters and
+ *   digits kept (so `Task-Mapping` and `Task Mapping.` agree, and `Llama 2`
+ *   and `Llama 3` do not), after a trailing venue tag (`OSDI'22`,
+ *   `NeurIPS 2022`, `(ICML'21)`) is dropped. Titles of fewer than three
+ *   words or 16 letters are too generic to match on.
+ * Two entries sharing a paper's link key are the same only when their
+ * titles agree too (no word holding a number differs, and one title is inside the
+ * other or 80% of the shorter one's longer words are in the other): a proceedings PDF or a lab page shared by two papers is not
+ * a duplicate. Entries sharing another link (a repository, a page) are
+ * the same only when their titles are equal: `django` and `geodjango`
+ * share a repository. Entries are grouped with union-find; every key is hashed, so
+ * the pass is linear in the number of entries.
+ *
+ * Owns: awl_dups' arrays (heap) and keys (its arena); awl_dups_free.
+ */
+#ifndef AWL_DUPLICATES_H
+#define AWL_DUPLICATES_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "doc.h"
+#include "entries.h"
+
+typedef struct awl_dups {
+    size_t *same_section; /* per entry: an earlier copy in its section, or AWL_NONE */
+    size_t *elsewhere;    /* per entry: the first copy in another section, or AWL_NONE */
+    size_t *first;        /* per entry: the first copy anywhere (itself when it is the first) */
+    awl_arena arena;
+} awl_dups;
+
+/* Groups the entries; fills out (free with awl_dups_free). */
+void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *out);
+void awl_dups_free(awl_dups *dups);
+/* The span to report an entry at: its first line. */
+void awl_dup_span(const awl_doc *doc, const awl_entry *e, size_t *start, size_t *end);
+/* Heading text of a section, for messages. */
+const char *awl_dup_section_name(const awl_doc *doc, size_t section);
+
+#endif
