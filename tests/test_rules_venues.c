@@ -225,10 +225,64 @@ Test(venue_spelling, other_names_and_canonical_spellings_are_left)
                        "- [Alpha](https://a.example) (NIPS 2017)\n"
                        "- [Bravo](https://b.example) - SysML 2019\n"
                        "- [Charl](https://c.example) | PVLDB 2021\n"
-                       "- [Delta](https://d.example) | ATC'21\n"
-                       "- [Echoo](https://e.example) EuroSys'24\n"
+                       "- [Delta](https://d.example) | ATC 2021\n"
+                       "- [Echoo](https://e.example) EuroSys 2024\n"
                        "- [Foxtr](https://f.example) - runs mlsys 23 jobs on socc clusters\n"
                        "- [micro](https://micro.example.org) - An editor.\n";
     expect_findings(text, "venue-spelling", 0, NULL);
     expect_fixed(text, text);
+}
+
+/* ---- venue-style ----------------------------------------------------- */
+
+Test(venue_style, minority_separators_take_the_dominant_form)
+{
+    const char *text = "# Papers\n"                                  /* 1 */
+                       "\n"                                          /* 2 */
+                       "- [Alpha](https://a.example) | OSDI'22\n"    /* 3 */
+                       "- [Bravo](https://b.example) | SOSP' 24\n"   /* 4 */
+                       "- [Charl](https://c.example) | NSDI 23\n"    /* 5 */
+                       "- [Delta](https://d.example) | ATC\xE2\x80\x99 21\n" /* 6 */
+                       "- [Echoo](https://e.example) | MLSys'22\n"   /* 7 */
+                       "- [Foxtr](https://f.example) | OSDI'24\n";   /* 8 */
+    /* "- [Alpha](https://a.example) | " is 31 columns: tags start at 32. */
+    const at want[] = {{4, 32}, {5, 32}, {6, 32}};
+    expect_findings(text, "venue-style", 3, want);
+    expect_fixed(text, "# Papers\n"
+                       "\n"
+                       "- [Alpha](https://a.example) | OSDI'22\n"
+                       "- [Bravo](https://b.example) | SOSP'24\n"
+                       "- [Charl](https://c.example) | NSDI'23\n"
+                       "- [Delta](https://d.example) | ATC'21\n"
+                       "- [Echoo](https://e.example) | MLSys'22\n"
+                       "- [Foxtr](https://f.example) | OSDI'24\n");
+}
+
+Test(venue_style, four_digit_files_and_ties_and_glued_tags)
+{
+    /* 4 digits dominate: the 2-digit tag becomes 2023. */
+    const char *four = "# Papers\n\n"
+                       "- [Alpha](https://a.example) - OSDI 2022.\n"
+                       "- [Bravo](https://b.example) - SOSP 2021.\n"
+                       "- [Charl](https://c.example) - NSDI 23.\n";
+    const at want[] = {{5, 32}};
+    expect_findings(four, "venue-style", 1, want);
+    expect_fixed(four, "# Papers\n\n"
+                       "- [Alpha](https://a.example) - OSDI 2022.\n"
+                       "- [Bravo](https://b.example) - SOSP 2021.\n"
+                       "- [Charl](https://c.example) - NSDI 2023.\n");
+    /* Two quotes with a space after, two without: no convention. */
+    const char *tied = "# Papers\n\n"
+                       "- [Alpha](https://a.example) | OSDI'22\n"
+                       "- [Bravo](https://b.example) | SOSP' 24\n"
+                       "- [Charl](https://c.example) | NSDI'23\n"
+                       "- [Delta](https://d.example) | ATC' 21\n";
+    expect_findings(tied, "venue-style", 0, NULL);
+    /* Glued tags are neither counted nor rewritten. */
+    const char *glued = "# Papers\n\n"
+                        "- [Alpha](https://a.example) | OSDI'22\n"
+                        "- [Bravo](https://b.example) | ICLR21\n"
+                        "- [Charl](https://c.example) | NSDI'23\n"
+                        "- [Delta](https://d.example) | ATC'21\n";
+    expect_findings(glued, "venue-style", 0, NULL);
 }
