@@ -351,6 +351,9 @@ void awl_entries_extract(const awl_doc *doc, awl_entries *out)
 
 void awl_entries_free(awl_entries *entries)
 {
+    free(entries->tags);
+    entries->tags = NULL;
+    entries->tag_count = 0;
     free(entries->items);
     entries->items = NULL;
     entries->count = 0;

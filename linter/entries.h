@@ -7,7 +7,7 @@
  * The venue fields come from the entry's first venue tag (venue.h).
  *
  * Owns: the entry array (heap) and its strings (the document's arena).
- * awl_entries_free releases the array; the strings go with the document.
+ * awl_entries_free releases the arrays; the strings go with the document.
  */
 #ifndef AWL_ENTRIES_H
 #define AWL_ENTRIES_H
@@ -41,11 +41,15 @@ typedef struct awl_entry {
     const char *venue;
     const char *venue_text;
     int year;
+    size_t tag_first; /* the entry's tags: entries->tags[tag_first, +tag_count) */
+    size_t tag_count;
 } awl_entry;
 
 typedef struct awl_entries {
     awl_entry *items;
     size_t count;
+    struct awl_venue_tag *tags; /* every entry's venue tags, entry by entry (venue.h) */
+    size_t tag_count;
 } awl_entries;
 
 void awl_entries_extract(const awl_doc *doc, awl_entries *out);

@@ -19,11 +19,30 @@ static struct {
     size_t count;
     awl_strmap by_name; /* lowercased name or alias -> index into venues */
     int next_year;      /* a 2-digit year up to this one is 20YY */
+    /* A filter in front of the map: one bit per (first, second and last
+     * letter, length) of a key. Most words of a list are not venues and
+     * fail here without a hash. */
+    unsigned char maybe[1024];
 } registry;
 
 static char ascii_lower(char c)
 {
     return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static unsigned filter_bit(const char *name, size_t len)
+{
+    unsigned h = (unsigned char)ascii_lower(name[0]);
+    h = h * 31 + (unsigned char)ascii_lower(name[len > 1 ? 1 : 0]);
+    h = h * 31 + (unsigned char)ascii_lower(name[len - 1]);
+    h = h * 64 + (unsigned)(len & 63);
+    return (h * 2654435761u) >> 19; /* 13 bits */
+}
+
+static void filter_add(const char *key, size_t len)
+{
+    unsigned bit = filter_bit(key, len);
+    registry.maybe[bit >> 3] |= (unsigned char)(1u << (bit & 7));
 }
 
 /* Splits the TSV once: `names` is a copy whose separators become NUL (the
@@ -75,6 +94,7 @@ static void registry_build(void)
                           : !strncmp(kind, "workshop", 8) ? AWL_VENUE_WORKSHOP
                           : !strncmp(kind, "preprint", 8) ? AWL_VENUE_PREPRINT
                                                           : AWL_VENUE_CONFERENCE;
+                filter_add(keys + fields[0][0], v->name_len);
                 size_t *slot = awl_strmap_upsert(&registry.by_name, keys + fields[0][0],
                                                  v->name_len, &inserted);
                 if (inserted)
@@ -85,6 +105,7 @@ static void registry_build(void)
                     if (i < fields[2][1] && awl_venue_data[i] != '|')
                         continue;
                     if (i > a) {
+                        filter_add(keys + a, i - a);
                         size_t *slot = awl_strmap_upsert(&registry.by_name, keys + a, i - a,
                                                          &inserted);
                         if (inserted)
@@ -110,6 +131,9 @@ const awl_venue *awl_venue_lookup(const char *name, size_t len)
         registry_build();
     char key[64];
     if (len == 0 || len >= sizeof key)
+        return NULL;
+    unsigned bit = filter_bit(name, len);
+    if (!(registry.maybe[bit >> 3] & (1u << (bit & 7))))
         return NULL;
     for (size_t i = 0; i < len; i++)
         key[i] = ascii_lower(name[i]);
@@ -318,7 +342,9 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
             /* a bare URL: the chunk (past an opening bracket) starts with a
              * scheme or www. */
             size_t p = i;
-            while (p < chunk_end && strchr("([<\"*_", s[p]))
+            while (p < chunk_end &&
+                   (s[p] == '(' || s[p] == '[' || s[p] == '<' || s[p] == '"' || s[p] == '*' ||
+                    s[p] == '_'))
                 p++;
             size_t q = p;
             while (q < chunk_end && is_alpha(s[q]))
@@ -417,11 +443,12 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
                 letters++;
             size_t digits = w - letters;
             size_t ys, ye, te;
-            if (letters < w && (digits == 2 || digits == 4) &&
-                !needs_year(s + i, letters - i) &&
+            const awl_venue *v = letters < w && (digits == 2 || digits == 4)
+                                     ? awl_venue_lookup(s + i, letters - i)
+                                     : NULL;
+            if (v && !needs_year(s + i, letters - i) &&
                 parse_year(s, letters, end, true, &ys, &ye, &te) && te == w) {
-                const awl_venue *v = awl_venue_lookup(s + i, letters - i);
-                if (v && (opens_group(s, start, i, false) || closes_group(s, te, end, false))) {
+                if ((opens_group(s, start, i, false) || closes_group(s, te, end, false))) {
                     tag.venue = v;
                     tag.start = tag.name_start = i;
                     tag.name_end = letters;
@@ -476,24 +503,32 @@ size_t awl_venue_scan_entry(const awl_doc *doc, const awl_entry *entry, awl_venu
 
 void awl_venue_fill_entries(const awl_doc *doc, awl_entries *entries)
 {
-    awl_venue_tag tags[8];
+    awl_vec tags;
+    awl_vec_init(&tags, sizeof(awl_venue_tag));
+    awl_venue_tag found[16];
     for (size_t i = 0; i < entries->count; i++) {
         awl_entry *entry = &entries->items[i];
-        size_t n = awl_venue_scan_entry(doc, entry, tags, 8);
-        if (n > 8)
-            n = 8;
+        size_t n = awl_venue_scan_entry(doc, entry, found, 16);
+        if (n > 16)
+            n = 16;
+        entry->tag_first = tags.count;
+        entry->tag_count = n;
+        for (size_t t = 0; t < n; t++)
+            *(awl_venue_tag *)awl_vec_push(&tags) = found[t];
         if (!n)
             continue;
         size_t pick = 0;
-        while (pick < n && !tags[pick].year)
+        while (pick < n && !found[pick].year)
             pick++;
         if (pick == n)
             pick = 0;
-        const awl_venue_tag *tag = &tags[pick];
+        const awl_venue_tag *tag = &found[pick];
         entry->venue = tag->venue->name;
         entry->venue_text = awl_arena_strndup((awl_arena *)&doc->arena,
                                               doc->source.bytes + tag->start,
                                               tag->end - tag->start);
         entry->year = tag->year;
     }
+    entries->tags = tags.items;
+    entries->tag_count = tags.count;
 }

@@ -63,8 +63,9 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
 size_t awl_venue_scan_entry(const awl_doc *doc, const awl_entry *entry, awl_venue_tag *out,
                             size_t max);
 
-/* Fills each entry's venue (canonical), venue_text (as written) and year
- * from its first tag with a year, else its first tag. */
+/* Stores every entry's tags (up to 16) in entries->tags, and fills each
+ * entry's venue (canonical), venue_text (as written) and year from its
+ * first tag with a year, else its first tag. Rules read the stored tags. */
 void awl_venue_fill_entries(const awl_doc *doc, awl_entries *entries);
 
 /* The 4-digit year of 2 or 4 digits: 'YY is 20YY up to next year, else 19YY. */

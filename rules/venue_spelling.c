@@ -36,11 +36,10 @@ static bool is_misspelling(const char *written, size_t len, const awl_venue *ven
 static void check_venue_spelling(awl_check *check)
 {
     const awl_doc *doc = check->doc;
-    awl_venue_tag tags[16];
     for (size_t e = 0; e < check->entries->count; e++) {
-        size_t n = awl_venue_scan_entry(doc, &check->entries->items[e], tags, 16);
-        if (n > 16)
-            n = 16;
+        const awl_entry *entry = &check->entries->items[e];
+        const awl_venue_tag *tags = check->entries->tags + entry->tag_first;
+        size_t n = entry->tag_count;
         for (size_t t = 0; t < n; t++) {
             const awl_venue_tag *tag = &tags[t];
             const char *written = doc->source.bytes + tag->name_start;

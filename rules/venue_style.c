@@ -82,7 +82,6 @@ static void check_venue_style(awl_check *check)
     size_t quote[3] = {0}, before[2] = {0}, after[2] = {0}, digits[2] = {0}, total = 0;
     tag_style norm = {0};
     char norm_sep[8];
-    awl_venue_tag tags[16];
     for (int pass = 0; pass < 2; pass++) {
         if (pass == 1) {
             norm.quote = winner(quote, 3);
@@ -97,9 +96,9 @@ static void check_venue_style(awl_check *check)
                      norm.space_after ? " " : "");
         }
         for (size_t e = 0; e < check->entries->count; e++) {
-            size_t n = awl_venue_scan_entry(doc, &check->entries->items[e], tags, 16);
-            if (n > 16)
-                n = 16;
+            const awl_entry *entry = &check->entries->items[e];
+            const awl_venue_tag *tags = check->entries->tags + entry->tag_first;
+            size_t n = entry->tag_count;
             for (size_t t = 0; t < n; t++) {
                 const awl_venue_tag *tag = &tags[t];
                 tag_style st;
