@@ -23,6 +23,7 @@ static struct {
      * letter, length) of a key. Most words of a list are not venues and
      * fail here without a hash. */
     unsigned char maybe[1024];
+    unsigned char multi[1024]; /* the same for the first word of a key of several */
 } registry;
 
 static char ascii_lower(char c)
@@ -43,6 +44,18 @@ static void filter_add(const char *key, size_t len)
 {
     unsigned bit = filter_bit(key, len);
     registry.maybe[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+    const char *space = memchr(key, ' ', len);
+    if (space && space > key) {
+        bit = filter_bit(key, (size_t)(space - key));
+        registry.multi[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+    }
+}
+
+/* False when no key of several words starts with this word. */
+static bool may_start_multi(const char *word, size_t len)
+{
+    unsigned bit = filter_bit(word, len);
+    return registry.multi[bit >> 3] & (1u << (bit & 7));
 }
 
 /* Splits the TSV once: `names` is a copy whose separators become NUL (the
@@ -162,17 +175,26 @@ int awl_venue_year(const char *digits, size_t len)
 
 static bool is_alpha(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return (unsigned char)((c | 0x20) - 'a') < 26;
 }
 
 static bool is_digit(char c)
 {
-    return c >= '0' && c <= '9';
+    return (unsigned char)(c - '0') < 10;
 }
 
 static bool is_alnum(char c)
 {
     return is_alpha(c) || is_digit(c);
+}
+
+/* True when c is one of the characters of set (never for NUL). */
+static bool one_of(char c, const char *set)
+{
+    for (; *set; set++)
+        if (*set == c)
+            return true;
+    return false;
 }
 
 /* Names that are short or ordinary words: tags only with a year. */
@@ -263,8 +285,8 @@ static bool opens_group(const char *s, size_t start, size_t at, bool strict)
         return !strict || emphasis;
     char c = s[i - 1];
     if (strict)
-        return strchr("[(|", c) != NULL || emphasis;
-    if (strchr("[(|@,;:", c))
+        return one_of(c, "[(|") || emphasis;
+    if (one_of(c, "[(|@,;:"))
         return true;
     if (c == '-' && spaced)
         return true;
@@ -285,8 +307,8 @@ static bool closes_group(const char *s, size_t at, size_t end, bool strict)
     if (i == end)
         return !strict || emphasis;
     if (strict)
-        return strchr("])|", s[i]) != NULL || emphasis;
-    return strchr("])|,;.:[(", s[i]) != NULL;
+        return one_of(s[i], "])|") || emphasis;
+    return one_of(s[i], "])|,;.:[(");
 }
 
 /* A name alone as a link's text (`[arxiv](https://arxiv.org/...)`) is a tag
@@ -309,7 +331,7 @@ static bool link_names_venue(const char *s, size_t at, size_t end, size_t name, 
         return false;
     size_t host = (size_t)(scheme - s) + 3;
     size_t host_end = host;
-    while (host_end < end && !strchr("/):?# ", s[host_end]))
+    while (host_end < end && !one_of(s[host_end], "/):?# "))
         host_end++;
     for (size_t label = host; label < host_end;) {
         size_t dot = label;
@@ -324,10 +346,10 @@ static bool link_names_venue(const char *s, size_t at, size_t end, size_t name, 
 
 size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_tag *out, size_t max)
 {
+    if (!registry.built)
+        registry_build();
     const char *s = doc->source.bytes;
     size_t found = 0;
-    size_t chunk_end = start; /* end of the current white-space-free chunk */
-    bool chunk_is_url = false;
     size_t i = start;
     while (i < end) {
         char c = s[i];
@@ -335,26 +357,23 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
             i++;
             continue;
         }
-        if (i >= chunk_end) {
-            chunk_end = i;
-            while (chunk_end < end && s[chunk_end] != ' ' && s[chunk_end] != '\t')
-                chunk_end++;
+        if (i == start || s[i - 1] == ' ' || s[i - 1] == '\t') {
             /* a bare URL: the chunk (past an opening bracket) starts with a
-             * scheme or www. */
+             * scheme or www.; skip to the next white space */
             size_t p = i;
-            while (p < chunk_end &&
-                   (s[p] == '(' || s[p] == '[' || s[p] == '<' || s[p] == '"' || s[p] == '*' ||
-                    s[p] == '_'))
+            while (p < end && (s[p] == '(' || s[p] == '[' || s[p] == '<' || s[p] == '"' ||
+                               s[p] == '*' || s[p] == '_'))
                 p++;
             size_t q = p;
-            while (q < chunk_end && is_alpha(s[q]))
+            while (q < end && is_alpha(s[q]))
                 q++;
-            chunk_is_url = (q > p && q + 3 <= chunk_end && !memcmp(s + q, "://", 3)) ||
-                           (p + 4 <= chunk_end && !strncasecmp(s + p, "www.", 4));
-        }
-        if (chunk_is_url) {
-            i = chunk_end;
-            continue;
+            if ((q > p && q + 3 <= end && !memcmp(s + q, "://", 3)) ||
+                (p + 4 <= end && (s[p] | 0x20) == 'w' && (s[p + 1] | 0x20) == 'w' &&
+                 (s[p + 2] | 0x20) == 'w' && s[p + 3] == '.')) {
+                while (i < end && s[i] != ' ' && s[i] != '\t')
+                    i++;
+                continue;
+            }
         }
         if (c == '`' || c == '<') {
             const char *close = memchr(s + i + 1, c == '`' ? '`' : '>', end - i - 1);
@@ -395,9 +414,10 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
          * then the word's letters before 2 or 4 glued digits. */
         size_t ends[4];
         size_t n = 0, e = w;
+        bool multi = may_start_multi(s + i, w - i);
         for (int words = 0; words < 3; words++) {
             ends[n++] = e;
-            if (e + 1 < end && s[e] == ' ' && is_alpha(s[e + 1])) {
+            if (multi && e + 1 < end && s[e] == ' ' && is_alpha(s[e + 1])) {
                 size_t f = e + 1;
                 while (f < end && is_alnum(s[f]))
                     f++;
