@@ -308,7 +308,18 @@ static bool closes_group(const char *s, size_t at, size_t end, bool strict)
         return !strict || emphasis;
     if (strict)
         return one_of(s[i], "])|") || emphasis;
-    return one_of(s[i], "])|,;.:[(");
+    if (one_of(s[i], "])|,;.:[("))
+        return true;
+    /* a qualifier: ICLR 2024 Oral, ICML 2024 Workshop */
+    static const char *const qualifiers[] = {"oral",     "spotlight", "workshop", "poster",
+                                             "tutorial", "findings",  "best",     "demo"};
+    size_t w = i;
+    while (w < end && is_alpha(s[w]))
+        w++;
+    for (size_t q = 0; q < sizeof qualifiers / sizeof *qualifiers; q++)
+        if (strlen(qualifiers[q]) == w - i && !strncasecmp(qualifiers[q], s + i, w - i))
+            return true;
+    return false;
 }
 
 /* A name alone as a link's text (`[arxiv](https://arxiv.org/...)`) is a tag
@@ -375,9 +386,13 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
                 continue;
             }
         }
-        if (c == '`' || c == '<') {
+        if ((c == '`' || (c == '<' && i + 1 < end && (is_alpha(s[i + 1]) || s[i + 1] == '/' ||
+                                                     s[i + 1] == '!'))) &&
+            i + 1 < end) {
+            /* a code span, an HTML tag or an autolink; a lone `<` or
+             * backtick (`1 < 2`) is text */
             const char *close = memchr(s + i + 1, c == '`' ? '`' : '>', end - i - 1);
-            i = close ? (size_t)(close - s) + 1 : end;
+            i = close ? (size_t)(close - s) + 1 : i + 1;
             continue;
         }
         if (c == ']' && i + 1 < end && s[i + 1] == '(') {

@@ -286,3 +286,12 @@ Test(venue_style, four_digit_files_and_ties_and_glued_tags)
                         "- [Delta](https://d.example) | ATC'21\n";
     expect_findings(glued, "venue-style", 0, NULL);
 }
+
+Test(venue_recognition, qualifiers_after_the_year_and_a_lone_angle_bracket)
+{
+    const char *text = "# Papers\n\n"
+                       "- [Alpha](https://a.example) _A. Author._ ICLR 2024 Oral.\n"
+                       "- [Why 1 < 2](https://a.example) _A. Author._ Arxiv 2025.\n";
+    expect_entry_venue(text, 0, "ICLR", "ICLR 2024", 2024);
+    expect_entry_venue(text, 1, "arXiv", "Arxiv 2025", 2025);
+}
