@@ -295,3 +295,26 @@ Test(venue_recognition, qualifiers_after_the_year_and_a_lone_angle_bracket)
     expect_entry_venue(text, 0, "ICLR", "ICLR 2024", 2024);
     expect_entry_venue(text, 1, "arXiv", "Arxiv 2025", 2025);
 }
+
+/* ---- venue-year ------------------------------------------------------ */
+
+Test(venue_year, years_that_cannot_be_right)
+{
+    const char *text = "# Papers\n"                                   /* 1 */
+                       "\n"                                           /* 2 */
+                       "- [Alpha](https://a.example) - NSDI 2099.\n"  /* 3 */
+                       "- [Bravo](https://b.example) - NSDI 2023.\n"  /* 4 */
+                       "- [Charl](https://c.example) - SOSP 1999.\n"  /* 5 */
+                       "- [Delta](https://d.example) - OSDI 2041.\n"; /* 6 */
+    /* "- [Alpha](https://a.example) - " is 31 columns. 2099 and 2041 are
+     * after next year until 2040. */
+    const at want[] = {{3, 32}, {6, 32}};
+    expect_findings(text, "venue-year", 2, want);
+    expect_fixed(text, text);
+    const char *two = "# Papers\n\n"
+                      "- [Alpha](https://a.example) | OSDI'41\n"
+                      "- [Bravo](https://b.example) | OSDI'22\n"
+                      "- [Charl](https://c.example) | SOSP'97\n";
+    const at want_two[] = {{3, 32}};
+    expect_findings(two, "venue-year", 1, want_two);
+}
