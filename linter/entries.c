@@ -1,5 +1,6 @@
 /* entries: list items and table rows with links, read as entries (see entries.h). */
 #include "entries.h"
+#include "venue.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -345,10 +346,14 @@ void awl_entries_extract(const awl_doc *doc, awl_entries *out)
     awl_vec_free(&eb.links);
     out->items = eb.entries.items;
     out->count = eb.entries.count;
+    awl_venue_fill_entries(doc, out);
 }
 
 void awl_entries_free(awl_entries *entries)
 {
+    free(entries->tags);
+    entries->tags = NULL;
+    entries->tag_count = 0;
     free(entries->items);
     entries->items = NULL;
     entries->count = 0;

@@ -4,11 +4,10 @@
  * An entry is a list item or a table row of a content section that carries
  * at least one link to somewhere else: title, primary link, extra links with
  * their labels (code, paper, slides, ...), description and the entry's shape.
- * The venue fields are filled by the venue module (a later stage) and stay
- * empty here.
+ * The venue fields come from the entry's first venue tag (venue.h).
  *
  * Owns: the entry array (heap) and its strings (the document's arena).
- * awl_entries_free releases the array; the strings go with the document.
+ * awl_entries_free releases the arrays; the strings go with the document.
  */
 #ifndef AWL_ENTRIES_H
 #define AWL_ENTRIES_H
@@ -38,15 +37,19 @@ typedef struct awl_entry {
     size_t link_count;
     const char *description; /* text after the title, separators stripped; may be "" */
     awl_entry_shape shape;
-    /* Filled by the venue stage; NULL/0 until then. */
+    /* From the entry's first tag with a year (venue.h); NULL/0 without one. */
     const char *venue;
     const char *venue_text;
     int year;
+    size_t tag_first; /* the entry's tags: entries->tags[tag_first, +tag_count) */
+    size_t tag_count;
 } awl_entry;
 
 typedef struct awl_entries {
     awl_entry *items;
     size_t count;
+    struct awl_venue_tag *tags; /* every entry's venue tags, entry by entry (venue.h) */
+    size_t tag_count;
 } awl_entries;
 
 void awl_entries_extract(const awl_doc *doc, awl_entries *out);

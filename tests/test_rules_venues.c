@@ -1,0 +1,320 @@
+/*
+ * test_rules_venues: the venue registry, tag recognition and venue-spelling.
+ *
+ * Every expected position and fixed text below is worked out by hand from
+ * the Markdown and from linter/venue.h and rules/venue_spelling.c (which
+ * say what a tag position is and what counts as a misspelling), never
+ * copied from a run of the program. Entries are written as
+ * "- [Alpha](https://a.example)" (28 columns), so a tag after one space
+ * starts at column 30.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "engine.h"
+#include "fix.h"
+#include "rule.h"
+#include "support.h"
+
+/* ---- helpers --------------------------------------------------------- */
+
+/* A printable copy of bytes with CR, LF and tab spelled out; heap. */
+static char *show(const char *bytes, size_t len)
+{
+    char *out = awl_xmalloc(len * 2 + 1);
+    size_t w = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = bytes[i];
+        if (c == '\r' || c == '\n' || c == '\t') {
+            out[w++] = '\\';
+            out[w++] = c == '\r' ? 'r' : c == '\n' ? 'n' : 't';
+        } else {
+            out[w++] = c;
+        }
+    }
+    out[w] = '\0';
+    return out;
+}
+
+typedef struct at {
+    size_t line, column;
+} at;
+
+/* The i-th finding of rule `id`, or NULL. */
+static const awl_diag *nth(const awl_diags *diags, const char *id, size_t i)
+{
+    for (size_t k = 0; k < diags->items.count; k++) {
+        const awl_diag *d = awl_diags_at(diags, k);
+        if (strcmp(d->rule->id, id) == 0 && i-- == 0)
+            return d;
+    }
+    return NULL;
+}
+
+/* Lints `text` with the default config and checks that rule `id` reports
+ * exactly the `count` positions in `want`, in order. */
+static void expect_findings(const char *text, const char *id, size_t count, const at *want)
+{
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    size_t n = awl_test_count(&diags, id);
+    char *shown = show(text, strlen(text));
+    cr_expect_eq(n, count, "%s: expected %zu finding(s), got %zu in \"%s\"", id, count, n, shown);
+    for (size_t i = 0; i < count && i < n; i++) {
+        const awl_diag *d = nth(&diags, id, i);
+        size_t line, column;
+        awl_source_position(&doc->source, d->start, &line, &column);
+        cr_expect(line == want[i].line && column == want[i].column,
+                  "%s finding %zu: expected %zu:%zu, got %zu:%zu (%s) in \"%s\"", id, i + 1,
+                  want[i].line, want[i].column, line, column, d->message, shown);
+    }
+    free(shown);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+}
+
+/* Fixes `text` (unsafe fixes too when `unsafe`) and compares the result. */
+static void expect_fixed_unsafe(const char *text, const char *expected, bool unsafe)
+{
+    awl_config config;
+    awl_config_defaults(&config);
+    awl_fix_result r;
+    awl_fix_text("test.md", text, strlen(text), &config, unsafe, &r);
+    char *in = show(text, strlen(text));
+    cr_expect(!r.failed, "fixing \"%s\" failed verification: %s", in, r.failure);
+    char *got = show(r.text.data, r.text.len);
+    char *want = show(expected, strlen(expected));
+    cr_expect(r.text.len == strlen(expected) && memcmp(r.text.data, expected, r.text.len) == 0,
+              "fixing \"%s\":\n  expected \"%s\"\n  got      \"%s\"", in, want, got);
+    free(in);
+    free(got);
+    free(want);
+    awl_fix_result_free(&r);
+}
+
+static void expect_fixed(const char *text, const char *expected)
+{
+    expect_fixed_unsafe(text, expected, false);
+}
+
+#include "entries.h"
+#include "venue.h"
+
+/* ---- registry -------------------------------------------------------- */
+
+Test(venue_registry, holds_over_200_venues_found_by_any_case_and_alias)
+{
+    cr_expect_geq(awl_venue_count(), 200);
+    const awl_venue *v = awl_venue_lookup("eurosys", 7);
+    cr_assert_not_null(v);
+    cr_expect_str_eq(v->name, "EuroSys");
+    v = awl_venue_lookup("NIPS", 4);
+    cr_assert_not_null(v);
+    cr_expect_str_eq(v->name, "NeurIPS");
+    v = awl_venue_lookup("PVLDB", 5);
+    cr_assert_not_null(v);
+    cr_expect_str_eq(v->name, "VLDB");
+    v = awl_venue_lookup("ArXiv", 5);
+    cr_assert_not_null(v);
+    cr_expect_eq(v->kind, AWL_VENUE_PREPRINT);
+    cr_expect_null(awl_venue_lookup("Stanford", 8));
+    cr_expect_null(awl_venue_lookup("", 0));
+}
+
+Test(venue_registry, two_digit_years)
+{
+    cr_expect_eq(awl_venue_year("22", 2), 2022);
+    cr_expect_eq(awl_venue_year("98", 2), 1998);
+    cr_expect_eq(awl_venue_year("2019", 4), 2019);
+}
+
+/* ---- recognition ----------------------------------------------------- */
+
+/* The venue and year export gives the i-th entry of `text`. */
+static void expect_entry_venue(const char *text, size_t i, const char *venue, const char *written,
+                               int year)
+{
+    awl_doc *doc = awl_doc_parse("t.md", text, strlen(text));
+    awl_entries entries;
+    awl_entries_extract(doc, &entries);
+    cr_assert_gt(entries.count, i, "only %zu entries", entries.count);
+    const awl_entry *e = &entries.items[i];
+    if (!venue) {
+        cr_expect_null(e->venue, "entry %zu: expected no venue, got %s (%s)", i, e->venue,
+                       e->venue_text);
+    } else {
+        cr_expect(e->venue && strcmp(e->venue, venue) == 0, "entry %zu: expected %s, got %s", i,
+                  venue, e->venue ? e->venue : "(none)");
+        cr_expect(e->venue_text && strcmp(e->venue_text, written) == 0,
+                  "entry %zu: expected text '%s', got '%s'", i, written,
+                  e->venue_text ? e->venue_text : "(none)");
+        cr_expect_eq(e->year, year, "entry %zu: expected %d, got %d", i, year, e->year);
+    }
+    awl_entries_free(&entries);
+    awl_doc_free(doc);
+}
+
+Test(venue_recognition, the_styles_of_the_corpus)
+{
+    const char *text = "# Papers\n\n"
+                       "- [OSDI'22] [Alpha](https://a.example)\n"
+                       "- [Alpha](https://a.example) SOSP' 24\n"
+                       "- [Alpha](https://a.example) - EuroSys '24\n"
+                       "- [Alpha](https://a.example) | ATC\xE2\x80\x99 21\n"
+                       "- [Alpha](https://a.example) (ICLR22)\n"
+                       "- [Alpha](https://a.example) *NeurIPS 2020*\n"
+                       "- [Arxiv'24.8] [Alpha](https://a.example)\n"
+                       "- [Alpha Eurosys'24](https://a.example)\n"
+                       "- [Alpha](https://a.example) | NSDI 23\n";
+    expect_entry_venue(text, 0, "OSDI", "OSDI'22", 2022);
+    expect_entry_venue(text, 1, "SOSP", "SOSP' 24", 2024);
+    expect_entry_venue(text, 2, "EuroSys", "EuroSys '24", 2024);
+    expect_entry_venue(text, 3, "USENIX ATC", "ATC\xE2\x80\x99 21", 2021);
+    expect_entry_venue(text, 4, "ICLR", "ICLR22", 2022);
+    expect_entry_venue(text, 5, "NeurIPS", "NeurIPS 2020", 2020);
+    expect_entry_venue(text, 6, "arXiv", "Arxiv'24.8", 2024);
+    expect_entry_venue(text, 7, "EuroSys", "Eurosys'24", 2024);
+    expect_entry_venue(text, 8, "NSDI", "NSDI 23", 2023);
+}
+
+Test(venue_recognition, not_in_titles_urls_or_without_a_year_when_short)
+{
+    const char *text = "# Papers\n\n"
+                       "- [Alpha](https://a.example) - How ICLR 2022 reviews went wrong\n"
+                       "- [Alpha](https://a.example/osdi/22) - A fast file system.\n"
+                       "- [Alpha](https://a.example) | FAST\n"
+                       "- [micro](https://micro.example.org) - An editor.\n"
+                       "- [Alpha](https://a.example) `OSDI'22`\n";
+    expect_entry_venue(text, 0, NULL, NULL, 0);
+    expect_entry_venue(text, 1, NULL, NULL, 0);
+    expect_entry_venue(text, 2, NULL, NULL, 0);
+    expect_entry_venue(text, 3, NULL, NULL, 0);
+    expect_entry_venue(text, 4, NULL, NULL, 0);
+}
+
+/* ---- venue-spelling -------------------------------------------------- */
+
+Test(venue_spelling, miscasing_and_swapped_letters_are_fixed)
+{
+    const char *text = "# Papers\n"                                      /* 1 */
+                       "\n"                                              /* 2 */
+                       "- [Alpha](https://a.example) Eurosys'24\n"       /* 3 */
+                       "- [Bravo](https://b.example) MLSYS'23\n"         /* 4 */
+                       "- [arixv'25] [Charl](https://c.example)\n"       /* 5 */
+                       "- [Delta SOCC'20](https://d.example)\n"          /* 6 */
+                       "- [Echoo](https://e.example) [arxiv](https://arxiv.org/abs/1)\n"; /* 7 */
+    /* Column 30 after an entry; 4 inside a leading bracket; "- [Delta "
+     * is 9 columns, so SOCC starts at 10; "[arxiv" puts the name at 31. */
+    const at want[] = {{3, 30}, {4, 30}, {5, 4}, {6, 10}, {7, 31}};
+    expect_findings(text, "venue-spelling", 5, want);
+    expect_fixed(text, "# Papers\n"
+                       "\n"
+                       "- [Alpha](https://a.example) EuroSys'24\n"
+                       "- [Bravo](https://b.example) MLSys'23\n"
+                       "- [arXiv'25] [Charl](https://c.example)\n"
+                       "- [Delta SoCC'20](https://d.example)\n"
+                       "- [Echoo](https://e.example) [arXiv](https://arxiv.org/abs/1)\n");
+}
+
+Test(venue_spelling, other_names_and_canonical_spellings_are_left)
+{
+    const char *text = "# Papers\n\n"
+                       "- [Alpha](https://a.example) (NIPS 2017)\n"
+                       "- [Bravo](https://b.example) - SysML 2019\n"
+                       "- [Charl](https://c.example) | PVLDB 2021\n"
+                       "- [Delta](https://d.example) | ATC 2021\n"
+                       "- [Echoo](https://e.example) EuroSys 2024\n"
+                       "- [Foxtr](https://f.example) - runs mlsys 23 jobs on socc clusters\n"
+                       "- [micro](https://micro.example.org) - An editor.\n";
+    expect_findings(text, "venue-spelling", 0, NULL);
+    expect_fixed(text, text);
+}
+
+/* ---- venue-style ----------------------------------------------------- */
+
+Test(venue_style, minority_separators_take_the_dominant_form)
+{
+    const char *text = "# Papers\n"                                  /* 1 */
+                       "\n"                                          /* 2 */
+                       "- [Alpha](https://a.example) | OSDI'22\n"    /* 3 */
+                       "- [Bravo](https://b.example) | SOSP' 24\n"   /* 4 */
+                       "- [Charl](https://c.example) | NSDI 23\n"    /* 5 */
+                       "- [Delta](https://d.example) | ATC\xE2\x80\x99 21\n" /* 6 */
+                       "- [Echoo](https://e.example) | MLSys'22\n"   /* 7 */
+                       "- [Foxtr](https://f.example) | OSDI'24\n";   /* 8 */
+    /* "- [Alpha](https://a.example) | " is 31 columns: tags start at 32. */
+    const at want[] = {{4, 32}, {5, 32}, {6, 32}};
+    expect_findings(text, "venue-style", 3, want);
+    expect_fixed(text, "# Papers\n"
+                       "\n"
+                       "- [Alpha](https://a.example) | OSDI'22\n"
+                       "- [Bravo](https://b.example) | SOSP'24\n"
+                       "- [Charl](https://c.example) | NSDI'23\n"
+                       "- [Delta](https://d.example) | ATC'21\n"
+                       "- [Echoo](https://e.example) | MLSys'22\n"
+                       "- [Foxtr](https://f.example) | OSDI'24\n");
+}
+
+Test(venue_style, four_digit_files_and_ties_and_glued_tags)
+{
+    /* 4 digits dominate: the 2-digit tag becomes 2023. */
+    const char *four = "# Papers\n\n"
+                       "- [Alpha](https://a.example) - OSDI 2022.\n"
+                       "- [Bravo](https://b.example) - SOSP 2021.\n"
+                       "- [Charl](https://c.example) - NSDI 23.\n";
+    const at want[] = {{5, 32}};
+    expect_findings(four, "venue-style", 1, want);
+    expect_fixed(four, "# Papers\n\n"
+                       "- [Alpha](https://a.example) - OSDI 2022.\n"
+                       "- [Bravo](https://b.example) - SOSP 2021.\n"
+                       "- [Charl](https://c.example) - NSDI 2023.\n");
+    /* Two quotes with a space after, two without: no convention. */
+    const char *tied = "# Papers\n\n"
+                       "- [Alpha](https://a.example) | OSDI'22\n"
+                       "- [Bravo](https://b.example) | SOSP' 24\n"
+                       "- [Charl](https://c.example) | NSDI'23\n"
+                       "- [Delta](https://d.example) | ATC' 21\n";
+    expect_findings(tied, "venue-style", 0, NULL);
+    /* Glued tags are neither counted nor rewritten. */
+    const char *glued = "# Papers\n\n"
+                        "- [Alpha](https://a.example) | OSDI'22\n"
+                        "- [Bravo](https://b.example) | ICLR21\n"
+                        "- [Charl](https://c.example) | NSDI'23\n"
+                        "- [Delta](https://d.example) | ATC'21\n";
+    expect_findings(glued, "venue-style", 0, NULL);
+}
+
+Test(venue_recognition, qualifiers_after_the_year_and_a_lone_angle_bracket)
+{
+    const char *text = "# Papers\n\n"
+                       "- [Alpha](https://a.example) _A. Author._ ICLR 2024 Oral.\n"
+                       "- [Why 1 < 2](https://a.example) _A. Author._ Arxiv 2025.\n";
+    expect_entry_venue(text, 0, "ICLR", "ICLR 2024", 2024);
+    expect_entry_venue(text, 1, "arXiv", "Arxiv 2025", 2025);
+}
+
+/* ---- venue-year ------------------------------------------------------ */
+
+Test(venue_year, years_that_cannot_be_right)
+{
+    const char *text = "# Papers\n"                                   /* 1 */
+                       "\n"                                           /* 2 */
+                       "- [Alpha](https://a.example) - NSDI 2099.\n"  /* 3 */
+                       "- [Bravo](https://b.example) - NSDI 2023.\n"  /* 4 */
+                       "- [Charl](https://c.example) - SOSP 1999.\n"  /* 5 */
+                       "- [Delta](https://d.example) - OSDI 2041.\n"; /* 6 */
+    /* "- [Alpha](https://a.example) - " is 31 columns. 2099 and 2041 are
+     * after next year until 2040. */
+    const at want[] = {{3, 32}, {6, 32}};
+    expect_findings(text, "venue-year", 2, want);
+    expect_fixed(text, text);
+    const char *two = "# Papers\n\n"
+                      "- [Alpha](https://a.example) | OSDI'41\n"
+                      "- [Bravo](https://b.example) | OSDI'22\n"
+                      "- [Charl](https://c.example) | SOSP'97\n";
+    const at want_two[] = {{3, 32}};
+    expect_findings(two, "venue-year", 1, want_two);
+}
