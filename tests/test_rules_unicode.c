@@ -1,0 +1,177 @@
+/*
+ * test_rules_unicode: the Unicode hygiene rules (invisible-char), one
+ * finding and one fix at a time.
+ *
+ * Every expected position and fixed text below is worked out by hand from
+ * the Markdown and rules/invisible_char.c's description, never copied from
+ * a run of the program. "\xE2\x80\x8B" is U+200B, "\xC2\xAD" U+00AD,
+ * "\xE2\x80\x8D" U+200D.
+ */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "config.h"
+#include "engine.h"
+#include "fix.h"
+#include "rule.h"
+#include "support.h"
+
+typedef struct at {
+    size_t line, column;
+} at;
+
+static const awl_diag *nth(const awl_diags *diags, const char *id, size_t i)
+{
+    for (size_t k = 0; k < diags->items.count; k++) {
+        const awl_diag *d = awl_diags_at(diags, k);
+        if (strcmp(d->rule->id, id) == 0 && i-- == 0)
+            return d;
+    }
+    return NULL;
+}
+
+static void expect_findings(const char *text, const char *id, size_t count, const at *want)
+{
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    size_t n = awl_test_count(&diags, id);
+    cr_expect_eq(n, count, "%s: expected %zu finding(s), got %zu in:\n%s", id, count, n, text);
+    for (size_t i = 0; i < count && i < n; i++) {
+        const awl_diag *d = nth(&diags, id, i);
+        size_t line, column;
+        awl_source_position(&doc->source, d->start, &line, &column);
+        cr_expect(line == want[i].line && column == want[i].column,
+                  "%s finding %zu: expected %zu:%zu, got %zu:%zu (%s) in:\n%s", id, i + 1,
+                  want[i].line, want[i].column, line, column, d->message, text);
+    }
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+}
+
+static void expect_silent(const char *text, const char *id)
+{
+    expect_findings(text, id, 0, NULL);
+}
+
+static void expect_fixed_unsafe(const char *text, const char *expected, bool unsafe)
+{
+    awl_config config;
+    awl_config_defaults(&config);
+    awl_fix_result r;
+    awl_fix_text("test.md", text, strlen(text), &config, unsafe, &r);
+    cr_expect(!r.failed, "fixing failed verification: %s\n%s", r.failure, text);
+    cr_expect(r.text.len == strlen(expected) && memcmp(r.text.data, expected, r.text.len) == 0,
+              "fixing:\n%s\nexpected:\n%s\ngot:\n%.*s", text, expected, (int)r.text.len,
+              r.text.data);
+    awl_fix_result_free(&r);
+}
+
+static void expect_fixed(const char *text, const char *expected)
+{
+    expect_fixed_unsafe(text, expected, false);
+}
+
+/* ---- invisible-char ---------------------------------------------------- */
+
+Test(invisible_char, zero_width_space_inside_a_word)
+{
+    /* "- [A](https://a.io) - Auto" is 26 characters: the ZWSP is column 27. */
+    const char *text = "# L\n\n- [A](https://a.io) - Auto\xE2\x80\x8Bmating.\n";
+    const at want[] = {{3, 27}};
+    expect_findings(text, "invisible-char", 1, want);
+    expect_fixed(text, "# L\n\n- [A](https://a.io) - Automating.\n");
+}
+
+Test(invisible_char, soft_hyphen_from_a_pdf_title)
+{
+    /* "Low-" then U+00AD: column 5 of the text line. */
+    const char *text = "# L\n\nLow-\xC2\xAD" "Dimensional Filters\n";
+    const at want[] = {{3, 5}};
+    expect_findings(text, "invisible-char", 1, want);
+    expect_fixed(text, "# L\n\nLow-Dimensional Filters\n");
+}
+
+Test(invisible_char, a_run_is_one_finding)
+{
+    const char *text = "# L\n\nyour knowledge\xE2\x80\x8B\xE2\x80\x8B. More\n";
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    cr_assert_eq(awl_test_count(&diags, "invisible-char"), 1);
+    const awl_diag *d = nth(&diags, "invisible-char", 0);
+    cr_expect_eq(d->end - d->start, 6, "both zero-width spaces, 3 bytes each");
+    cr_expect_not_null(strstr(d->message, "2 invisible characters"), "%s", d->message);
+    cr_expect_eq(d->fix, AWL_FIX_SAFE);
+    cr_expect(d->changes_text);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+    expect_fixed(text, "# L\n\nyour knowledge. More\n");
+}
+
+Test(invisible_char, line_opening_space_and_tab_removed_together)
+{
+    /* U+200B TAB at a paragraph's start: removing only the ZWSP would leave
+     * a tab-indented line; the blanks after it go too. */
+    const char *text = "# L\n\n\xE2\x80\x8B\tAda maintains this list.\n";
+    const at want[] = {{3, 1}};
+    expect_findings(text, "invisible-char", 1, want);
+    expect_fixed(text, "# L\n\nAda maintains this list.\n");
+}
+
+Test(invisible_char, beside_markdown_punctuation_the_fix_is_unsafe)
+{
+    /* Removing it would turn `[x]<ZWSP>(y)` into a link. */
+    const char *text = "# L\n\nSee [x]\xE2\x80\x8B(y) here.\n";
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    cr_assert_eq(awl_test_count(&diags, "invisible-char"), 1);
+    cr_expect_eq(nth(&diags, "invisible-char", 0)->fix, AWL_FIX_UNSAFE);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+    expect_fixed(text, text);
+}
+
+Test(invisible_char, line_opening_run_before_a_marker_is_unsafe)
+{
+    /* "<ZWSP># Title" is a paragraph; without the ZWSP it is a heading. */
+    const char *text = "# L\n\n\xE2\x80\x8B# Title\n";
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    cr_assert_eq(awl_test_count(&diags, "invisible-char"), 1);
+    cr_expect_eq(nth(&diags, "invisible-char", 0)->fix, AWL_FIX_UNSAFE);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+}
+
+Test(invisible_char, byte_order_mark_inside_the_file)
+{
+    /* A leading BOM is not this rule's; one on line 3 is. */
+    const char *text = "\xEF\xBB\xBF# L\n\n\xEF\xBB\xBFtext\n";
+    const at want[] = {{3, 1}};
+    expect_findings(text, "invisible-char", 1, want);
+}
+
+Test(invisible_char, joiners_in_emoji_and_scripts_are_kept)
+{
+    /* man ZWJ woman, Devanagari ka virama ZWJ ssa, Persian with ZWNJ. */
+    expect_silent("# L\n\n\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9 family\n", "invisible-char");
+    expect_silent("# L\n\n\xE0\xA4\x95\xE0\xA5\x8D\xE2\x80\x8D\xE0\xA4\xB7\n", "invisible-char");
+    expect_silent("# L\n\n\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE\n", "invisible-char");
+    expect_silent("# L\n\nPlain text with a \xE2\x9D\xA4\xEF\xB8\x8F heart.\n", "invisible-char");
+}
+
+Test(invisible_char, joiner_between_ascii_letters_is_stray)
+{
+    const char *text = "# L\n\nab\xE2\x80\x8D" "cd\n";
+    const at want[] = {{3, 3}};
+    expect_findings(text, "invisible-char", 1, want);
+    expect_fixed(text, "# L\n\nabcd\n");
+}
+
+Test(invisible_char, reported_in_code_too)
+{
+    /* A ZWSP in a command breaks it when copied. */
+    const char *text = "# L\n\n```\npip\xE2\x80\x8B install x\n```\n";
+    const at want[] = {{4, 4}};
+    expect_findings(text, "invisible-char", 1, want);
+    expect_fixed(text, "# L\n\n```\npip install x\n```\n");
+}
