@@ -1,6 +1,6 @@
 /*
- * test_rules_unicode: the Unicode hygiene rules (invisible-char), one
- * finding and one fix at a time.
+ * test_rules_unicode: the Unicode hygiene rules (invisible-char,
+ * bidi-control, bom), one finding and one fix at a time.
  *
  * Every expected position and fixed text below is worked out by hand from
  * the Markdown and rules/invisible_char.c's description, never copied from
@@ -174,4 +174,61 @@ Test(invisible_char, reported_in_code_too)
     const at want[] = {{4, 4}};
     expect_findings(text, "invisible-char", 1, want);
     expect_fixed(text, "# L\n\n```\npip install x\n```\n");
+}
+
+/* ---- bidi-control ------------------------------------------------------ */
+
+Test(bidi_control, trojan_source_override_in_a_code_span)
+{
+    /* "Run `rm " is 8 characters: the U+202E (E2 80 AE) is column 9, the
+     * U+202C after "x" column 11. */
+    const char *text = "# L\n\nRun `rm \xE2\x80\xAEx\xE2\x80\xAC` now.\n";
+    const at want[] = {{3, 9}, {3, 11}};
+    expect_findings(text, "bidi-control", 2, want);
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    const awl_diag *d = nth(&diags, "bidi-control", 0);
+    cr_assert_not_null(d);
+    cr_expect_eq(d->severity, AWL_SEVERITY_ERROR);
+    cr_expect_eq(d->fix, AWL_FIX_UNSAFE);
+    cr_expect_not_null(strstr(d->message, "U+202E"), "%s", d->message);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+    /* Unsafe: a plain --fix leaves it, --unsafe-fixes removes both. */
+    expect_fixed(text, text);
+    expect_fixed_unsafe(text, "# L\n\nRun `rm x` now.\n", true);
+}
+
+Test(bidi_control, isolates_are_reported)
+{
+    /* U+2066 (E2 81 A6) and U+2069 (E2 81 A9). */
+    const char *text = "# L\n\nab\xE2\x81\xA6" "cd\xE2\x81\xA9\n";
+    const at want[] = {{3, 3}, {3, 6}};
+    expect_findings(text, "bidi-control", 2, want);
+}
+
+Test(bidi_control, implicit_marks_and_arabic_are_fine)
+{
+    /* U+200F RLM and U+200E LRM, Arabic letters, U+2013 en dash and
+     * U+2026 ellipsis (also E2 80 xx) stay silent. */
+    expect_silent("# L\n\n\xD8\xA3\xD8\xAF\xD9\x88\xD8\xA7\xD8\xAA\xE2\x80\x8F (2020) \xE2\x80\x8Ex\n",
+                  "bidi-control");
+    expect_silent("# L\n\nA \xE2\x80\x93 B\xE2\x80\xA6\n", "bidi-control");
+}
+
+/* ---- bom --------------------------------------------------------------- */
+
+Test(bom, leading_mark_removed)
+{
+    const char *text = "\xEF\xBB\xBF# L\n\nText.\n";
+    const at want[] = {{1, 1}};
+    expect_findings(text, "bom", 1, want);
+    expect_fixed(text, "# L\n\nText.\n");
+}
+
+Test(bom, no_mark_no_finding)
+{
+    expect_silent("# L\n\nText.\n", "bom");
+    /* A mark inside the file is invisible-char's, not bom's. */
+    expect_silent("# L\n\n\xEF\xBB\xBFText.\n", "bom");
 }
