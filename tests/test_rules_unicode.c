@@ -232,3 +232,61 @@ Test(bom, no_mark_no_finding)
     /* A mark inside the file is invisible-char's, not bom's. */
     expect_silent("# L\n\n\xEF\xBB\xBFText.\n", "bom");
 }
+
+/* ---- mojibake ---------------------------------------------------------- */
+
+Test(mojibake, seed_001_lambda_read_as_cp1252)
+{
+    /* "Î»" is CE BB (λ's UTF-8) shown as cp1252; "- [" puts it at column 4. */
+    const char *text = "# L\n\n- [\xC3\x8E\xC2\xBB" "DNN](https://a.io) - Serving.\n";
+    const at want[] = {{3, 4}};
+    expect_findings(text, "mojibake", 1, want);
+    expect_fixed(text, "# L\n\n- [\xCE\xBB" "DNN](https://a.io) - Serving.\n");
+}
+
+Test(mojibake, seed_002_mu_read_as_cp1250)
+{
+    /* "ÎĽ": CE BC (μ) as cp1250, where BC is Ľ (U+013D). */
+    const char *text = "# L\n\nThe \xC3\x8E\xC4\xBD-Serve system.\n";
+    const at want[] = {{3, 5}};
+    expect_findings(text, "mojibake", 1, want);
+    expect_fixed(text, "# L\n\nThe \xCE\xBC-Serve system.\n");
+}
+
+Test(mojibake, french_accent_and_smart_quote)
+{
+    /* "cafÃ©" -> "café"; "â€™" (E2 80 99 as cp1252) -> "’". */
+    const char *text = "# L\n\nThe caf\xC3\x83\xC2\xA9 isn\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2t open.\n";
+    const at want[] = {{3, 8}, {3, 14}};
+    expect_findings(text, "mojibake", 2, want);
+    expect_fixed(text, "# L\n\nThe caf\xC3\xA9 isn\xE2\x80\x99t open.\n");
+}
+
+Test(mojibake, damaged_twice)
+{
+    /* é -> "Ã©" -> "ÃƒÂ©" (C3 83 C2 A9 as cp1252): repaired in one go. */
+    const char *text = "# L\n\ncaf\xC3\x83\xC6\x92\xC3\x82\xC2\xA9\n";
+    const at want[] = {{3, 4}};
+    expect_findings(text, "mojibake", 1, want);
+    expect_fixed(text, "# L\n\ncaf\xC3\xA9\n");
+}
+
+Test(mojibake, real_text_in_many_languages_is_silent)
+{
+    /* Turkish, Polish, Greek capitals, Vietnamese, CJK and emoji. */
+    expect_silent("# L\n\nT\xC3\xBCrk\xC3\xA7" "e do\xC4\x9F" "al \xC4\xB0stanbul\n", "mojibake");
+    expect_silent("# L\n\nj\xC4\x99zyka \xC5\x81\xC3\xB3" "d\xC5\xBA\n", "mojibake");
+    expect_silent("# L\n\n\xCE\x95\xCE\x9D\xCE\x91 \xCE\xBC\xCE\xBF\xCE\xBD\xCF\x84\xCE\xAD\xCE\xBB\xCE\xBF\n",
+                  "mojibake");
+    expect_silent("# L\n\nTi\xE1\xBA\xBFng Vi\xE1\xBB\x87t\n", "mojibake");
+    expect_silent("# L\n\n\xE4\xB8\xAD\xE6\x96\x87 \xF0\x9F\x9A\x80\n", "mojibake");
+}
+
+Test(mojibake, look_alikes_that_are_real_are_silent)
+{
+    /* "VOCÊ…" (all caps then an ellipsis), "5×£35" (times, pound), "×”"
+     * (times, closing quote): valid UTF-8 when re-encoded, but real. */
+    expect_silent("# L\n\nSE VOC\xC3\x8A\xE2\x80\xA6\n", "mojibake");
+    expect_silent("# L\n\nOffering 5\xC3\x97\xC2\xA3" "35 pins\n", "mojibake");
+    expect_silent("# L\n\nthe \xE2\x80\x9C\xC3\x97\xE2\x80\x9D curves\n", "mojibake");
+}
