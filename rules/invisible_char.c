@@ -18,6 +18,8 @@
  */
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "rule.h"
 
@@ -131,41 +133,53 @@ static void check_invisible_char(awl_check *check)
 {
     const awl_source *src = &check->doc->source;
     const unsigned char *s = (const unsigned char *)src->bytes;
-    for (size_t line = 0; line < src->line_count; line++) {
-        size_t line_start = src->line_starts[line];
-        size_t line_end = awl_source_line_end(src, line);
-        size_t i = line_start;
-        if (line == 0 && src->has_bom)
-            i += 3; /* a leading byte order mark is the bom rule's */
-        size_t run_start = 0, run_count = 0;
-        unsigned run_cp = 0;
-        while (i < line_end) {
-            unsigned char b = s[i];
-            size_t n = 0;
-            unsigned cp = 0;
-            if (b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xEF) {
-                cp = invisible_at(s, i, line_end, &n);
-                if ((cp == 0x200C || cp == 0x200D) && !joiner_is_stray(s, line_start, line_end, i, n))
-                    cp = 0;
-            }
-            if (cp) {
-                if (!run_count) {
-                    run_start = i;
-                    run_cp = cp;
-                }
-                run_count++;
-                i += n;
-                continue;
-            }
-            if (run_count) {
-                report_run(check, line_start, line_end, run_start, i, run_cp, run_count);
-                run_count = 0;
-            }
-            i++;
+    size_t end = src->length;
+    size_t run_start = 0, run_count = 0, line = 0, line_start = 0, line_end = 0;
+    unsigned run_cp = 0;
+    /* A leading byte order mark is the bom rule's. */
+    for (size_t i = src->has_bom ? 3 : 0; i < end;) {
+        unsigned char b = s[i];
+        if (b < 0x80 && !run_count) {
+            /* ASCII: skip eight bytes at a time. */
+            uint64_t w;
+            while (i + 8 <= end && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0))
+                i += 8;
+            if (i < end && s[i] < 0x80)
+                i++;
+            continue;
         }
-        if (run_count)
+        size_t n = 0;
+        unsigned cp = 0;
+        if (b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xEF) {
+            if (!run_count || i >= line_end) {
+                line = awl_source_line_of(src, i);
+                line_start = src->line_starts[line];
+                line_end = awl_source_line_end(src, line);
+            }
+            cp = invisible_at(s, i, line_end, &n);
+            if ((cp == 0x200C || cp == 0x200D) && !joiner_is_stray(s, line_start, line_end, i, n))
+                cp = 0;
+        }
+        if (cp) {
+            if (!run_count) {
+                run_start = i;
+                run_cp = cp;
+            }
+            run_count++;
+            i += n;
+            if (i < line_end)
+                continue;
+        }
+        if (run_count) {
             report_run(check, line_start, line_end, run_start, i, run_cp, run_count);
+            run_count = 0;
+        }
+        if (!cp)
+            i++;
     }
+    if (run_count)
+        report_run(check, line_start, line_end, run_start, end < line_end ? end : line_end, run_cp,
+                   run_count);
 }
 
 const awl_rule awl_rule_invisible_char = {

@@ -48,10 +48,15 @@ static unsigned char encode(const awl_codepage *p, uint32_t c)
 {
     if (c < 0x80 || (c >= 0x2600 && c != 0xFB01 && c != 0xFB02))
         return 0;
-    for (unsigned b = 0; b < 128; b++)
-        if (p->cp[b] == c)
-            return (unsigned char)(0x80 + b);
-    return 0;
+    size_t lo = 0, hi = p->count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (p->sorted_cp[mid] < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < p->count && p->sorted_cp[lo] == c ? p->sorted_byte[lo] : 0;
 }
 
 static bool ascii_letter(uint32_t c)
@@ -239,7 +244,12 @@ static void check_mojibake(awl_check *check)
     uint32_t before = 0, prev = 0;
     for (size_t i = src->has_bom ? 3 : 0; i <= end;) {
         if (i < end && s[i] < 0x80) {
-            /* Plain ASCII: skip ahead cheaply. */
+            /* Plain ASCII: skip ahead cheaply, eight bytes at a time. */
+            if (!n) {
+                uint64_t w;
+                while (i + 9 <= end && (memcpy(&w, s + i + 1, 8), (w & 0x8080808080808080ULL) == 0))
+                    i += 8;
+            }
             if (n) {
                 offsets[n] = i;
                 check_run(check, offsets, chars, n, before, s[i] == '\n' || s[i] == '\r' ? 0 : s[i]);
