@@ -290,3 +290,45 @@ Test(mojibake, look_alikes_that_are_real_are_silent)
     expect_silent("# L\n\nOffering 5\xC3\x97\xC2\xA3" "35 pins\n", "mojibake");
     expect_silent("# L\n\nthe \xE2\x80\x9C\xC3\x97\xE2\x80\x9D curves\n", "mojibake");
 }
+
+/* ---- invalid-utf8 ------------------------------------------------------ */
+
+Test(invalid_utf8, latin1_byte_and_cut_character)
+{
+    /* E9 (latin-1 é) at "- [Caf" + 1 = column 7, byte 5 + 6 = 11; the cut
+     * euro sign E2 82 at the end of line 4, column 6: line 3 is 23 bytes from
+     * byte 5, so line 4 starts at 28 and the bytes sit at 28 + 5 = 33. */
+    const char *text = "# L\n\n- [Caf\xE9](https://a.io)\n- ok \xE2\x82\n";
+    const at want[] = {{3, 7}, {4, 6}};
+    expect_findings(text, "invalid-utf8", 2, want);
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    const awl_diag *d = nth(&diags, "invalid-utf8", 0), *e = nth(&diags, "invalid-utf8", 1);
+    cr_assert(d && e);
+    cr_expect_not_null(strstr(d->message, "byte offset 11"), "%s", d->message);
+    cr_expect_not_null(strstr(e->message, "byte offset 33"), "%s", e->message);
+    cr_expect_eq(d->fix, AWL_FIX_UNSAFE);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+    /* The unsafe fix puts one U+FFFD per bad byte. */
+    expect_fixed_unsafe(text,
+                        "# L\n\n- [Caf\xEF\xBF\xBD](https://a.io)\n- ok \xEF\xBF\xBD\xEF\xBF\xBD\n",
+                        true);
+}
+
+Test(invalid_utf8, the_rest_of_the_file_is_still_linted)
+{
+    /* A bad byte on line 3 and trailing spaces on line 4: both reported. */
+    const char *text = "# L\n\nx \xFF y\nz  \n";
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    cr_expect_eq(awl_test_count(&diags, "invalid-utf8"), 1);
+    cr_expect_eq(awl_test_count(&diags, "trailing-space"), 1);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+}
+
+Test(invalid_utf8, valid_text_is_silent)
+{
+    expect_silent("# L\n\ncaf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x8D\xB5\n", "invalid-utf8");
+}
