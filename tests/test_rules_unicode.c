@@ -332,3 +332,27 @@ Test(invalid_utf8, valid_text_is_silent)
 {
     expect_silent("# L\n\ncaf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x8D\xB5\n", "invalid-utf8");
 }
+
+/* ---- nbsp -------------------------------------------------------------- */
+
+Test(nbsp, heading_link_text_and_venue_tag)
+{
+    /* "\xC2\xA0" is U+00A0. Heading: "## A" then the space at column 5;
+     * link text: "- [B" then column 5; venue: "- [C](" is 6 characters,
+     * "https://c.io" 12, ") - " 4 and "OSDI" 4: the space at 27. */
+    const char *text = "# L\n\n## A\xC2\xA0" "B\n\n- [B\xC2\xA0" "C](https://b.io) - x.\n"
+                       "- [C](https://c.io) - OSDI\xC2\xA0'22.\n";
+    const at want[] = {{3, 5}, {5, 5}, {6, 27}};
+    expect_findings(text, "nbsp", 3, want);
+    expect_fixed(text, "# L\n\n## A B\n\n- [B C](https://b.io) - x.\n"
+                       "- [C](https://c.io) - OSDI '22.\n");
+}
+
+Test(nbsp, plain_text_and_code_are_left_alone)
+{
+    /* "10 ms" and "Cai et al." may keep their no-break space on purpose. */
+    expect_silent("# L\n\nIt takes 10\xC2\xA0ms, Cai\xC2\xA0" "et al.\n", "nbsp");
+    expect_silent("# L\n\n```\nOSDI\xC2\xA0'22\n```\n", "nbsp");
+    /* One capital is not a venue: "Vol\xC2\xA0" "2023". */
+    expect_silent("# L\n\nVol\xC2\xA0" "2023\n", "nbsp");
+}
