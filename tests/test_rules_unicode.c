@@ -356,3 +356,24 @@ Test(nbsp, plain_text_and_code_are_left_alone)
     /* One capital is not a venue: "Vol\xC2\xA0" "2023". */
     expect_silent("# L\n\nVol\xC2\xA0" "2023\n", "nbsp");
 }
+
+/* ---- unicode-normalization --------------------------------------------- */
+
+Test(unicode_normalization, decomposed_heading_and_title)
+{
+    /* "e" + U+0301 (CC 81): the finding starts at the "e", column 5 of
+     * "## Re" and column 7 of "- [Cafe". */
+    const char *text = "# L\n\n## Re\xCC\x81seaux\n\n- [Cafe\xCC\x81](https://a.io) - x.\n";
+    const at want[] = {{3, 5}, {5, 7}};
+    expect_findings(text, "unicode-normalization", 2, want);
+    expect_fixed(text, "# L\n\n## R\xC3\xA9seaux\n\n- [Caf\xC3\xA9](https://a.io) - x.\n");
+}
+
+Test(unicode_normalization, composed_and_unchangeable_marks_are_silent)
+{
+    /* Composed é; Devanagari virama (a combining mark NFC keeps); a
+     * decomposed accent in plain text outside titles. */
+    expect_silent("# L\n\n## R\xC3\xA9seaux\n\n- [\xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xB7](https://a.io)\n"
+                  "\nplain e\xCC\x81 text\n",
+                  "unicode-normalization");
+}
