@@ -1,0 +1,203 @@
+/*
+ * invisible-char: format characters that show nothing but break search,
+ * copy and paste, and links: U+200B zero-width space, U+FEFF past the start
+ * of the file, U+00AD soft hyphen, U+2060 word joiner, U+2061-U+2064
+ * invisible operators and U+180E. U+200C and U+200D (ZWNJ, ZWJ) are reported
+ * only between ASCII characters: inside emoji sequences and Indic or Persian
+ * words they do real work. Variation selectors and the bidi marks are left
+ * alone (bidi-control is another rule's business).
+ *
+ * Consecutive invisible characters make one finding. The fix removes them
+ * and is declared as a text change (the page's text loses the character).
+ * It is safe where removal cannot change how the line parses: not beside
+ * Markdown punctuation, and not leaving trailing spaces before a line end.
+ * A run that opens a line's content followed by blanks and then a letter
+ * (the "U+200B TAB Name" paste pattern) is removed with those blanks, so the
+ * line keeps its indentation; other line-opening runs get an unsafe fix.
+ * One pass over the bytes, looking only at lead bytes C2, E1, E2 and EF.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "rule.h"
+
+/* The code point of the invisible character at s[i], its byte length in *n,
+ * or 0 when there is none. */
+static unsigned invisible_at(const unsigned char *s, size_t i, size_t end, size_t *n)
+{
+    unsigned char b = s[i];
+    if (b == 0xC2 && i + 1 < end && s[i + 1] == 0xAD) {
+        *n = 2;
+        return 0xAD;
+    }
+    if (i + 2 >= end)
+        return 0;
+    unsigned cp = ((unsigned)(b & 0x0F) << 12) | ((unsigned)(s[i + 1] & 0x3F) << 6) |
+                  (s[i + 2] & 0x3F);
+    if ((s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80)
+        return 0;
+    *n = 3;
+    if (b == 0xE2 && ((cp >= 0x200B && cp <= 0x200D) || (cp >= 0x2060 && cp <= 0x2064)))
+        return cp;
+    if (b == 0xE1 && cp == 0x180E)
+        return cp;
+    if (b == 0xEF && cp == 0xFEFF)
+        return cp;
+    return 0;
+}
+
+static const char *invisible_name(unsigned cp)
+{
+    switch (cp) {
+    case 0xAD: return "soft hyphen (U+00AD)";
+    case 0x180E: return "Mongolian vowel separator (U+180E)";
+    case 0x200B: return "zero-width space (U+200B)";
+    case 0x200C: return "zero-width non-joiner (U+200C)";
+    case 0x200D: return "zero-width joiner (U+200D)";
+    case 0x2060: return "word joiner (U+2060)";
+    case 0xFEFF: return "zero-width no-break space (U+FEFF, a byte order mark inside the file)";
+    default: return "invisible operator (U+2061-U+2064)";
+    }
+}
+
+/* Punctuation whose neighbourhood Markdown reads: removing an invisible
+ * character beside it could open or close a link, emphasis, code or HTML. */
+static bool markdown_punct(unsigned char c)
+{
+    switch (c) {
+    case '[': case ']': case '(': case ')': case '<': case '>': case '*': case '_':
+    case '~': case '`': case '!': case '#': case '|': case '\\': case '&':
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static void report_run(awl_check *check, size_t line_start, size_t line_end, size_t start,
+                       size_t end, unsigned first_cp, size_t count)
+{
+    const unsigned char *s = (const unsigned char *)check->doc->source.bytes;
+    awl_diag *diag;
+    if (count == 1)
+        diag = awl_emit(check, start, end, "invisible %s", invisible_name(first_cp));
+    else
+        diag = awl_emit(check, start, end, "%zu invisible characters in a row, starting with a %s",
+                        count, invisible_name(first_cp));
+    diag->changes_text = true;
+    size_t lead = line_start;
+    while (lead < start && is_blank(s[lead]))
+        lead++;
+    if (lead == start) {
+        /* The run opens the line's content. */
+        size_t after = end;
+        while (after < line_end && is_blank(s[after]))
+            after++;
+        bool letter = after < line_end && (s[after] >= 0x80 || (s[after] >= 'a' && s[after] <= 'z') ||
+                                           (s[after] >= 'A' && s[after] <= 'Z'));
+        awl_add_edit(check, diag, start, letter ? after : end, "", 0);
+        if (!letter)
+            awl_fix_unsafe(diag);
+        return;
+    }
+    awl_add_edit(check, diag, start, end, "", 0);
+    /* `--<U+200B>-` would become a thematic break or setext underline. */
+    bool structural = true;
+    for (size_t k = lead; k < line_end && structural; k++)
+        if ((k < start || k >= end) && !is_blank(s[k]) && s[k] != '-' && s[k] != '=' &&
+            s[k] != '*' && s[k] != '_')
+            structural = false;
+    unsigned char before = s[start - 1];
+    bool at_end = end >= line_end;
+    if (markdown_punct(before) || (!at_end && markdown_punct(s[end])) ||
+        (at_end && is_blank(before)) || structural)
+        awl_fix_unsafe(diag);
+}
+
+/* ZWJ and ZWNJ count only between ASCII characters (or a line's ends). */
+static bool joiner_is_stray(const unsigned char *s, size_t line_start, size_t line_end, size_t i,
+                            size_t n)
+{
+    bool before_ascii = i == line_start || s[i - 1] < 0x80;
+    bool after_ascii = i + n >= line_end || s[i + n] < 0x80;
+    return before_ascii && after_ascii;
+}
+
+static void check_invisible_char(awl_check *check)
+{
+    const awl_source *src = &check->doc->source;
+    const unsigned char *s = (const unsigned char *)src->bytes;
+    size_t end = src->length;
+    size_t run_start = 0, run_count = 0, line = 0, line_start = 0, line_end = 0;
+    unsigned run_cp = 0;
+    /* A leading byte order mark is the bom rule's. */
+    for (size_t i = src->has_bom ? 3 : 0; i < end;) {
+        unsigned char b = s[i];
+        if (b < 0x80 && !run_count) {
+            /* ASCII: skip eight bytes at a time. */
+            uint64_t w;
+            while (i + 8 <= end && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0))
+                i += 8;
+            if (i < end && s[i] < 0x80)
+                i++;
+            continue;
+        }
+        size_t n = 0;
+        unsigned cp = 0;
+        if (b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xEF) {
+            if (!run_count || i >= line_end) {
+                line = awl_source_line_of(src, i);
+                line_start = src->line_starts[line];
+                line_end = awl_source_line_end(src, line);
+            }
+            cp = invisible_at(s, i, line_end, &n);
+            if ((cp == 0x200C || cp == 0x200D) && !joiner_is_stray(s, line_start, line_end, i, n))
+                cp = 0;
+        }
+        if (cp) {
+            if (!run_count) {
+                run_start = i;
+                run_cp = cp;
+            }
+            run_count++;
+            i += n;
+            if (i < line_end)
+                continue;
+        }
+        if (run_count) {
+            report_run(check, line_start, line_end, run_start, i, run_cp, run_count);
+            run_count = 0;
+        }
+        if (!cp)
+            i++;
+    }
+    if (run_count)
+        report_run(check, line_start, line_end, run_start, end < line_end ? end : line_end, run_cp,
+                   run_count);
+}
+
+const awl_rule awl_rule_invisible_char = {
+    .id = "invisible-char",
+    .category = "unicode",
+    .severity = AWL_SEVERITY_WARNING,
+    .fix = AWL_FIX_SAFE,
+    .summary = "No zero-width spaces, soft hyphens or other invisible format characters",
+    .explanation =
+        "Zero-width spaces, soft hyphens, word joiners and byte order marks inside the\n"
+        "file show nothing on the page, but they break searching the list, copying a\n"
+        "title, and any link or code they land in. They usually arrive by pasting from\n"
+        "a PDF or a web page. Zero-width joiners inside emoji sequences and non-Latin\n"
+        "words are kept. The fix removes the characters.\n"
+        "\n"
+        "Bad (<U+200B> stands for the invisible character):\n"
+        "    - [Alpa](https://arxiv.org/abs/2201.12023) - Auto<U+200B>mating parallelism.\n"
+        "Good:\n"
+        "    - [Alpa](https://arxiv.org/abs/2201.12023) - Automating parallelism.\n",
+    .check = check_invisible_char,
+};
