@@ -203,3 +203,17 @@ void awl_buf_free(awl_buf *buf)
     buf->data = NULL;
     buf->len = buf->capacity = 0;
 }
+
+void awl_buf_put_size(awl_buf *buf, size_t value)
+{
+    char digits[24];
+    size_t n = 0;
+    do {
+        digits[n++] = (char)('0' + value % 10);
+        value /= 10;
+    } while (value);
+    awl_buf_reserve(buf, n);
+    while (n)
+        buf->data[buf->len++] = digits[--n];
+    buf->data[buf->len] = '\0';
+}

@@ -63,6 +63,8 @@ typedef struct awl_buf {
 void awl_buf_append(awl_buf *buf, const char *bytes, size_t len);
 void awl_buf_puts(awl_buf *buf, const char *text);
 void awl_buf_printf(awl_buf *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends a number in decimal (no printf: JSON output writes many). */
+void awl_buf_put_size(awl_buf *buf, size_t value);
 /* Makes room for `extra` more bytes (and the NUL) without growing later. */
 void awl_buf_reserve(awl_buf *buf, size_t extra);
 /* Empties the buffer, keeping its storage. */

@@ -95,15 +95,23 @@ static void append_json_diag(awl_report *r, const awl_doc *doc, const awl_diag *
     awl_buf *b = &r->body;
     awl_buf_puts(b, first ? "{\"rule\":" : ",{\"rule\":");
     awl_json_cstring(b, d->rule->id);
-    awl_buf_printf(b, ",\"severity\":\"%s\",\"line\":%zu,\"column\":%zu,\"end_line\":%zu,"
-                      "\"end_column\":%zu,\"message\":",
-                   awl_severity_name(d->severity), p.line, p.column, p.end_line, p.end_column);
+    awl_buf_puts(b, ",\"severity\":\"");
+    awl_buf_puts(b, awl_severity_name(d->severity));
+    awl_buf_puts(b, "\",\"line\":");
+    awl_buf_put_size(b, p.line);
+    awl_buf_puts(b, ",\"column\":");
+    awl_buf_put_size(b, p.column);
+    awl_buf_puts(b, ",\"end_line\":");
+    awl_buf_put_size(b, p.end_line);
+    awl_buf_puts(b, ",\"end_column\":");
+    awl_buf_put_size(b, p.end_column);
+    awl_buf_puts(b, ",\"message\":");
     awl_json_cstring(b, d->message);
-    awl_buf_printf(b, ",\"fixable\":%s,\"fix\":\"%s\"}",
-                   awl_fix_applies(d, r->unsafe_fixes) ? "true" : "false",
-                   d->fix == AWL_FIX_SAFE     ? "safe"
-                   : d->fix == AWL_FIX_UNSAFE ? "unsafe"
-                                              : "none");
+    awl_buf_puts(b, awl_fix_applies(d, r->unsafe_fixes) ? ",\"fixable\":true,\"fix\":\""
+                                                        : ",\"fixable\":false,\"fix\":\"");
+    awl_buf_puts(b, d->fix == AWL_FIX_SAFE     ? "safe\"}"
+                    : d->fix == AWL_FIX_UNSAFE ? "unsafe\"}"
+                                               : "none\"}");
 }
 
 static const char *sarif_level(awl_severity severity)
