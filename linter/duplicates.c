@@ -10,6 +10,25 @@
 #include "strmap.h"
 
 
+/* prefix + a (+ sep + b when b is given), in the arena: keys are built for
+ * every link, so no printf. */
+static char *key_join(awl_arena *arena, const char *prefix, const char *a, size_t alen, char sep,
+                      const char *b, size_t blen)
+{
+    size_t plen = strlen(prefix);
+    char *k = awl_arena_alloc(arena, plen + alen + (b ? 1 + blen : 0) + 1);
+    memcpy(k, prefix, plen);
+    memcpy(k + plen, a, alen);
+    size_t n = plen + alen;
+    if (b) {
+        k[n++] = sep;
+        memcpy(k + n, b, blen);
+        n += blen;
+    }
+    k[n] = '\0';
+    return k;
+}
+
 static bool awl_dup_lower_eq(const char *s, size_t len, const char *lit)
 {
     return strlen(lit) == len && strncasecmp(s, lit, len) == 0;
@@ -76,7 +95,7 @@ static const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *pa
             if (e - s > 7 && strncasecmp(p + s, "arxiv:", 6) == 0)
                 s += 6;
             *paper = true;
-            const char *k = awl_arena_printf(arena, "arxiv:%.*s", (int)(e - s), p + s);
+            const char *k = key_join(arena, "arxiv:", p + s, e - s, 0, NULL, 0);
             *out_len = strlen(k);
             return k;
         }
@@ -97,7 +116,7 @@ static const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *pa
         }
         if (pl > s && p[s] == '1' && pl - s > 3) {
             *paper = true;
-            char *k = awl_arena_printf(arena, "doi:%.*s", (int)(pl - s), p + s);
+            char *k = key_join(arena, "doi:", p + s, pl - s, 0, NULL, 0);
             for (char *c = k; *c; c++)
                 if (*c >= 'A' && *c <= 'Z')
                     *c = (char)(*c - 'A' + 'a');
@@ -114,7 +133,7 @@ static const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *pa
                 while (e < ql && q[e] != '&')
                     e++;
                 *paper = true;
-                const char *k = awl_arena_printf(arena, "openreview:%.*s", (int)(e - a - 3), q + a + 3);
+                const char *k = key_join(arena, "openreview:", q + a + 3, e - a - 3, 0, NULL, 0);
                 *out_len = strlen(k);
                 return k;
             }
@@ -130,7 +149,7 @@ static const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *pa
             ne++;
         if (ne > ns) {
             *paper = true;
-            const char *k = awl_arena_printf(arena, "pmlr:%.*s/%.*s", (int)(e - s), p + s, (int)(ne - ns), p + ns);
+            const char *k = key_join(arena, "pmlr:", p + s, e - s, '/', p + ns, ne - ns);
             *out_len = strlen(k);
             return k;
         }
@@ -146,7 +165,7 @@ static const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *pa
             if (pl - e > strlen(pres) && strncmp(p + e, pres, strlen(pres)) == 0) {
                 size_t ns = e + strlen(pres);
                 *paper = true;
-                const char *k = awl_arena_printf(arena, "usenix:%.*s-%.*s", (int)(e - s), p + s, (int)(pl - ns), p + ns);
+                const char *k = key_join(arena, "usenix:", p + s, e - s, '-', p + ns, pl - ns);
                 *out_len = strlen(k);
                 return k;
             }
@@ -154,7 +173,7 @@ static const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *pa
                    strncasecmp(p + pl - 4, ".pdf", 4) == 0) {
             size_t s = strlen(files);
             *paper = true;
-            const char *k = awl_arena_printf(arena, "usenix:%.*s", (int)(pl - 4 - s), p + s);
+            const char *k = key_join(arena, "usenix:", p + s, pl - 4 - s, 0, NULL, 0);
             *out_len = strlen(k);
             return k;
         }
@@ -164,7 +183,7 @@ static const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *pa
         if (e > 5 && strncasecmp(p + e - 4, ".pdf", 4) == 0)
             e -= 4;
         *paper = true;
-        const char *k = awl_arena_printf(arena, "acl:%.*s", (int)(e - 1), p + 1);
+        const char *k = key_join(arena, "acl:", p + 1, e - 1, 0, NULL, 0);
         *out_len = strlen(k);
         return k;
     }
@@ -177,7 +196,7 @@ static const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *pa
         else if (e > 12 && strncmp(p + e - 12, "/tree/master", 12) == 0)
             e -= 12;
         if (e > s) {
-            char *k = awl_arena_printf(arena, "github:%.*s", (int)(e - s), p + s);
+            char *k = key_join(arena, "github:", p + s, e - s, 0, NULL, 0);
             for (char *c = k; *c; c++)
                 if (*c >= 'A' && *c <= 'Z')
                     *c = (char)(*c - 'A' + 'a');
