@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "engine.h"
+#include "fix.h"
 #include "rule.h"
 #include "support.h"
 
@@ -253,4 +254,102 @@ Test(duplicate_entry, a_bracketed_link_label_is_not_a_name)
                             "| [In-flight Batching] Batch Manager | [[Engine]](https://github.com/e/engine) |\n"
                             "| [KV Cache FP8] Precision Guide | [[Engine]](https://github.com/e/engine) |\n";
     expect_lines(text, "duplicate-entry", 0, NULL);
+}
+
+/* entry-order ------------------------------------------------------------ */
+
+/* Fixes `text` with the safe fixes and compares the whole result. */
+static void expect_fixed(const char *text, const char *expected)
+{
+    awl_config config;
+    awl_config_defaults(&config);
+    awl_fix_result r;
+    awl_fix_text("test.md", text, strlen(text), &config, false, &r);
+    cr_expect(!r.failed, "fixing failed verification: %s", r.failure);
+    cr_expect(r.text.len == strlen(expected) && memcmp(r.text.data, expected, r.text.len) == 0,
+              "fixing:\n%s\nexpected:\n%s\ngot:\n%.*s", text, expected, (int)r.text.len, r.text.data);
+    awl_fix_result_free(&r);
+}
+
+/* Seven tools, alphabetical but for DeepSpeed put after Megatron-LM (which
+ * owns a sub-item). */
+#define TOOLS_HEAD "# Tools\n\n## Training\n\n"
+#define ALPA "- [Alpa](https://github.com/alpa-projects/alpa) - Parallelism.\n"
+#define COLOSSAL "- [Colossal-AI](https://github.com/hpcaitech/ColossalAI) - Parallel training.\n"
+#define DEEPSPEED "- [DeepSpeed](https://github.com/microsoft/DeepSpeed) - ZeRO.\n"
+#define FLEXFLOW "- [FlexFlow](https://github.com/flexflow/FlexFlow) - Search.\n"
+#define HOROVOD "- [Horovod](https://github.com/horovod/horovod) - Data parallel.\n"
+#define MEGATRON                                                                                  \
+    "- [Megatron-LM](https://github.com/NVIDIA/Megatron-LM) - Tensor parallel.\n"                \
+    "  - [Megatron-Core](https://github.com/NVIDIA/Megatron-LM/tree/main/megatron/core) - Core.\n"
+#define OOBLECK "- [Oobleck](https://github.com/SymbioticLab/Oobleck) - Pipelines.\n"
+#define VARUNA "- [Varuna](https://github.com/microsoft/varuna) - Spot VMs.\n"
+
+Test(entry_order, one_entry_out_of_an_alphabetical_list_moves_with_its_sub_list)
+{
+    const char *text = TOOLS_HEAD ALPA COLOSSAL MEGATRON DEEPSPEED FLEXFLOW HOROVOD OOBLECK VARUNA;
+    const size_t want[] = {7}; /* Megatron-LM, not the four after it */
+    expect_lines(text, "entry-order", 1, want);
+    expect_fixed(text, TOOLS_HEAD ALPA COLOSSAL DEEPSPEED FLEXFLOW HOROVOD MEGATRON OOBLECK VARUNA);
+}
+
+Test(entry_order, newest_first_by_year_keeps_ties_in_place)
+{
+#define P(tag, title, id) "- [" tag "] [" title "](https://arxiv.org/abs/" id ")\n"
+#define A P("NSDI'24", "Oobleck: Resilient Distributed Training", "2309.08125")
+#define B P("EuroSys'24", "Orion: Interference-aware GPU Sharing", "2401.00003")
+#define C P("OSDI'23", "Welder: Scheduling Memory Access", "2301.00004")
+#define D P("OSDI'22", "Alpa: Automating Parallelism", "2201.12023")
+#define E P("SOSP'21", "Gradient Compression Supercharged Training", "2101.00005")
+#define F P("ATC'20", "HetPipe: Training on Heterogeneous Clusters", "2005.00006")
+#define G P("SOSP'19", "PipeDream: Generalized Pipeline Parallelism", "1901.00007")
+#define H P("NSDI'19", "Tiresias: A GPU Cluster Manager", "1902.00008")
+    const char *text = "# Papers\n\n## Training\n\n" A C D B E F G H;
+    const size_t want[] = {8}; /* Orion (2024) after Alpa (2022) */
+    expect_lines(text, "entry-order", 1, want);
+    expect_fixed(text, "# Papers\n\n## Training\n\n" A B C D E F G H);
+    /* Grouped by year, any order inside a year: in order. */
+    expect_lines("# Papers\n\n## Training\n\n" B A C D E F H G, "entry-order", 0, NULL);
+}
+
+Test(entry_order, lists_without_a_clear_order_are_left_alone)
+{
+    /* Random order: no order reaches 80% of neighbouring pairs. */
+    expect_lines(TOOLS_HEAD HOROVOD ALPA VARUNA COLOSSAL OOBLECK DEEPSPEED FLEXFLOW, "entry-order", 0,
+                 NULL);
+    /* Too short to say. */
+    expect_lines(TOOLS_HEAD ALPA DEEPSPEED COLOSSAL FLEXFLOW, "entry-order", 0, NULL);
+    /* A list that mixes entries with other items. */
+    expect_lines(TOOLS_HEAD ALPA COLOSSAL MEGATRON DEEPSPEED FLEXFLOW HOROVOD OOBLECK VARUNA
+                 "- More to come\n",
+                 "entry-order", 0, NULL);
+}
+
+Test(entry_order, every_common_way_of_sorting_titles_is_an_order)
+{
+    /* Sorted by the Markdown line: `[Pipe Server](` after `[Pipe Server Plus](`. */
+    expect_lines(TOOLS_HEAD "- [Arrow](https://e.x/a)\n- [Pipe Server Plus](https://e.x/p1)\n"
+                            "- [Pipe Server](https://e.x/p2)\n- [Pipe](https://e.x/p3)\n"
+                            "- [Quiver](https://e.x/q)\n- [Tube](https://e.x/t)\n- [Vane](https://e.x/v)\n",
+                 "entry-order", 0, NULL);
+    /* Case-insensitive, punctuation as written: `Rust Tiếng Việt` before `rust-how`. */
+    expect_lines(TOOLS_HEAD "- [Rust in Action](https://e.x/1)\n- [Rust Tiếng Việt](https://e.x/2)\n"
+                            "- [rust-how-do-i-start](https://e.x/3)\n- [rust-learning](https://e.x/4)\n"
+                            "- [Rustfinity](https://e.x/5)\n- [Rustlings](https://e.x/6)\n",
+                 "entry-order", 0, NULL);
+    /* An object replacement character before a title is not a letter. */
+    expect_lines(TOOLS_HEAD "- [Alpha](https://e.x/1)\n- [Beta](https://e.x/2)\n"
+                            "- [\xEF\xBF\xBC" "Delta](https://e.x/3)\n- [Gamma](https://e.x/4)\n"
+                            "- [Kappa](https://e.x/5)\n- [Omega](https://e.x/6)\n- [Zeta](https://e.x/7)\n",
+                 "entry-order", 0, NULL);
+}
+
+Test(entry_order, an_ordered_list_is_reported_but_not_renumbered)
+{
+    const char *text = "# Tools\n\n## Training\n\n1. [Alpa](https://e.x/1)\n2. [Colossal](https://e.x/2)\n"
+                       "3. [Megatron](https://e.x/3)\n4. [DeepSpeed](https://e.x/4)\n5. [FlexFlow](https://e.x/5)\n"
+                       "6. [Horovod](https://e.x/6)\n7. [Oobleck](https://e.x/7)\n8. [Varuna](https://e.x/8)\n";
+    const size_t want[] = {7};
+    expect_lines(text, "entry-order", 1, want);
+    expect_fixed(text, text);
 }
