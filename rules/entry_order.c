@@ -51,8 +51,13 @@ static const char *const order_names[ORDER_KINDS] = {
  * reads as itself. */
 static int32_t next_code_point(const char *s, size_t *at)
 {
-    if (!s[*at])
-        return -1;
+    unsigned char c = (unsigned char)s[*at];
+    if (c < 0x80) { /* ASCII, the common case, without utf8proc */
+        if (!c)
+            return -1;
+        (*at)++;
+        return c;
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + *at, -1, &cp);
     if (n <= 0) {
@@ -74,6 +79,13 @@ static bool is_word_char(int32_t cp)
            (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
 }
 
+static int32_t fold(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+    return utf8proc_tolower(cp);
+}
+
 typedef struct key_cursor {
     size_t at;    /* next byte of the title */
     bool started; /* a word character was read */
@@ -89,7 +101,7 @@ static int32_t next_key(const char *title, key_cursor *cur, order_kind kind)
         if (title[cur->at] == '\n' || title[cur->at] == '\r')
             return -1;
         int32_t cp = next_code_point(title, &cur->at);
-        return cp < 0 ? -1 : utf8proc_tolower(cp);
+        return cp < 0 ? -1 : fold(cp);
     }
     bool gap = false;
     for (;;) {
@@ -108,7 +120,7 @@ static int32_t next_key(const char *title, key_cursor *cur, order_kind kind)
             return ' ';
         }
         cur->started = true;
-        return utf8proc_tolower(cp);
+        return fold(cp);
     }
 }
 
@@ -128,6 +140,7 @@ static int compare_titles(const char *a, const char *b, order_kind kind)
 typedef struct list_item {
     const awl_entry *entry;
     const char *line; /* ends at the line's newline (or the text's NUL) */
+    const char *key;  /* the sort key of the detected alphabetical order, once built */
 } list_item;
 
 /* Negative when a belongs before b under `kind`, 0 when tied. */
@@ -137,6 +150,8 @@ static int compare_entries(const list_item *a, const list_item *b, order_kind ki
         return a->entry->year > b->entry->year ? -1 : a->entry->year < b->entry->year;
     if (kind == ORDER_OLDEST)
         return a->entry->year < b->entry->year ? -1 : a->entry->year > b->entry->year;
+    if (a->key && b->key)
+        return strcmp(a->key, b->key);
     if (kind == ORDER_ALPHA_LINE)
         return compare_titles(a->line, b->line, kind);
     return compare_titles(a->entry->title, b->entry->title, kind);
@@ -261,7 +276,7 @@ static bool has_sortable_title(const char *title)
     return false;
 }
 
-static void check_list(awl_check *check, size_t list, const list_item *items, size_t n,
+static void check_list(awl_check *check, size_t list, list_item *items, size_t n,
                        unsigned char *kept, size_t *tails, size_t *prev, sort_item *sorted)
 {
     const awl_doc *doc = check->doc;
@@ -300,6 +315,29 @@ static void check_list(awl_check *check, size_t list, const list_item *items, si
     if (best == ORDER_KINDS || best_against == 0)
         return;
 
+    /* The sort compares n log n times: build the keys once (folded code
+     * points in UTF-8, whose byte order is their order). */
+    char *keys = NULL;
+    if (best < ORDER_NEWEST) {
+        size_t size = 0;
+        for (size_t i = 0; i < n; i++)
+            size += (best == ORDER_ALPHA_LINE ? strcspn(items[i].line, "\r\n")
+                                              : strlen(items[i].entry->title)) * 4 + 1;
+        keys = awl_xmalloc(size);
+        size_t at = 0;
+        for (size_t i = 0; i < n; i++) {
+            const char *text = best == ORDER_ALPHA_LINE ? items[i].line : items[i].entry->title;
+            items[i].key = keys + at;
+            key_cursor cur = {0, false};
+            for (int32_t cp; (cp = next_key(text, &cur, best)) >= 0;) {
+                if (best == ORDER_ALPHA_BYTES || cp < 0x80)
+                    keys[at++] = (char)cp;
+                else
+                    at += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)keys + at);
+            }
+            keys[at++] = '\0';
+        }
+    }
     longest_in_order(items, n, best, kept, tails, prev);
     /* A clear order also leaves most entries in place: two sorted runs put
      * one after the other (a list grouped in two) agree pair by pair but
@@ -307,8 +345,10 @@ static void check_list(awl_check *check, size_t list, const list_item *items, si
     size_t in_place = 0;
     for (size_t i = 0; i < n; i++)
         in_place += kept[i];
-    if (in_place * 100 < n * AGREE_PERCENT)
+    if (in_place * 100 < n * AGREE_PERCENT) {
+        free(keys);
         return;
+    }
     for (size_t i = 0; i < n; i++)
         sorted[i] = (sort_item){&items[i], i, best};
     qsort(sorted, n, sizeof *sorted, compare_sort_items);
@@ -342,6 +382,7 @@ static void check_list(awl_check *check, size_t list, const list_item *items, si
             fix_attached = true;
         }
     }
+    free(keys);
 }
 
 static void check_entry_order(awl_check *check)
@@ -401,7 +442,7 @@ static void check_entry_order(awl_check *check)
                     line++; /* past the bullet */
                 while (*line == ' ' || *line == '\t')
                     line++;
-                items[n++] = (list_item){&entries->items[i], line};
+                items[n++] = (list_item){&entries->items[i], line, NULL};
             }
             check_list(check, b, items, n, kept, tails, prev, sorted);
         }
