@@ -365,7 +365,9 @@ static void check_list(awl_check *check, size_t list, list_item *items, size_t n
         size_t start, end;
         awl_dup_span(doc, items[i].entry, &start, &end);
         awl_diag *d;
-        if (p + 1 < n)
+        /* Name the neighbour it would gain: its successor in the sorted list,
+         * or its predecessor when the successor already follows it. */
+        if (p + 1 < n && !(p > 0 && sorted[p + 1].index == i + 1))
             d = awl_emit(check, start, end,
                          "entry out of order: this list is %s (%zu of %zu neighbouring pairs agree); "
                          "it belongs before line %zu",
