@@ -353,3 +353,61 @@ Test(entry_order, an_ordered_list_is_reported_but_not_renumbered)
     expect_lines(text, "entry-order", 1, want);
     expect_fixed(text, text);
 }
+
+/* duplicate-entry's unsafe fix ------------------------------------------- */
+
+static void expect_unsafe_fixed(const char *text, const char *expected)
+{
+    awl_config config;
+    awl_config_defaults(&config);
+    awl_fix_result r;
+    awl_fix_text("test.md", text, strlen(text), &config, true, &r);
+    cr_expect(!r.failed, "fixing failed verification: %s", r.failure);
+    cr_expect(r.text.len == strlen(expected) && memcmp(r.text.data, expected, r.text.len) == 0,
+              "fixing:\n%s\nexpected:\n%s\ngot:\n%.*s", text, expected, (int)r.text.len, r.text.data);
+    awl_fix_result_free(&r);
+}
+
+Test(duplicate_entry, unsafe_fix_removes_the_later_copy_and_keeps_its_code_link)
+{
+    const char *text =
+        HEAD "- [Oobleck: Resilient Distributed Training](https://arxiv.org/abs/2309.08125)\n"
+             "- [Welder: Scheduling Memory Access](https://www.usenix.org/conference/osdi23/presentation/shi)\n"
+             "- [Oobleck: Resilient Distributed Training](https://arxiv.org/pdf/2309.08125v2.pdf) "
+             "[code](https://github.com/SymbioticLab/Oobleck)\n";
+    expect_unsafe_fixed(
+        text, HEAD "- [Oobleck: Resilient Distributed Training](https://arxiv.org/abs/2309.08125) "
+                   "[code](https://github.com/SymbioticLab/Oobleck)\n"
+                   "- [Welder: Scheduling Memory Access](https://www.usenix.org/conference/osdi23/presentation/shi)\n");
+    /* Safe fixes alone leave both copies. */
+    expect_fixed(text, text);
+}
+
+Test(duplicate_entry, unsafe_fix_moves_a_different_url_and_drops_a_variant)
+{
+    /* Same title, a different host: the later URL is kept as a link;
+     * a DOI variant (dl.acm.org/doi/pdf) of the kept DOI is not. */
+    expect_unsafe_fixed(HEAD "- [Naiad: A Timely Dataflow System](https://doi.org/10.1145/2517349.2522738)\n"
+                             "- [Naiad: A Timely Dataflow System](https://dl.acm.org/doi/pdf/10.1145/2517349.2522738)\n"
+                             "- [Spark Streaming: Discretized Streams at Scale](https://spark.example/streaming)\n"
+                             "- [Spark Streaming: Discretized Streams at Scale](https://other.example/dstreams)\n",
+                        HEAD "- [Naiad: A Timely Dataflow System](https://doi.org/10.1145/2517349.2522738)\n"
+                             "- [Spark Streaming: Discretized Streams at Scale](https://spark.example/streaming) "
+                             "[link](https://other.example/dstreams)\n");
+}
+
+Test(duplicate_entry, no_fix_when_the_copy_says_more_than_links)
+{
+    /* Its own venue tag (duplicate-conflict's business), its own
+     * description, or notes under it: the maintainer merges by hand. */
+    const char *tags = HEAD "- [arXiv'24] [Oobleck: Resilient Distributed Training](https://arxiv.org/abs/2309.08125)\n"
+                            "- [NSDI'24] [Oobleck: Resilient Distributed Training](https://arxiv.org/abs/2309.08125)\n";
+    expect_unsafe_fixed(tags, tags);
+    const char *description = HEAD "- [Timely](https://github.com/TimelyDataflow/timely-dataflow) - Dataflow.\n"
+                                   "- [Timely](https://github.com/timelydataflow/timely-dataflow) - In Rust.\n";
+    expect_unsafe_fixed(description, description);
+    const char *notes = HEAD "- Naiad: A Timely Dataflow System. [[paper]](https://doi.org/10.1145/2517349.2522738)\n"
+                             "- Naiad: A Timely Dataflow System. [[paper]](https://doi.org/10.1145/2517349.2522738)\n"
+                             "  - Derek G. Murray, Frank McSherry. *SOSP 2013*\n";
+    expect_unsafe_fixed(notes, notes);
+}
