@@ -32,20 +32,24 @@ enum {
 };
 
 typedef enum order_kind {
-    ORDER_ALPHA_WORDS, /* case-insensitive, punctuation runs as one space */
-    ORDER_ALPHA_ALNUM, /* case-insensitive, letters and digits only */
-    ORDER_ALPHA_BYTES, /* as written */
+    ORDER_ALPHA_WORDS,  /* case-insensitive, punctuation runs as one space */
+    ORDER_ALPHA_ALNUM,  /* case-insensitive, letters and digits only */
+    ORDER_ALPHA_BYTES,  /* as written */
     ORDER_ALPHA_FOLDED, /* case-insensitive, punctuation and spaces kept */
-    ORDER_ALPHA_LINE,  /* the item's Markdown line, case-insensitive (`[Calibre Web](` sorts after `[Calibre Web Automated](`) */
+    ORDER_ALPHA_LINE,   /* the item's Markdown line, case-insensitive (`[Calibre Web](` sorts after
+                           `[Calibre Web Automated](`) */
     ORDER_NEWEST,
     ORDER_OLDEST,
     ORDER_KINDS,
 } order_kind;
 
-static const char *const order_names[ORDER_KINDS] = {
-    "alphabetical by title", "alphabetical by title", "alphabetical by title (case-sensitive)",
-    "alphabetical by title", "alphabetical by its Markdown line",
-    "newest first", "oldest first"};
+static const char *const order_names[ORDER_KINDS] = {"alphabetical by title",
+                                                     "alphabetical by title",
+                                                     "alphabetical by title (case-sensitive)",
+                                                     "alphabetical by title",
+                                                     "alphabetical by its Markdown line",
+                                                     "newest first",
+                                                     "oldest first"};
 
 /* The code point at s (advancing *at), or -1 at the end; an invalid byte
  * reads as itself. */
@@ -174,8 +178,8 @@ static int compare_sort_items(const void *pa, const void *pb)
 
 /* Marks in `kept` a longest non-decreasing subsequence of list[0, n) under
  * `kind` (patience sorting, n log n). tails and prev are scratch of n. */
-static void longest_in_order(const list_item *list, size_t n, order_kind kind,
-                             unsigned char *kept, size_t *tails, size_t *prev)
+static void longest_in_order(const list_item *list, size_t n, order_kind kind, unsigned char *kept,
+                             size_t *tails, size_t *prev)
 {
     size_t length = 0;
     for (size_t i = 0; i < n; i++) {
@@ -262,8 +266,9 @@ static bool has_sortable_title(const char *title)
     for (const char *s = title; *s; s++) {
         if (*s == ':') {
             const char *close = s + 1;
-            while (*close && ((*close >= 'a' && *close <= 'z') || (*close >= '0' && *close <= '9') ||
-                              *close == '_' || *close == '+' || *close == '-'))
+            while (*close &&
+                   ((*close >= 'a' && *close <= 'z') || (*close >= '0' && *close <= '9') ||
+                    *close == '_' || *close == '+' || *close == '-'))
                 close++;
             if (*close == ':' && close > s + 1) {
                 s = close;
@@ -304,7 +309,8 @@ static void check_list(awl_check *check, size_t list, list_item *items, size_t n
         if (agree < MIN_AGREEING || agree * 100 < (agree + against) * AGREE_PERCENT)
             continue;
         /* The best share of agreeing pairs; more evidence breaks a tie. */
-        if (best == ORDER_KINDS || agree * (best_agree + best_against) > best_agree * (agree + against) ||
+        if (best == ORDER_KINDS ||
+            agree * (best_agree + best_against) > best_agree * (agree + against) ||
             (agree * (best_agree + best_against) == best_agree * (agree + against) &&
              agree > best_agree)) {
             best = kind;
@@ -322,7 +328,9 @@ static void check_list(awl_check *check, size_t list, list_item *items, size_t n
         size_t size = 0;
         for (size_t i = 0; i < n; i++)
             size += (best == ORDER_ALPHA_LINE ? strcspn(items[i].line, "\r\n")
-                                              : strlen(items[i].entry->title)) * 4 + 1;
+                                              : strlen(items[i].entry->title)) *
+                        4 +
+                    1;
         keys = awl_xmalloc(size);
         size_t at = 0;
         for (size_t i = 0; i < n; i++) {
@@ -368,17 +376,19 @@ static void check_list(awl_check *check, size_t list, list_item *items, size_t n
         /* Name the neighbour it would gain: its successor in the sorted list,
          * or its predecessor when the successor already follows it. */
         if (p + 1 < n && !(p > 0 && sorted[p + 1].index == i + 1))
-            d = awl_emit(check, start, end,
-                         "entry out of order: this list is %s (%zu of %zu neighbouring pairs agree); "
-                         "it belongs before line %zu",
-                         order_names[best], best_agree, best_agree + best_against,
-                         sorted[p + 1].item->entry->line + 1);
+            d = awl_emit(
+                check, start, end,
+                "entry out of order: this list is %s (%zu of %zu neighbouring pairs agree); "
+                "it belongs before line %zu",
+                order_names[best], best_agree, best_agree + best_against,
+                sorted[p + 1].item->entry->line + 1);
         else
-            d = awl_emit(check, start, end,
-                         "entry out of order: this list is %s (%zu of %zu neighbouring pairs agree); "
-                         "it belongs after line %zu",
-                         order_names[best], best_agree, best_agree + best_against,
-                         sorted[p - 1].item->entry->line + 1);
+            d = awl_emit(
+                check, start, end,
+                "entry out of order: this list is %s (%zu of %zu neighbouring pairs agree); "
+                "it belongs after line %zu",
+                order_names[best], best_agree, best_agree + best_against,
+                sorted[p - 1].item->entry->line + 1);
         if (d && fixable && !fix_attached) {
             attach_sort(check, d, items, sorted, n);
             fix_attached = true;
@@ -467,27 +477,26 @@ const awl_rule awl_rule_entry_order = {
     .severity = AWL_SEVERITY_WARNING,
     .fix = AWL_FIX_SAFE,
     .summary = "A list kept in order (alphabetical, newest or oldest first) stays in order",
-    .explanation =
-        "Many lists keep their entries alphabetical by title, or newest first, or\n"
-        "oldest first, so readers can scan them and contributors know where a new\n"
-        "entry goes. When at least 80% of the neighbouring pairs of a list agree with\n"
-        "one of these orders, the entries out of place are reported; lists with no\n"
-        "clear order are left alone. The fix sorts the list (a stable sort): each\n"
-        "entry moves with its sub-lists and continuation lines.\n"
-        "\n"
-        "Bad:\n"
-        "    - [Alpa](https://github.com/alpa-projects/alpa)\n"
-        "    - [DeepSpeed](https://github.com/microsoft/DeepSpeed)\n"
-        "    - [Colossal-AI](https://github.com/hpcaitech/ColossalAI)\n"
-        "    - [FlexFlow](https://github.com/flexflow/FlexFlow)\n"
-        "    - [Horovod](https://github.com/horovod/horovod)\n"
-        "    - [Megatron-LM](https://github.com/NVIDIA/Megatron-LM)\n"
-        "Good:\n"
-        "    - [Alpa](https://github.com/alpa-projects/alpa)\n"
-        "    - [Colossal-AI](https://github.com/hpcaitech/ColossalAI)\n"
-        "    - [DeepSpeed](https://github.com/microsoft/DeepSpeed)\n"
-        "    - [FlexFlow](https://github.com/flexflow/FlexFlow)\n"
-        "    - [Horovod](https://github.com/horovod/horovod)\n"
-        "    - [Megatron-LM](https://github.com/NVIDIA/Megatron-LM)\n",
+    .explanation = "Many lists keep their entries alphabetical by title, or newest first, or\n"
+                   "oldest first, so readers can scan them and contributors know where a new\n"
+                   "entry goes. When at least 80% of the neighbouring pairs of a list agree with\n"
+                   "one of these orders, the entries out of place are reported; lists with no\n"
+                   "clear order are left alone. The fix sorts the list (a stable sort): each\n"
+                   "entry moves with its sub-lists and continuation lines.\n"
+                   "\n"
+                   "Bad:\n"
+                   "    - [Alpa](https://github.com/alpa-projects/alpa)\n"
+                   "    - [DeepSpeed](https://github.com/microsoft/DeepSpeed)\n"
+                   "    - [Colossal-AI](https://github.com/hpcaitech/ColossalAI)\n"
+                   "    - [FlexFlow](https://github.com/flexflow/FlexFlow)\n"
+                   "    - [Horovod](https://github.com/horovod/horovod)\n"
+                   "    - [Megatron-LM](https://github.com/NVIDIA/Megatron-LM)\n"
+                   "Good:\n"
+                   "    - [Alpa](https://github.com/alpa-projects/alpa)\n"
+                   "    - [Colossal-AI](https://github.com/hpcaitech/ColossalAI)\n"
+                   "    - [DeepSpeed](https://github.com/microsoft/DeepSpeed)\n"
+                   "    - [FlexFlow](https://github.com/flexflow/FlexFlow)\n"
+                   "    - [Horovod](https://github.com/horovod/horovod)\n"
+                   "    - [Megatron-LM](https://github.com/NVIDIA/Megatron-LM)\n",
     .check = check_entry_order,
 };
