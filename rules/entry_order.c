@@ -18,6 +18,10 @@
  * `paper [...]` lines), the blank lines between items stay where they were.
  * The fix is offered only for bullet lists whose items all start with the
  * same text before their bullet (an ordered list's numbers would move too).
+ *
+ * Config: `order` pins alphabetical, newest-first or oldest-first (every
+ * list of two entries or more is then held to it, however few of its pairs
+ * agree); `min-agreement` changes the 80%.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,9 +30,9 @@
 #include "rule.h"
 
 enum {
-    MIN_ENTRIES = 5,   /* fewer entries say nothing about an order */
-    MIN_AGREEING = 5,  /* non-tied pairs that agree, at least */
-    AGREE_PERCENT = 80 /* share of non-tied neighbouring pairs that agree */
+    MIN_ENTRIES = 5,  /* fewer entries say nothing about an order */
+    MIN_AGREEING = 5, /* non-tied pairs that agree, at least */
+    MIN_PINNED = 2    /* entries, when the config pins the order */
 };
 
 typedef enum order_kind {
@@ -292,11 +296,19 @@ static void check_list(awl_check *check, size_t list, list_item *items, size_t n
         if (items[i].entry->year <= 0)
             all_years = false;
     }
+    /* The config may pin the order: then only its kinds compete, and no
+     * share of agreeing pairs is needed. */
+    unsigned pin = check->config->entry_order;
+    unsigned percent = check->config->entry_order_agreement;
     order_kind best = ORDER_KINDS;
     size_t best_agree = 0, best_against = 0;
     for (int k = 0; k < ORDER_KINDS; k++) {
         order_kind kind = (order_kind)k;
         if (kind < ORDER_NEWEST ? !all_titles : !all_years)
+            continue;
+        if ((pin == AWL_ORDER_ALPHABETICAL && kind >= ORDER_NEWEST) ||
+            (pin == AWL_ORDER_NEWEST_FIRST && kind != ORDER_NEWEST) ||
+            (pin == AWL_ORDER_OLDEST_FIRST && kind != ORDER_OLDEST))
             continue;
         size_t agree = 0, against = 0;
         for (size_t i = 1; i < n; i++) {
@@ -306,7 +318,7 @@ static void check_list(awl_check *check, size_t list, list_item *items, size_t n
         }
         if (agree && !against)
             return; /* already in one of the orders, however few its pairs */
-        if (agree < MIN_AGREEING || agree * 100 < (agree + against) * AGREE_PERCENT)
+        if (!pin && (agree < MIN_AGREEING || agree * 100 < (agree + against) * percent))
             continue;
         /* The best share of agreeing pairs; more evidence breaks a tie. */
         if (best == ORDER_KINDS ||
@@ -353,7 +365,7 @@ static void check_list(awl_check *check, size_t list, list_item *items, size_t n
     size_t in_place = 0;
     for (size_t i = 0; i < n; i++)
         in_place += kept[i];
-    if (in_place * 100 < n * AGREE_PERCENT) {
+    if (!pin && in_place * 100 < n * percent) {
         free(keys);
         return;
     }
@@ -376,19 +388,23 @@ static void check_list(awl_check *check, size_t list, list_item *items, size_t n
         /* Name the neighbour it would gain: its successor in the sorted list,
          * or its predecessor when the successor already follows it. */
         if (p + 1 < n && !(p > 0 && sorted[p + 1].index == i + 1))
-            d = awl_emit(
-                check, start, end,
-                "entry out of order: this list is %s (%zu of %zu neighbouring pairs agree); "
-                "it belongs before line %zu",
-                order_names[best], best_agree, best_agree + best_against,
-                sorted[p + 1].item->entry->line + 1);
+            d = pin ? awl_emit(check, start, end,
+                               "entry out of order: the config keeps lists %s; it belongs before line %zu",
+                               order_names[best], sorted[p + 1].item->entry->line + 1)
+                    : awl_emit(check, start, end,
+                               "entry out of order: this list is %s (%zu of %zu neighbouring pairs "
+                               "agree); it belongs before line %zu",
+                               order_names[best], best_agree, best_agree + best_against,
+                               sorted[p + 1].item->entry->line + 1);
         else
-            d = awl_emit(
-                check, start, end,
-                "entry out of order: this list is %s (%zu of %zu neighbouring pairs agree); "
-                "it belongs after line %zu",
-                order_names[best], best_agree, best_agree + best_against,
-                sorted[p - 1].item->entry->line + 1);
+            d = pin ? awl_emit(check, start, end,
+                               "entry out of order: the config keeps lists %s; it belongs after line %zu",
+                               order_names[best], sorted[p - 1].item->entry->line + 1)
+                    : awl_emit(check, start, end,
+                               "entry out of order: this list is %s (%zu of %zu neighbouring pairs "
+                               "agree); it belongs after line %zu",
+                               order_names[best], best_agree, best_agree + best_against,
+                               sorted[p - 1].item->entry->line + 1);
         if (d && fixable && !fix_attached) {
             attach_sort(check, d, items, sorted, n);
             fix_attached = true;
@@ -401,7 +417,8 @@ static void check_entry_order(awl_check *check)
 {
     const awl_doc *doc = check->doc;
     const awl_entries *entries = check->entries;
-    if (entries->count < MIN_ENTRIES)
+    size_t min_entries = check->config->entry_order ? MIN_PINNED : MIN_ENTRIES;
+    if (entries->count < min_entries)
         return;
     /* Entries grouped by their list (linked through next_in_list, in
      * document order), and each list's item count. */
@@ -434,7 +451,7 @@ static void check_entry_order(awl_check *check)
     for (size_t b = 0; b < doc->block_count; b++)
         if (head[b] != AWL_NONE && entry_count[b] == item_count[b] && entry_count[b] > most)
             most = entry_count[b];
-    if (most >= MIN_ENTRIES) {
+    if (most >= min_entries) {
         list_item *items = awl_xmalloc(most * sizeof *items);
         unsigned char *kept = awl_xmalloc(most);
         size_t *tails = awl_xmalloc(most * sizeof *tails);
@@ -444,7 +461,7 @@ static void check_entry_order(awl_check *check)
             /* Every item an entry: a list mixing entries with other items
              * (notes, headings in bold) has no order to keep. */
             if (head[b] == AWL_NONE || entry_count[b] != item_count[b] ||
-                entry_count[b] < MIN_ENTRIES)
+                entry_count[b] < min_entries)
                 continue;
             size_t n = 0;
             for (size_t i = head[b]; i != AWL_NONE; i = next_in_list[i]) {

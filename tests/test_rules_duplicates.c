@@ -411,3 +411,36 @@ Test(duplicate_entry, no_fix_when_the_copy_says_more_than_links)
                              "  - Derek G. Murray, Frank McSherry. *SOSP 2013*\n";
     expect_unsafe_fixed(notes, notes);
 }
+
+/* Lines of `id` findings with a config changed by the caller. */
+static size_t count_with(const char *text, const awl_config *config, const char *id)
+{
+    awl_doc *doc = awl_doc_parse("test.md", text, strlen(text));
+    awl_diags diags;
+    awl_diags_init(&diags);
+    awl_lint(doc, config, &diags);
+    size_t n = awl_test_count(&diags, id);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+    return n;
+}
+
+Test(entry_order, the_config_pins_the_order_or_moves_the_threshold)
+{
+    awl_config config;
+    awl_config_defaults(&config);
+    /* Too short to detect, but alphabetical is pinned: Colossal-AI after DeepSpeed. */
+    const char *shortlist = TOOLS_HEAD ALPA DEEPSPEED COLOSSAL FLEXFLOW;
+    cr_expect_eq(count_with(shortlist, &config, "entry-order"), 0);
+    config.entry_order = AWL_ORDER_ALPHABETICAL;
+    cr_expect_eq(count_with(shortlist, &config, "entry-order"), 1);
+    /* Newest first pinned: an alphabetical list without years is not held to it. */
+    config.entry_order = AWL_ORDER_NEWEST_FIRST;
+    cr_expect_eq(count_with(shortlist, &config, "entry-order"), 0);
+    /* 6 of 7 pairs agree (86%): reported at 80%, not at 90%. */
+    const char *tools = TOOLS_HEAD ALPA COLOSSAL MEGATRON DEEPSPEED FLEXFLOW HOROVOD OOBLECK VARUNA;
+    config.entry_order = AWL_ORDER_DETECT;
+    cr_expect_eq(count_with(tools, &config, "entry-order"), 1);
+    config.entry_order_agreement = 90;
+    cr_expect_eq(count_with(tools, &config, "entry-order"), 0);
+}
