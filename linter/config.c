@@ -13,6 +13,9 @@
  *     list-marker:
  *       severity: warning
  *       marker: "-"             # pin the bullet instead of detecting it
+ *     entry-order:
+ *       order: alphabetical     # detect | alphabetical | newest-first | oldest-first
+ *       min-agreement: 80       # percent of neighbouring pairs (50-100)
  *
  * Unknown keys and wrong types are errors that name the file and line.
  */
@@ -40,6 +43,8 @@ void awl_config_defaults(awl_config *config)
     config->toc_min_sections = 3;
     config->toc_min_level = 2;
     config->toc_max_level = 3;
+    config->entry_order = AWL_ORDER_DETECT;
+    config->entry_order_agreement = 80;
 }
 
 /* Reads a whole number in [min, max] into *out. */
@@ -199,6 +204,19 @@ static bool read_rule(yaml_reader *r, awl_config *config, const char *id, yaml_n
                 config->toc_levels_set = true;
             if (config->toc_min_level > config->toc_max_level)
                 return fail(r, value, "min-level is above max-level%s", "");
+        } else if (name && strcmp(id, "entry-order") == 0 && strcmp(name, "order") == 0) {
+            static const char *const orders[] = {"detect", "alphabetical", "newest-first",
+                                                 "oldest-first"};
+            const char *order = scalar(value);
+            size_t k = 0;
+            while (order && k < 4 && strcmp(order, orders[k]) != 0)
+                k++;
+            if (!order || k == 4)
+                return fail(r, value, "order must be detect, alphabetical, newest-first or oldest-first%s", "");
+            config->entry_order = (unsigned)k;
+        } else if (name && strcmp(id, "entry-order") == 0 && strcmp(name, "min-agreement") == 0) {
+            if (!read_number(scalar(value), 50, 100, &config->entry_order_agreement))
+                return fail(r, value, "min-agreement takes a percentage from 50 to 100%s", "");
         } else if (name && strcmp(name, "marker") == 0 && strcmp(id, "list-marker") == 0) {
             const char *marker = scalar(value);
             if (!marker || strlen(marker) != 1 || !strchr("-*+", marker[0]))

@@ -16,6 +16,9 @@
 
 enum { AWL_MAX_RULES = 128 };
 
+/* entry-order's `order` option. */
+enum { AWL_ORDER_DETECT = 0, AWL_ORDER_ALPHABETICAL, AWL_ORDER_NEWEST_FIRST, AWL_ORDER_OLDEST_FIRST };
+
 typedef struct awl_config {
     awl_severity severity[AWL_MAX_RULES]; /* per rule index; AWL_SEVERITY_OFF: not run */
     awl_severity fail_on;
@@ -28,6 +31,11 @@ typedef struct awl_config {
     /* min-level or max-level came from the config file: the levels are
      * pinned instead of read from the table of contents itself. */
     bool toc_levels_set;
+    /* entry-order: the order lists keep, pinned (AWL_ORDER_DETECT: detected
+     * per list), and the share of neighbouring pairs (percent) that makes
+     * a detected order a list's. */
+    unsigned entry_order;
+    unsigned entry_order_agreement;
     const char *path; /* the config file read, or NULL */
 } awl_config;
 

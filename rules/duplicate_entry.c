@@ -6,10 +6,328 @@
  * link, and the others when they identify a paper) with agreeing titles,
  * or the same title once case, punctuation, marks and a trailing venue tag
  * are set aside. The later copy is reported, naming the line of the first.
- * No fix: the copies often carry different links or tags, and which to keep
- * is the maintainer's call.
+ *
+ * Unsafe fix (it deletes text, and which copy to keep is a guess): the
+ * later copy's lines go, and its links that the first copy lacks (a code
+ * repository, slides, a different page) are appended to the first copy's
+ * line as `[label](url)`. Links are compared by a light identity (scheme,
+ * `www.`, case of the host, trailing slash, `.git`, fragment; arXiv abs,
+ * pdf and versions; DOI hosts; OpenReview forum and pdf), so an arXiv pdf
+ * link beside an abs link is not carried over. No fix when the later copy
+ * owns other entries (a sub-list), when a link cannot be written back
+ * safely, or when a table row would need a link moved into it.
  */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
 #include "rule.h"
+
+enum { IDENTITY_MAX = 512 };
+
+/* Skips `prefix` (case-insensitive) at *s; true when it was there. */
+static bool skip_prefix(const char **s, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    if (strncasecmp(*s, prefix, n) != 0)
+        return false;
+    *s += n;
+    return true;
+}
+
+/* out = prefix + s[0, n), cut to IDENTITY_MAX - 1 bytes. */
+static void set_identity(char *out, const char *prefix, const char *s, size_t n)
+{
+    size_t p = strlen(prefix);
+    if (p + n >= IDENTITY_MAX)
+        n = IDENTITY_MAX - 1 - p;
+    memcpy(out, prefix, p);
+    memcpy(out + p, s, n);
+    out[p + n] = '\0';
+}
+
+/* A light identity of a link target, into out (IDENTITY_MAX bytes). */
+static void link_identity(const char *href, char *out)
+{
+    const char *s = href;
+    if (!skip_prefix(&s, "https://"))
+        skip_prefix(&s, "http://");
+    skip_prefix(&s, "www.");
+    size_t len = strcspn(s, "#");
+    if (len >= IDENTITY_MAX - 16)
+        len = IDENTITY_MAX - 16;
+    char buf[IDENTITY_MAX];
+    for (size_t i = 0; i < len; i++)
+        buf[i] = (char)tolower((unsigned char)s[i]);
+    buf[len] = '\0';
+    /* Query parameters but utm_* ones. */
+    char *query = strchr(buf, '?');
+    if (query) {
+        size_t w = (size_t)(query - buf);
+        bool first = true;
+        for (char *param = query + 1; *param;) {
+            size_t n = strcspn(param, "&");
+            if (strncmp(param, "utm_", 4) != 0) {
+                buf[w++] = first ? '?' : '&';
+                memmove(buf + w, param, n);
+                w += n;
+                first = false;
+            }
+            param += n + (param[n] == '&');
+        }
+        buf[len = w] = '\0';
+    }
+    while (len && buf[len - 1] == '/')
+        buf[--len] = '\0';
+    if (len > 4 && strcmp(buf + len - 4, ".git") == 0)
+        buf[len -= 4] = '\0';
+    const char *b = buf;
+    /* arXiv: abs, pdf, html, export host; version and .pdf dropped. */
+    if (skip_prefix(&b, "arxiv.org/") || skip_prefix(&b, "export.arxiv.org/")) {
+        if (skip_prefix(&b, "abs/") || skip_prefix(&b, "pdf/") || skip_prefix(&b, "html/")) {
+            size_t n = strcspn(b, "?");
+            if (n > 4 && strncmp(b + n - 4, ".pdf", 4) == 0)
+                n -= 4;
+            size_t v = n;
+            while (v && isdigit((unsigned char)b[v - 1]))
+                v--;
+            if (v < n && v && b[v - 1] == 'v')
+                n = v - 1;
+            set_identity(out, "arxiv:", b, n);
+            return;
+        }
+    }
+    b = buf;
+    if (skip_prefix(&b, "doi.org/") || skip_prefix(&b, "dx.doi.org/") ||
+        (skip_prefix(&b, "dl.acm.org/doi/") &&
+         (skip_prefix(&b, "abs/") || skip_prefix(&b, "pdf/") || skip_prefix(&b, "full/") || true))) {
+        set_identity(out, "doi:", b, strlen(b));
+        return;
+    }
+    b = buf;
+    /* ACL Anthology: the paper page and its PDF. */
+    if (skip_prefix(&b, "aclanthology.org/")) {
+        size_t n = strlen(b);
+        if (n > 4 && strcmp(b + n - 4, ".pdf") == 0)
+            n -= 4;
+        set_identity(out, "acl:", b, n);
+        return;
+    }
+    b = buf;
+    /* PMLR: vNN/NAME.html and vNN/NAME/NAME.pdf. */
+    if (skip_prefix(&b, "proceedings.mlr.press/")) {
+        size_t n = strcspn(b, "/");
+        if (b[n] == '/')
+            n += 1 + strcspn(b + n + 1, "/.");
+        set_identity(out, "pmlr:", b, n);
+        return;
+    }
+    b = buf;
+    if (skip_prefix(&b, "openreview.net/") && (skip_prefix(&b, "forum?id=") || skip_prefix(&b, "pdf?id="))) {
+        set_identity(out, "openreview:", b, strcspn(b, "&"));
+        return;
+    }
+    set_identity(out, "", buf, len);
+}
+
+/* True when href can be written back as `(href)` unchanged. */
+static bool writable_href(const char *href)
+{
+    if (!href[0])
+        return false;
+    for (const char *c = href; *c; c++)
+        if ((unsigned char)*c <= ' ' || strchr("()<>[]\\`", *c))
+            return false;
+    return true;
+}
+
+/* True when some link of the item spans `at` (inserting there would land
+ * inside the link). */
+static bool inside_a_link(const awl_doc *doc, size_t item, size_t at)
+{
+    for (size_t i = 0; i < doc->link_count; i++) {
+        const awl_link *l = &doc->links[i];
+        if (l->item != item || l->text_start == AWL_NONE)
+            continue;
+        size_t end = l->href_end != AWL_NONE && l->href_end > l->text_end ? l->href_end : l->text_end;
+        if (l->text_start < at && at <= end)
+            return true;
+    }
+    return false;
+}
+
+/* True when the block's own text is nothing but links and the words that
+ * label them ("paper [Title](url)", "- [arxiv](url)"): removing it loses
+ * no prose. */
+static bool only_links(const awl_doc *doc, size_t block)
+{
+    const awl_block *b = &doc->blocks[block];
+    size_t at = b->plain_start, end = b->plain_start + b->plain_len;
+    for (size_t i = 0; i < doc->link_count && at < end; i++) {
+        const awl_link *l = &doc->links[i];
+        if (l->block != block || l->plain_start < at || l->plain_start > end)
+            continue;
+        /* The text before this link: separators and at most one label word. */
+        size_t word_start = AWL_NONE, word_end = AWL_NONE;
+        for (size_t k = at; k < l->plain_start; k++) {
+            char c = doc->plain[k];
+            if (strchr(" \t\n[]()|:-,;.*_`", c))
+                continue;
+            if (word_start != AWL_NONE && word_end != k)
+                return false; /* a second word */
+            if (word_start == AWL_NONE)
+                word_start = k;
+            word_end = k + 1;
+        }
+        if (word_start != AWL_NONE && !awl_entry_is_label(doc->plain + word_start, word_end - word_start))
+            return false;
+        at = l->plain_start + l->plain_len;
+    }
+    for (; at < end; at++)
+        if (!strchr(" \t\n[]()|:-,;.*_`", doc->plain[at]))
+            return false;
+    return true;
+}
+
+typedef struct moved_link {
+    const char *label;
+    const char *href;
+} moved_link;
+
+/* Attaches the fix of the duplicate `dup` of `kept`, when one is safe to write. */
+static void attach_fix(awl_check *check, awl_diag *diag, size_t dup_index, size_t kept_index)
+{
+    const awl_doc *doc = check->doc;
+    const awl_entries *entries = check->entries;
+    const awl_entry *dup = &entries->items[dup_index];
+    const awl_entry *kept = &entries->items[kept_index];
+    const awl_block *dup_block = &doc->blocks[dup->block];
+    const awl_block *kept_block = &doc->blocks[kept->block];
+    /* The copy must own no other entry (a sub-list of its own). */
+    if (dup_index + 1 < entries->count &&
+        doc->blocks[entries->items[dup_index + 1].block].start < dup_block->end &&
+        doc->blocks[entries->items[dup_index + 1].block].start >= dup_block->start)
+        return;
+
+    /* Lines after the first (continuation paragraphs, sub-items) may hold
+     * links only: authors, notes and digests are not the fix's to drop. */
+    size_t own_text = dup->block;
+    if (!dup_block->plain_len && dup->block + 1 < doc->block_count &&
+        doc->blocks[dup->block + 1].parent == dup->block)
+        own_text = dup->block + 1;
+    for (size_t b = dup->block + 1; b < doc->block_count && doc->blocks[b].start < dup_block->end; b++)
+        if (b != own_text && doc->blocks[b].plain_len && !only_links(doc, b))
+            return;
+
+    /* Nothing but links may be lost: a copy with its own venue tag or
+     * description is the maintainer's to merge (duplicate-conflict says
+     * which tag looks current). */
+    if (dup->venue && (!kept->venue || strcmp(dup->venue, kept->venue) != 0 || dup->year != kept->year))
+        return;
+    if (dup->description && dup->description[0] &&
+        (!kept->description || strcmp(dup->description, kept->description) != 0))
+        return;
+
+    /* The links the first copy lacks. */
+    size_t kept_count = 1 + kept->link_count, dup_count = 1 + dup->link_count;
+    char(*have)[IDENTITY_MAX] = awl_xmalloc(kept_count * sizeof *have);
+    link_identity(doc->links[kept->primary].href, have[0]);
+    for (size_t i = 0; i < kept->link_count; i++)
+        link_identity(doc->links[kept->links[i].link].href, have[1 + i]);
+    moved_link *moved = awl_xmalloc(dup_count * sizeof *moved);
+    size_t moved_count = 0;
+    bool ok = true;
+    char id[IDENTITY_MAX];
+    for (size_t i = 0; i < dup_count && ok; i++) {
+        size_t link = i == 0 ? dup->primary : dup->links[i - 1].link;
+        const char *href = doc->links[link].href;
+        link_identity(href, id);
+        bool known = false;
+        for (size_t k = 0; k < kept_count && !known; k++)
+            known = strcmp(have[k], id) == 0;
+        for (size_t k = 0; k < moved_count && !known; k++) {
+            char other[IDENTITY_MAX];
+            link_identity(moved[k].href, other);
+            known = strcmp(other, id) == 0;
+        }
+        if (known || href[0] == '#' || doc->links[link].kind == AWL_LINK_IMAGE)
+            continue; /* badges and icons are the copy's decoration */
+        if (!writable_href(href)) {
+            ok = false;
+            break;
+        }
+        const char *label = i == 0 ? NULL : dup->links[i - 1].label;
+        const awl_link *l = &doc->links[link];
+        if (awl_entry_is_label(doc->plain + l->plain_start, l->plain_len)) {
+            /* The link's own word ("[arxiv](...)"), without brackets. */
+            const char *text = doc->plain + l->plain_start;
+            size_t n = l->plain_len;
+            while (n && strchr(" \t[]()*_`:", *text)) {
+                text++;
+                n--;
+            }
+            while (n && strchr(" \t[]()*_`:", text[n - 1]))
+                n--;
+            label = awl_arena_strndup(&check->out->arena, text, n);
+        }
+        if (!label || strcmp(label, "link") == 0)
+            label = strstr(href, "github.com/")                        ? "code"
+                    : strlen(href) > 4 && strcmp(href + strlen(href) - 4, ".pdf") == 0 ? "pdf"
+                                                                                        : "link";
+        moved[moved_count++] = (moved_link){label, href};
+    }
+    free(have);
+
+    size_t at = awl_source_line_end(&doc->source, kept->line);
+    const char *src = doc->source.bytes;
+    while (at > kept_block->start && (src[at - 1] == ' ' || src[at - 1] == '\t'))
+        at--;
+    if (moved_count && (kept_block->kind != AWL_BLOCK_ITEM || (at && src[at - 1] == '\\') ||
+                        inside_a_link(doc, kept->block, at)))
+        ok = false;
+    if (!ok) {
+        free(moved);
+        return;
+    }
+
+    /* Remove the copy's lines, and a blank line after them when a blank
+     * line also stands before them (a loose list keeps one separator). */
+    const awl_source *source = &doc->source;
+    size_t first = dup_block->first_line, last = dup_block->last_line;
+    size_t start = source->line_starts[first];
+    size_t end = awl_source_line_next(source, last);
+    if (last + 1 >= source->line_count && first > 0) {
+        start = awl_source_line_end(source, first - 1); /* no newline after: take the one before */
+        end = source->length;
+    } else if (first > 0 && awl_source_line_is_blank(source, first - 1) &&
+               last + 1 < source->line_count && awl_source_line_is_blank(source, last + 1)) {
+        end = awl_source_line_next(source, last + 1);
+    }
+
+    if (moved_count) {
+        size_t size = 0;
+        for (size_t k = 0; k < moved_count; k++)
+            size += strlen(moved[k].label) + strlen(moved[k].href) + 6;
+        char *text = awl_xmalloc(size + 1);
+        size_t len = 0;
+        for (size_t k = 0; k < moved_count; k++) {
+            size_t label_len = strlen(moved[k].label), href_len = strlen(moved[k].href);
+            memcpy(text + len, " [", 2);
+            memcpy(text + len + 2, moved[k].label, label_len);
+            memcpy(text + len + 2 + label_len, "](", 2);
+            memcpy(text + len + 4 + label_len, moved[k].href, href_len);
+            text[len + 4 + label_len + href_len] = ')';
+            len += 5 + label_len + href_len;
+        }
+        awl_add_edit(check, diag, at, at, text, len);
+        free(text);
+    }
+    awl_add_edit(check, diag, start, end, "", 0);
+    awl_fix_unsafe(diag);
+    diag->changes_text = true;
+    free(moved);
+}
 
 static void check_duplicate_entry(awl_check *check)
 {
@@ -22,8 +340,11 @@ static void check_duplicate_entry(awl_check *check)
             continue;
         size_t start, end;
         awl_dup_span(check->doc, &check->entries->items[i], &start, &end);
-        awl_emit(check, start, end, "duplicate entry: this section lists it already at line %zu",
-                 check->entries->items[first].line + 1);
+        awl_diag *d = awl_emit(check, start, end,
+                               "duplicate entry: this section lists it already at line %zu",
+                               check->entries->items[first].line + 1);
+        if (d)
+            attach_fix(check, d, i, first);
     }
 }
 
@@ -31,7 +352,7 @@ const awl_rule awl_rule_duplicate_entry = {
     .id = "duplicate-entry",
     .category = "duplicate",
     .severity = AWL_SEVERITY_ERROR,
-    .fix = AWL_FIX_NONE,
+    .fix = AWL_FIX_UNSAFE,
     .summary = "A section lists each paper or project once, whatever the URL variant",
     .explanation =
         "The same entry twice in one section is a merge or copy-paste slip. Links are\n"
@@ -39,7 +360,9 @@ const awl_rule awl_rule_duplicate_entry = {
         "a DOI; a GitHub repository; an OpenReview id; ...) and titles by their letters\n"
         "and digits (case, punctuation and a trailing venue tag aside), so copies with\n"
         "different URLs are found too. Titles that differ in a number (Llama 2, Llama 3)\n"
-        "never match. Keep one copy, with every link the copies carry.\n"
+        "never match. Keep one copy, with every link the copies carry: the unsafe\n"
+        "fix (--unsafe-fixes) removes the later copy and appends its other links\n"
+        "(a code repository, slides) to the first.\n"
         "\n"
         "Bad:\n"
         "    - [Alpa: Automating Inter- and Intra-Operator Parallelism](https://arxiv.org/abs/2201.12023)\n"

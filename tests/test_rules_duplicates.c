@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "engine.h"
+#include "fix.h"
 #include "rule.h"
 #include "support.h"
 
@@ -253,4 +254,193 @@ Test(duplicate_entry, a_bracketed_link_label_is_not_a_name)
                             "| [In-flight Batching] Batch Manager | [[Engine]](https://github.com/e/engine) |\n"
                             "| [KV Cache FP8] Precision Guide | [[Engine]](https://github.com/e/engine) |\n";
     expect_lines(text, "duplicate-entry", 0, NULL);
+}
+
+/* entry-order ------------------------------------------------------------ */
+
+/* Fixes `text` with the safe fixes and compares the whole result. */
+static void expect_fixed(const char *text, const char *expected)
+{
+    awl_config config;
+    awl_config_defaults(&config);
+    awl_fix_result r;
+    awl_fix_text("test.md", text, strlen(text), &config, false, &r);
+    cr_expect(!r.failed, "fixing failed verification: %s", r.failure);
+    cr_expect(r.text.len == strlen(expected) && memcmp(r.text.data, expected, r.text.len) == 0,
+              "fixing:\n%s\nexpected:\n%s\ngot:\n%.*s", text, expected, (int)r.text.len, r.text.data);
+    awl_fix_result_free(&r);
+}
+
+/* Seven tools, alphabetical but for DeepSpeed put after Megatron-LM (which
+ * owns a sub-item). */
+#define TOOLS_HEAD "# Tools\n\n## Training\n\n"
+#define ALPA "- [Alpa](https://github.com/alpa-projects/alpa) - Parallelism.\n"
+#define COLOSSAL "- [Colossal-AI](https://github.com/hpcaitech/ColossalAI) - Parallel training.\n"
+#define DEEPSPEED "- [DeepSpeed](https://github.com/microsoft/DeepSpeed) - ZeRO.\n"
+#define FLEXFLOW "- [FlexFlow](https://github.com/flexflow/FlexFlow) - Search.\n"
+#define HOROVOD "- [Horovod](https://github.com/horovod/horovod) - Data parallel.\n"
+#define MEGATRON                                                                                  \
+    "- [Megatron-LM](https://github.com/NVIDIA/Megatron-LM) - Tensor parallel.\n"                \
+    "  - [Megatron-Core](https://github.com/NVIDIA/Megatron-LM/tree/main/megatron/core) - Core.\n"
+#define OOBLECK "- [Oobleck](https://github.com/SymbioticLab/Oobleck) - Pipelines.\n"
+#define VARUNA "- [Varuna](https://github.com/microsoft/varuna) - Spot VMs.\n"
+
+Test(entry_order, one_entry_out_of_an_alphabetical_list_moves_with_its_sub_list)
+{
+    const char *text = TOOLS_HEAD ALPA COLOSSAL MEGATRON DEEPSPEED FLEXFLOW HOROVOD OOBLECK VARUNA;
+    const size_t want[] = {7}; /* Megatron-LM, not the four after it */
+    expect_lines(text, "entry-order", 1, want);
+    expect_fixed(text, TOOLS_HEAD ALPA COLOSSAL DEEPSPEED FLEXFLOW HOROVOD MEGATRON OOBLECK VARUNA);
+}
+
+Test(entry_order, newest_first_by_year_keeps_ties_in_place)
+{
+#define P(tag, title, id) "- [" tag "] [" title "](https://arxiv.org/abs/" id ")\n"
+#define A P("NSDI'24", "Oobleck: Resilient Distributed Training", "2309.08125")
+#define B P("EuroSys'24", "Orion: Interference-aware GPU Sharing", "2401.00003")
+#define C P("OSDI'23", "Welder: Scheduling Memory Access", "2301.00004")
+#define D P("OSDI'22", "Alpa: Automating Parallelism", "2201.12023")
+#define E P("SOSP'21", "Gradient Compression Supercharged Training", "2101.00005")
+#define F P("ATC'20", "HetPipe: Training on Heterogeneous Clusters", "2005.00006")
+#define G P("SOSP'19", "PipeDream: Generalized Pipeline Parallelism", "1901.00007")
+#define H P("NSDI'19", "Tiresias: A GPU Cluster Manager", "1902.00008")
+    const char *text = "# Papers\n\n## Training\n\n" A C D B E F G H;
+    const size_t want[] = {8}; /* Orion (2024) after Alpa (2022) */
+    expect_lines(text, "entry-order", 1, want);
+    expect_fixed(text, "# Papers\n\n## Training\n\n" A B C D E F G H);
+    /* Grouped by year, any order inside a year: in order. */
+    expect_lines("# Papers\n\n## Training\n\n" B A C D E F H G, "entry-order", 0, NULL);
+}
+
+Test(entry_order, lists_without_a_clear_order_are_left_alone)
+{
+    /* Random order: no order reaches 80% of neighbouring pairs. */
+    expect_lines(TOOLS_HEAD HOROVOD ALPA VARUNA COLOSSAL OOBLECK DEEPSPEED FLEXFLOW, "entry-order", 0,
+                 NULL);
+    /* Too short to say. */
+    expect_lines(TOOLS_HEAD ALPA DEEPSPEED COLOSSAL FLEXFLOW, "entry-order", 0, NULL);
+    /* A list that mixes entries with other items. */
+    expect_lines(TOOLS_HEAD ALPA COLOSSAL MEGATRON DEEPSPEED FLEXFLOW HOROVOD OOBLECK VARUNA
+                 "- More to come\n",
+                 "entry-order", 0, NULL);
+}
+
+Test(entry_order, every_common_way_of_sorting_titles_is_an_order)
+{
+    /* Sorted by the Markdown line: `[Pipe Server](` after `[Pipe Server Plus](`. */
+    expect_lines(TOOLS_HEAD "- [Arrow](https://e.x/a)\n- [Pipe Server Plus](https://e.x/p1)\n"
+                            "- [Pipe Server](https://e.x/p2)\n- [Pipe](https://e.x/p3)\n"
+                            "- [Quiver](https://e.x/q)\n- [Tube](https://e.x/t)\n- [Vane](https://e.x/v)\n",
+                 "entry-order", 0, NULL);
+    /* Case-insensitive, punctuation as written: `Rust Tiếng Việt` before `rust-how`. */
+    expect_lines(TOOLS_HEAD "- [Rust in Action](https://e.x/1)\n- [Rust Tiếng Việt](https://e.x/2)\n"
+                            "- [rust-how-do-i-start](https://e.x/3)\n- [rust-learning](https://e.x/4)\n"
+                            "- [Rustfinity](https://e.x/5)\n- [Rustlings](https://e.x/6)\n",
+                 "entry-order", 0, NULL);
+    /* An object replacement character before a title is not a letter. */
+    expect_lines(TOOLS_HEAD "- [Alpha](https://e.x/1)\n- [Beta](https://e.x/2)\n"
+                            "- [\xEF\xBF\xBC" "Delta](https://e.x/3)\n- [Gamma](https://e.x/4)\n"
+                            "- [Kappa](https://e.x/5)\n- [Omega](https://e.x/6)\n- [Zeta](https://e.x/7)\n",
+                 "entry-order", 0, NULL);
+}
+
+Test(entry_order, an_ordered_list_is_reported_but_not_renumbered)
+{
+    const char *text = "# Tools\n\n## Training\n\n1. [Alpa](https://e.x/1)\n2. [Colossal](https://e.x/2)\n"
+                       "3. [Megatron](https://e.x/3)\n4. [DeepSpeed](https://e.x/4)\n5. [FlexFlow](https://e.x/5)\n"
+                       "6. [Horovod](https://e.x/6)\n7. [Oobleck](https://e.x/7)\n8. [Varuna](https://e.x/8)\n";
+    const size_t want[] = {7};
+    expect_lines(text, "entry-order", 1, want);
+    expect_fixed(text, text);
+}
+
+/* duplicate-entry's unsafe fix ------------------------------------------- */
+
+static void expect_unsafe_fixed(const char *text, const char *expected)
+{
+    awl_config config;
+    awl_config_defaults(&config);
+    awl_fix_result r;
+    awl_fix_text("test.md", text, strlen(text), &config, true, &r);
+    cr_expect(!r.failed, "fixing failed verification: %s", r.failure);
+    cr_expect(r.text.len == strlen(expected) && memcmp(r.text.data, expected, r.text.len) == 0,
+              "fixing:\n%s\nexpected:\n%s\ngot:\n%.*s", text, expected, (int)r.text.len, r.text.data);
+    awl_fix_result_free(&r);
+}
+
+Test(duplicate_entry, unsafe_fix_removes_the_later_copy_and_keeps_its_code_link)
+{
+    const char *text =
+        HEAD "- [Oobleck: Resilient Distributed Training](https://arxiv.org/abs/2309.08125)\n"
+             "- [Welder: Scheduling Memory Access](https://www.usenix.org/conference/osdi23/presentation/shi)\n"
+             "- [Oobleck: Resilient Distributed Training](https://arxiv.org/pdf/2309.08125v2.pdf) "
+             "[code](https://github.com/SymbioticLab/Oobleck)\n";
+    expect_unsafe_fixed(
+        text, HEAD "- [Oobleck: Resilient Distributed Training](https://arxiv.org/abs/2309.08125) "
+                   "[code](https://github.com/SymbioticLab/Oobleck)\n"
+                   "- [Welder: Scheduling Memory Access](https://www.usenix.org/conference/osdi23/presentation/shi)\n");
+    /* Safe fixes alone leave both copies. */
+    expect_fixed(text, text);
+}
+
+Test(duplicate_entry, unsafe_fix_moves_a_different_url_and_drops_a_variant)
+{
+    /* Same title, a different host: the later URL is kept as a link;
+     * a DOI variant (dl.acm.org/doi/pdf) of the kept DOI is not. */
+    expect_unsafe_fixed(HEAD "- [Naiad: A Timely Dataflow System](https://doi.org/10.1145/2517349.2522738)\n"
+                             "- [Naiad: A Timely Dataflow System](https://dl.acm.org/doi/pdf/10.1145/2517349.2522738)\n"
+                             "- [Spark Streaming: Discretized Streams at Scale](https://spark.example/streaming)\n"
+                             "- [Spark Streaming: Discretized Streams at Scale](https://other.example/dstreams)\n",
+                        HEAD "- [Naiad: A Timely Dataflow System](https://doi.org/10.1145/2517349.2522738)\n"
+                             "- [Spark Streaming: Discretized Streams at Scale](https://spark.example/streaming) "
+                             "[link](https://other.example/dstreams)\n");
+}
+
+Test(duplicate_entry, no_fix_when_the_copy_says_more_than_links)
+{
+    /* Its own venue tag (duplicate-conflict's business), its own
+     * description, or notes under it: the maintainer merges by hand. */
+    const char *tags = HEAD "- [arXiv'24] [Oobleck: Resilient Distributed Training](https://arxiv.org/abs/2309.08125)\n"
+                            "- [NSDI'24] [Oobleck: Resilient Distributed Training](https://arxiv.org/abs/2309.08125)\n";
+    expect_unsafe_fixed(tags, tags);
+    const char *description = HEAD "- [Timely](https://github.com/TimelyDataflow/timely-dataflow) - Dataflow.\n"
+                                   "- [Timely](https://github.com/timelydataflow/timely-dataflow) - In Rust.\n";
+    expect_unsafe_fixed(description, description);
+    const char *notes = HEAD "- Naiad: A Timely Dataflow System. [[paper]](https://doi.org/10.1145/2517349.2522738)\n"
+                             "- Naiad: A Timely Dataflow System. [[paper]](https://doi.org/10.1145/2517349.2522738)\n"
+                             "  - Derek G. Murray, Frank McSherry. *SOSP 2013*\n";
+    expect_unsafe_fixed(notes, notes);
+}
+
+/* Lines of `id` findings with a config changed by the caller. */
+static size_t count_with(const char *text, const awl_config *config, const char *id)
+{
+    awl_doc *doc = awl_doc_parse("test.md", text, strlen(text));
+    awl_diags diags;
+    awl_diags_init(&diags);
+    awl_lint(doc, config, &diags);
+    size_t n = awl_test_count(&diags, id);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+    return n;
+}
+
+Test(entry_order, the_config_pins_the_order_or_moves_the_threshold)
+{
+    awl_config config;
+    awl_config_defaults(&config);
+    /* Too short to detect, but alphabetical is pinned: Colossal-AI after DeepSpeed. */
+    const char *shortlist = TOOLS_HEAD ALPA DEEPSPEED COLOSSAL FLEXFLOW;
+    cr_expect_eq(count_with(shortlist, &config, "entry-order"), 0);
+    config.entry_order = AWL_ORDER_ALPHABETICAL;
+    cr_expect_eq(count_with(shortlist, &config, "entry-order"), 1);
+    /* Newest first pinned: an alphabetical list without years is not held to it. */
+    config.entry_order = AWL_ORDER_NEWEST_FIRST;
+    cr_expect_eq(count_with(shortlist, &config, "entry-order"), 0);
+    /* 6 of 7 pairs agree (86%): reported at 80%, not at 90%. */
+    const char *tools = TOOLS_HEAD ALPA COLOSSAL MEGATRON DEEPSPEED FLEXFLOW HOROVOD OOBLECK VARUNA;
+    config.entry_order = AWL_ORDER_DETECT;
+    cr_expect_eq(count_with(tools, &config, "entry-order"), 1);
+    config.entry_order_agreement = 90;
+    cr_expect_eq(count_with(tools, &config, "entry-order"), 0);
 }

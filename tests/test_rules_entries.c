@@ -174,7 +174,7 @@ Test(entry_shape, what_is_not_a_separator_is_left_alone)
      * paper title), a title-only entry, and a venue or authors after the
      * link (not a sentence that lacks its separator). */
     const char *text = "- [Alpha](https://a.example) -> Parses log lines.\n"
-                       "- [shiny](https://b.example) is the basis for dashboards.\n"
+                       "- [bravo](https://b.example) is the basis for dashboards.\n"
                        "- [Charl](https://c.example): A Log Store - OSDI'22\n"
                        "- [Delta](https://d.example)\n"
                        "- [Echoo](https://e.example) NeurIPS 2020\n"
