@@ -41,7 +41,7 @@ static bool awl_dup_digit(char c)
 
 /* The identity key of an href, into `arena`; NULL for a link that is not
  * http(s). *paper tells whether it identifies a paper. */
-static const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, size_t *out_len)
+const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, size_t *out_len)
 {
     *paper = false;
     size_t n = strlen(href), i;

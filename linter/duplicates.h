@@ -32,6 +32,7 @@
 #ifndef AWL_DUPLICATES_H
 #define AWL_DUPLICATES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "arena.h"
@@ -45,6 +46,10 @@ typedef struct awl_dups {
     awl_arena arena;
 } awl_dups;
 
+/* The identity key of an href ("arxiv:2201.12023", "github:owner/repo",
+ * a normalised URL), into `arena`; NULL for a link that is not http(s).
+ * *paper tells whether it identifies a paper; *out_len gets the length. */
+const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, size_t *out_len);
 /* Groups the entries; fills out (free with awl_dups_free). */
 void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *out);
 void awl_dups_free(awl_dups *dups);

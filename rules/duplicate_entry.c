@@ -24,111 +24,14 @@
 
 #include "rule.h"
 
-enum { IDENTITY_MAX = 512 };
-
-/* Skips `prefix` (case-insensitive) at *s; true when it was there. */
-static bool skip_prefix(const char **s, const char *prefix)
+/* What a link identifies (duplicates.c's key: arXiv id, DOI, repository,
+ * normalised URL), or the href itself for what has no key. */
+static const char *link_identity(awl_arena *arena, const char *href)
 {
-    size_t n = strlen(prefix);
-    if (strncasecmp(*s, prefix, n) != 0)
-        return false;
-    *s += n;
-    return true;
-}
-
-/* out = prefix + s[0, n), cut to IDENTITY_MAX - 1 bytes. */
-static void set_identity(char *out, const char *prefix, const char *s, size_t n)
-{
-    size_t p = strlen(prefix);
-    if (p + n >= IDENTITY_MAX)
-        n = IDENTITY_MAX - 1 - p;
-    memcpy(out, prefix, p);
-    memcpy(out + p, s, n);
-    out[p + n] = '\0';
-}
-
-/* A light identity of a link target, into out (IDENTITY_MAX bytes). */
-static void link_identity(const char *href, char *out)
-{
-    const char *s = href;
-    if (!skip_prefix(&s, "https://"))
-        skip_prefix(&s, "http://");
-    skip_prefix(&s, "www.");
-    size_t len = strcspn(s, "#");
-    if (len >= IDENTITY_MAX - 16)
-        len = IDENTITY_MAX - 16;
-    char buf[IDENTITY_MAX];
-    for (size_t i = 0; i < len; i++)
-        buf[i] = (char)tolower((unsigned char)s[i]);
-    buf[len] = '\0';
-    /* Query parameters but utm_* ones. */
-    char *query = strchr(buf, '?');
-    if (query) {
-        size_t w = (size_t)(query - buf);
-        bool first = true;
-        for (char *param = query + 1; *param;) {
-            size_t n = strcspn(param, "&");
-            if (strncmp(param, "utm_", 4) != 0) {
-                buf[w++] = first ? '?' : '&';
-                memmove(buf + w, param, n);
-                w += n;
-                first = false;
-            }
-            param += n + (param[n] == '&');
-        }
-        buf[len = w] = '\0';
-    }
-    while (len && buf[len - 1] == '/')
-        buf[--len] = '\0';
-    if (len > 4 && strcmp(buf + len - 4, ".git") == 0)
-        buf[len -= 4] = '\0';
-    const char *b = buf;
-    /* arXiv: abs, pdf, html, export host; version and .pdf dropped. */
-    if (skip_prefix(&b, "arxiv.org/") || skip_prefix(&b, "export.arxiv.org/")) {
-        if (skip_prefix(&b, "abs/") || skip_prefix(&b, "pdf/") || skip_prefix(&b, "html/")) {
-            size_t n = strcspn(b, "?");
-            if (n > 4 && strncmp(b + n - 4, ".pdf", 4) == 0)
-                n -= 4;
-            size_t v = n;
-            while (v && isdigit((unsigned char)b[v - 1]))
-                v--;
-            if (v < n && v && b[v - 1] == 'v')
-                n = v - 1;
-            set_identity(out, "arxiv:", b, n);
-            return;
-        }
-    }
-    b = buf;
-    if (skip_prefix(&b, "doi.org/") || skip_prefix(&b, "dx.doi.org/") ||
-        (skip_prefix(&b, "dl.acm.org/doi/") &&
-         (skip_prefix(&b, "abs/") || skip_prefix(&b, "pdf/") || skip_prefix(&b, "full/") || true))) {
-        set_identity(out, "doi:", b, strlen(b));
-        return;
-    }
-    b = buf;
-    /* ACL Anthology: the paper page and its PDF. */
-    if (skip_prefix(&b, "aclanthology.org/")) {
-        size_t n = strlen(b);
-        if (n > 4 && strcmp(b + n - 4, ".pdf") == 0)
-            n -= 4;
-        set_identity(out, "acl:", b, n);
-        return;
-    }
-    b = buf;
-    /* PMLR: vNN/NAME.html and vNN/NAME/NAME.pdf. */
-    if (skip_prefix(&b, "proceedings.mlr.press/")) {
-        size_t n = strcspn(b, "/");
-        if (b[n] == '/')
-            n += 1 + strcspn(b + n + 1, "/.");
-        set_identity(out, "pmlr:", b, n);
-        return;
-    }
-    b = buf;
-    if (skip_prefix(&b, "openreview.net/") && (skip_prefix(&b, "forum?id=") || skip_prefix(&b, "pdf?id="))) {
-        set_identity(out, "openreview:", b, strcspn(b, "&"));
-        return;
-    }
-    set_identity(out, "", buf, len);
+    bool paper;
+    size_t len;
+    const char *key = awl_dup_link_key(arena, href, &paper, &len);
+    return key ? key : href;
 }
 
 /* True when href can be written back as `(href)` unchanged. */
@@ -231,26 +134,23 @@ static void attach_fix(awl_check *check, awl_diag *diag, size_t dup_index, size_
 
     /* The links the first copy lacks. */
     size_t kept_count = 1 + kept->link_count, dup_count = 1 + dup->link_count;
-    char(*have)[IDENTITY_MAX] = awl_xmalloc(kept_count * sizeof *have);
-    link_identity(doc->links[kept->primary].href, have[0]);
+    awl_arena keys = {0};
+    const char **have = awl_xmalloc(kept_count * sizeof *have);
+    have[0] = link_identity(&keys, doc->links[kept->primary].href);
     for (size_t i = 0; i < kept->link_count; i++)
-        link_identity(doc->links[kept->links[i].link].href, have[1 + i]);
+        have[1 + i] = link_identity(&keys, doc->links[kept->links[i].link].href);
     moved_link *moved = awl_xmalloc(dup_count * sizeof *moved);
     size_t moved_count = 0;
     bool ok = true;
-    char id[IDENTITY_MAX];
     for (size_t i = 0; i < dup_count && ok; i++) {
         size_t link = i == 0 ? dup->primary : dup->links[i - 1].link;
         const char *href = doc->links[link].href;
-        link_identity(href, id);
+        const char *id = link_identity(&keys, href);
         bool known = false;
         for (size_t k = 0; k < kept_count && !known; k++)
             known = strcmp(have[k], id) == 0;
-        for (size_t k = 0; k < moved_count && !known; k++) {
-            char other[IDENTITY_MAX];
-            link_identity(moved[k].href, other);
-            known = strcmp(other, id) == 0;
-        }
+        for (size_t k = 0; k < moved_count && !known; k++)
+            known = strcmp(link_identity(&keys, moved[k].href), id) == 0;
         if (known || href[0] == '#' || doc->links[link].kind == AWL_LINK_IMAGE)
             continue; /* badges and icons are the copy's decoration */
         if (!writable_href(href)) {
@@ -278,6 +178,7 @@ static void attach_fix(awl_check *check, awl_diag *diag, size_t dup_index, size_
         moved[moved_count++] = (moved_link){label, href};
     }
     free(have);
+    awl_arena_free(&keys);
 
     size_t at = awl_source_line_end(&doc->source, kept->line);
     const char *src = doc->source.bytes;
