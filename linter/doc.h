@@ -40,40 +40,34 @@ typedef enum awl_block_kind {
 } awl_block_kind;
 
 typedef struct awl_block {
-    awl_block_kind kind;
-    size_t parent;     /* index of the enclosing block; AWL_NONE for the document */
-    unsigned depth;    /* 0 for the document */
-    size_t first_line; /* 0-based; the marker line for items, `#` line for headings */
-    size_t last_line;  /* last line the block owns (sub-lists, closing fences included) */
-    size_t start;      /* offset of first_line's first byte */
-    size_t end;        /* offset just past last_line's content (before its newline) */
+    /* Fields are grouped by size (words first, then the small ones) so the
+     * struct carries no padding: documents hold tens of thousands. */
+    size_t parent;      /* index of the enclosing block; AWL_NONE for the document */
+    size_t first_line;  /* 0-based; the marker line for items, `#` line for headings */
+    size_t last_line;   /* last line the block owns (sub-lists, closing fences included) */
+    size_t start;       /* offset of first_line's first byte */
+    size_t end;         /* offset just past last_line's content (before its newline) */
     size_t plain_start; /* this block's own inline text in doc->plain (leaf blocks) */
     size_t plain_len;
+    const char *text;     /* HEADING: plain text (entities decoded, HTML tags left out) */
+    const char *slug;     /* HEADING: GitHub anchor, de-duplicated with -1, -2, ... */
+    size_t marker_offset; /* ITEM: offset of the bullet or the first digit */
+    size_t code_lines;    /* CODE: content lines (md4c's line breaks counted) */
+    size_t row_index;     /* TABLE_ROW: 0 for the header row */
 
-    /* AWL_BLOCK_HEADING */
-    unsigned level;
-    bool setext;
-    const char *text; /* plain text (entities decoded, HTML tags left out) */
-    const char *slug; /* GitHub anchor, de-duplicated with -1, -2, ... */
+    awl_block_kind kind;
+    unsigned depth;        /* 0 for the document */
+    unsigned level;        /* HEADING */
+    unsigned start_number; /* LIST, ordered */
 
-    /* AWL_BLOCK_LIST */
-    bool ordered;
-    bool tight;
-    char marker;    /* '-', '*', '+' for bullets; '.' or ')' for ordered lists */
-    unsigned start_number;
-
-    /* AWL_BLOCK_ITEM */
-    size_t marker_offset; /* offset of the bullet or the first digit */
-    bool is_task;
-
-    /* AWL_BLOCK_CODE */
-    bool fenced;
-    char fence_char;
-    size_t code_lines; /* content lines (md4c's line breaks counted) */
-
-    /* AWL_BLOCK_TABLE_ROW: 0 for the header row */
-    size_t row_index;
-    bool has_start; /* parser bookkeeping: first_line is known */
+    bool setext;     /* HEADING */
+    bool ordered;    /* LIST */
+    bool tight;      /* LIST */
+    char marker;     /* LIST: '-', '*', '+' for bullets; '.' or ')' for ordered lists */
+    bool is_task;    /* ITEM */
+    bool fenced;     /* CODE */
+    char fence_char; /* CODE */
+    bool has_start;  /* parser bookkeeping: first_line is known */
 } awl_block;
 
 typedef enum awl_link_kind {
