@@ -436,8 +436,9 @@ static void check_entry_order(awl_check *check)
         const awl_entry *e = &entries->items[i];
         next_in_list[i] = AWL_NONE;
         const awl_block *b = &doc->blocks[e->block];
-        if (b->kind != AWL_BLOCK_ITEM || b->parent == AWL_NONE ||
-            awl_section_is_meta(doc, e->section))
+        /* (Entries never come from Contributing-like sections: entries.c
+         * leaves those out.) */
+        if (b->kind != AWL_BLOCK_ITEM || b->parent == AWL_NONE)
             continue;
         size_t list = b->parent;
         if (head[list] == AWL_NONE)
