@@ -9,7 +9,6 @@
 
 #include "strmap.h"
 
-
 /* prefix + a (+ sep + b when b is given), in the arena: keys are built for
  * every link, so no printf. */
 static char *key_join(awl_arena *arena, const char *prefix, const char *a, size_t alen, char sep,
@@ -124,7 +123,8 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
             return k;
         }
     }
-    if (awl_dup_lower_eq(h, hl, "openreview.net") && (awl_dup_lower_eq(p, pl, "/forum") || awl_dup_lower_eq(p, pl, "/pdf"))) {
+    if (awl_dup_lower_eq(h, hl, "openreview.net") &&
+        (awl_dup_lower_eq(p, pl, "/forum") || awl_dup_lower_eq(p, pl, "/pdf"))) {
         const char *q = href + query;
         size_t ql = query_end - query;
         for (size_t a = 0; a + 3 <= ql; a++) {
@@ -244,9 +244,11 @@ static size_t awl_dup_title_core(const char *t, size_t n)
             d--;
         size_t digits = n - d;
         bool tag = false, bare_year = false;
-        if (digits == 4 && d == w && (t[w] == '1' || t[w] == '2') && (t[w + 1] == '9' || t[w + 1] == '0'))
+        if (digits == 4 && d == w && (t[w] == '1' || t[w] == '2') &&
+            (t[w + 1] == '9' || t[w + 1] == '0'))
             tag = bare_year = true;
-        else if ((digits == 2 || digits == 4) && d > w && (t[d - 1] == '\'' || (unsigned char)t[d - 1] == 0x99)) {
+        else if ((digits == 2 || digits == 4) && d > w &&
+                 (t[d - 1] == '\'' || (unsigned char)t[d - 1] == 0x99)) {
             tag = true;
             bare_year = d - 1 == w || (d >= w + 3 && (unsigned char)t[d - 3] == 0xE2 && d - 3 == w);
         }
@@ -274,14 +276,15 @@ static size_t awl_dup_title_core(const char *t, size_t n)
 /* The title key (letters and digits, NFKC, folded, no marks) into arena,
  * or NULL when the title is too generic. *words gets its word count. */
 static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_buf *scratch,
-                                           size_t *out_len, awl_buf *spaced)
+                                     size_t *out_len, awl_buf *spaced)
 {
     size_t n = awl_dup_title_core(title, strlen(title));
     size_t words = 0;
     bool in_word = false;
     for (size_t i = 0; i < n;) {
         utf8proc_int32_t cp;
-        utf8proc_ssize_t step = utf8proc_iterate((const utf8proc_uint8_t *)title + i, (utf8proc_ssize_t)(n - i), &cp);
+        utf8proc_ssize_t step =
+            utf8proc_iterate((const utf8proc_uint8_t *)title + i, (utf8proc_ssize_t)(n - i), &cp);
         if (step <= 0) {
             i++;
             continue;
@@ -308,8 +311,8 @@ static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_bu
             continue;
         } else {
             count = utf8proc_decompose_char(cp, parts, 32,
-                                            UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-                                                UTF8PROC_DECOMPOSE,
+                                            UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                                UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE,
                                             &last);
             if (count < 0 || count > 32)
                 continue;
@@ -343,11 +346,19 @@ static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_bu
     return awl_arena_strndup(arena, scratch->data, scratch->len);
 }
 
-/* The word [w, w+len) holds a digit. */
+/* The word [w, w+len) is a number: it holds a digit, or it is a roman
+ * numeral of two letters or more (`Speed Always Wins II`; a lone `i`, `v`
+ * or `x` is too often a word or a letter). */
 static bool awl_dup_has_digit(const char *w, size_t len)
 {
     for (size_t i = 0; i < len; i++)
         if (awl_dup_digit(w[i]))
+            return true;
+    static const char *const roman[] = {"ii",  "iii",  "iv",    "vi",   "vii", "viii",
+                                        "ix",  "xi",   "xii",   "xiii", "xiv", "xv",
+                                        "xvi", "xvii", "xviii", "xix",  "xx"};
+    for (size_t r = 0; r < sizeof roman / sizeof roman[0]; r++)
+        if (strlen(roman[r]) == len && memcmp(roman[r], w, len) == 0)
             return true;
     return false;
 }
@@ -424,7 +435,7 @@ static bool awl_dup_same(const char *a, const char *b)
  * link comes after three words or more of text on the item's line, that
  * text names the entry, not the link's text. Returns `title` otherwise. */
 static const char *awl_dup_text_before(const awl_doc *doc, const awl_entry *e, awl_arena *arena,
-                                              const char *title)
+                                       const char *title)
 {
     const awl_block *b = &doc->blocks[e->block];
     size_t ts = doc->links[e->primary].text_start;
@@ -468,6 +479,180 @@ static void awl_dup_union(size_t *parent, size_t a, size_t b)
         parent[a] = b;
 }
 
+/* Title near-match: two titles whose sets of words nearly coincide
+ * (Jaccard |A∩B| / |A∪B| at least AWL_DUP_NEAR_PCT percent) name the same
+ * paper, unless a word holding a number differs (`Llama 2` and `Llama 3`,
+ * `v1` and `v2`). Measured on the shared corpus (see the issue 5 note):
+ * 90 keeps every new group real. Candidates come from a prefix filter, as
+ * in set-similarity joins: each title's words are ordered by how few titles
+ * of the document hold them, and two sets with Jaccard >= t share one of
+ * their first |A| - ceil(t|A|) + 1 rarest words; only titles posted under
+ * those words are compared, at most AWL_DUP_NEAR_CAP per word, so the pass
+ * stays linear even when a word is everywhere. */
+#define AWL_DUP_NEAR_PCT 90u
+#define AWL_DUP_NEAR_CAP 64
+
+typedef struct awl_dup_tok {
+    const char *s;
+    size_t len;
+    size_t df; /* titles holding this word */
+} awl_dup_tok;
+
+static int awl_dup_tok_by_text(const void *pa, const void *pb)
+{
+    const awl_dup_tok *a = pa, *b = pb;
+    size_t m = a->len < b->len ? a->len : b->len;
+    int c = memcmp(a->s, b->s, m);
+    return c ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+/* Rarest first; ties by text, so every title orders words alike. */
+static int awl_dup_tok_by_rarity(const void *pa, const void *pb)
+{
+    const awl_dup_tok *a = pa, *b = pb;
+    if (a->df != b->df)
+        return a->df < b->df ? -1 : 1;
+    return awl_dup_tok_by_text(pa, pb);
+}
+
+/* Words shared by two rarity-sorted word sets. */
+static size_t awl_dup_tok_common(const awl_dup_tok *a, size_t na, const awl_dup_tok *b, size_t nb)
+{
+    size_t i = 0, j = 0, common = 0;
+    while (i < na && j < nb) {
+        int c = awl_dup_tok_by_rarity(&a[i], &b[j]);
+        if (c == 0) {
+            common++;
+            i++;
+            j++;
+        } else if (c < 0) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return common;
+}
+
+/* Two primary link keys of the same kind (two arXiv ids, two GitHub
+ * repositories, two DOIs...) that differ: two things, however alike their
+ * titles (`Ruby Machine Learning` and `Machine Learning Ruby` are two
+ * repositories). Plain URLs are no kind: a paper has many pages. */
+static bool awl_dup_other_thing(const char *a, const char *b)
+{
+    if (!a || !b || strcmp(a, b) == 0)
+        return false;
+    const char *ca = strchr(a, ':'), *cb = strchr(b, ':');
+    if (!ca || !cb || ca - a != cb - b || memcmp(a, b, (size_t)(ca - a)) != 0)
+        return false;
+    return strncmp(a, "url:", 4) != 0;
+}
+
+/* Entry a's item lies inside entry b's (a sub-item under it): it belongs
+ * to b, as a poster or an extended version of the same paper does. */
+static bool awl_dup_nested(const awl_doc *doc, const awl_entries *entries, size_t a, size_t b)
+{
+    size_t target = entries->items[b].block;
+    for (size_t k = doc->blocks[entries->items[a].block].parent; k != AWL_NONE;
+         k = doc->blocks[k].parent)
+        if (k == target)
+            return true;
+    return false;
+}
+
+/* Unions entries whose (non-generic) titles nearly coincide. */
+static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
+                                const char *const *spaced, const char *const *prim_keys,
+                                const bool *usable, size_t *parent)
+{
+    size_t n = entries->count;
+    size_t cap = 0, used = 0;
+    awl_dup_tok *toks = NULL;
+    size_t *start = awl_xmalloc((n + 1) * sizeof(size_t));
+    size_t *count = awl_xcalloc(n + 1, sizeof(size_t));
+    awl_strmap df;
+    awl_strmap_init(&df);
+    for (size_t i = 0; i < n; i++) {
+        start[i] = used;
+        if (!usable[i])
+            continue;
+        for (const char *w = spaced[i]; *w;) {
+            const char *e = strchr(w, ' ');
+            size_t wl = e ? (size_t)(e - w) : strlen(w);
+            if (used == cap) {
+                cap = cap ? 2 * cap : 256;
+                toks = awl_xrealloc(toks, cap * sizeof(*toks));
+            }
+            toks[used++] = (awl_dup_tok){w, wl, 0};
+            w += wl;
+            while (*w == ' ')
+                w++;
+        }
+        /* a set: sort by text, drop repeats, count each word once */
+        awl_dup_tok *t = toks + start[i];
+        size_t k = used - start[i], m = 0;
+        qsort(t, k, sizeof(*t), awl_dup_tok_by_text);
+        for (size_t j = 0; j < k; j++)
+            if (m == 0 || awl_dup_tok_by_text(&t[m - 1], &t[j]) != 0)
+                t[m++] = t[j];
+        used = start[i] + m;
+        count[i] = m;
+        for (size_t j = 0; j < m; j++) {
+            bool inserted = false;
+            ++*awl_strmap_upsert(&df, t[j].s, t[j].len, &inserted);
+        }
+    }
+    /* postings: per word, a chain of (entry, next) newest first */
+    size_t *post_entry = awl_xmalloc((used + 1) * sizeof(size_t));
+    size_t *post_next = awl_xmalloc((used + 1) * sizeof(size_t));
+    size_t posts = 0;
+    awl_strmap heads;
+    awl_strmap_init(&heads);
+    for (size_t i = 0; i < n; i++) {
+        size_t na = count[i];
+        if (na == 0)
+            continue;
+        awl_dup_tok *a = toks + start[i];
+        for (size_t j = 0; j < na; j++)
+            a[j].df = *awl_strmap_get(&df, a[j].s, a[j].len);
+        qsort(a, na, sizeof(*a), awl_dup_tok_by_rarity);
+        /* |A| - ceil(t|A|) + 1 words */
+        size_t need = (na * AWL_DUP_NEAR_PCT + 99) / 100;
+        size_t prefix = na - need + 1;
+        for (size_t p = 0; p < prefix; p++) {
+            bool inserted = false;
+            size_t *head = awl_strmap_upsert(&heads, a[p].s, a[p].len, &inserted);
+            size_t seen = 0;
+            for (size_t q = *head; q != 0 && seen < AWL_DUP_NEAR_CAP;
+                 q = post_next[q - 1], seen++) {
+                size_t j = post_entry[q - 1];
+                size_t nb = count[j];
+                /* sizes too far apart can never reach the threshold */
+                if (awl_dup_find(parent, i) == awl_dup_find(parent, j) ||
+                    nb * 100 < na * AWL_DUP_NEAR_PCT || na * 100 < nb * AWL_DUP_NEAR_PCT)
+                    continue;
+                size_t common = awl_dup_tok_common(a, na, toks + start[j], nb);
+                if (common * 100 >= (na + nb - common) * AWL_DUP_NEAR_PCT &&
+                    awl_dup_numbers_in(spaced[i], spaced[j]) &&
+                    awl_dup_numbers_in(spaced[j], spaced[i]) &&
+                    !awl_dup_other_thing(prim_keys[i], prim_keys[j]) &&
+                    !awl_dup_nested(doc, entries, i, j))
+                    awl_dup_union(parent, i, j);
+            }
+            post_entry[posts] = i;
+            post_next[posts] = *head;
+            *head = ++posts;
+        }
+    }
+    awl_strmap_free(&heads);
+    awl_strmap_free(&df);
+    free(post_entry);
+    free(post_next);
+    free(toks);
+    free(start);
+    free(count);
+}
+
 void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *out)
 {
     size_t n = entries->count;
@@ -478,6 +663,8 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
     size_t *parent = awl_xmalloc((n + 1) * sizeof(size_t));
     const char **spaced_titles = awl_xcalloc(n + 1, sizeof(char *));
     const char **compact_titles = awl_xcalloc(n + 1, sizeof(char *));
+    bool *near_usable = awl_xcalloc(n + 1, sizeof(bool));
+    const char **prim_keys = awl_xcalloc(n + 1, sizeof(char *));
     awl_strmap keys;
     awl_strmap_init(&keys);
     awl_buf scratch = {0}, spaced = {0};
@@ -491,7 +678,8 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
         if (e->primary != AWL_NONE && e->description && *e->description) {
             size_t ts = doc->links[e->primary].text_start;
             if (e->shape == AWL_SHAPE_TAG_FIRST ||
-                (ts != AWL_NONE && ts >= 2 && doc->source.bytes[ts - 1] == '[' && doc->source.bytes[ts - 2] == '['))
+                (ts != AWL_NONE && ts >= 2 && doc->source.bytes[ts - 1] == '[' &&
+                 doc->source.bytes[ts - 2] == '['))
                 title = e->description;
         }
         if (e->primary != AWL_NONE && title == e->title)
@@ -502,7 +690,8 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
             title = NULL;
         awl_buf_clear(&scratch);
         awl_buf_clear(&spaced);
-        const char *tkey = title ? awl_dup_title_key(&out->arena, title, &scratch, &klen, &spaced) : NULL;
+        const char *tkey =
+            title ? awl_dup_title_key(&out->arena, title, &scratch, &klen, &spaced) : NULL;
         if (title) {
             awl_buf_putc(&spaced, '\0');
             spaced_titles[i] = awl_arena_strndup(&out->arena, spaced.data, strlen(spaced.data));
@@ -510,6 +699,7 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
             compact_titles[i] = awl_arena_strndup(&out->arena, scratch.data, strlen(scratch.data));
         }
         if (tkey) {
+            near_usable[i] = true;
             bool inserted = false;
             size_t *slot = awl_strmap_upsert(&keys, tkey - 0, klen, &inserted);
             /* title keys and link keys never collide: link keys hold ':' */
@@ -524,6 +714,8 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
                 continue;
             bool paper = false;
             const char *lkey = awl_dup_link_key(&out->arena, doc->links[link].href, &paper, &klen);
+            if (l == 0)
+                prim_keys[i] = lkey;
             if (!lkey || (l > 0 && !paper))
                 continue;
             bool inserted = false;
@@ -536,6 +728,9 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
                 awl_dup_union(parent, *slot, i);
         }
     }
+    awl_dup_near_titles(doc, entries, spaced_titles, prim_keys, near_usable, parent);
+    free(near_usable);
+    free(prim_keys);
     /* the first copy of each group in each section */
     size_t *pairs = awl_xmalloc((2 * n + 1) * sizeof(size_t));
     awl_strmap firsts;
@@ -548,7 +743,8 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
         pairs[2 * i] = root;
         pairs[2 * i + 1] = entries->items[i].section;
         bool inserted = false;
-        size_t *slot = awl_strmap_upsert(&firsts, (const char *)&pairs[2 * i], 2 * sizeof(size_t), &inserted);
+        size_t *slot =
+            awl_strmap_upsert(&firsts, (const char *)&pairs[2 * i], 2 * sizeof(size_t), &inserted);
         if (inserted)
             *slot = i;
         if (entries->items[root].section == entries->items[i].section)
@@ -593,4 +789,3 @@ const char *awl_dup_section_name(const awl_doc *doc, size_t section)
     size_t h = doc->sections[section].heading;
     return h == AWL_NONE ? "the top of the file" : doc->blocks[h].text;
 }
-
