@@ -490,29 +490,28 @@ static void awl_dup_union(size_t *parent, size_t a, size_t b)
  * those words are compared, at most AWL_DUP_NEAR_CAP per word, so the pass
  * stays linear even when a word is everywhere. */
 #define AWL_DUP_NEAR_PCT 90u
-#define AWL_DUP_NEAR_CAP 64
+#define AWL_DUP_NEAR_CAP 16
 
+/* A word of a title: its id (one per distinct word of the document) and
+ * how many titles hold it. */
 typedef struct awl_dup_tok {
-    const char *s;
-    size_t len;
-    size_t df; /* titles holding this word */
+    size_t id;
+    size_t df;
 } awl_dup_tok;
 
-static int awl_dup_tok_by_text(const void *pa, const void *pb)
+static int awl_dup_tok_by_id(const void *pa, const void *pb)
 {
     const awl_dup_tok *a = pa, *b = pb;
-    size_t m = a->len < b->len ? a->len : b->len;
-    int c = memcmp(a->s, b->s, m);
-    return c ? c : (a->len > b->len) - (a->len < b->len);
+    return (a->id > b->id) - (a->id < b->id);
 }
 
-/* Rarest first; ties by text, so every title orders words alike. */
+/* Rarest first; ties by id, so every title orders words alike. */
 static int awl_dup_tok_by_rarity(const void *pa, const void *pb)
 {
     const awl_dup_tok *a = pa, *b = pb;
     if (a->df != b->df)
         return a->df < b->df ? -1 : 1;
-    return awl_dup_tok_by_text(pa, pb);
+    return awl_dup_tok_by_id(pa, pb);
 }
 
 /* Words shared by two rarity-sorted word sets. */
@@ -566,12 +565,14 @@ static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
                                 const bool *usable, size_t *parent)
 {
     size_t n = entries->count;
-    size_t cap = 0, used = 0;
+    size_t cap = 0, used = 0, words = 0, words_cap = 0;
     awl_dup_tok *toks = NULL;
+    size_t *df = NULL;   /* per word id: titles holding it */
+    size_t *head = NULL; /* per word id: its newest posting + 1, or 0 */
     size_t *start = awl_xmalloc((n + 1) * sizeof(size_t));
     size_t *count = awl_xcalloc(n + 1, sizeof(size_t));
-    awl_strmap df;
-    awl_strmap_init(&df);
+    awl_strmap ids;
+    awl_strmap_init(&ids);
     for (size_t i = 0; i < n; i++) {
         start[i] = used;
         if (!usable[i])
@@ -579,52 +580,58 @@ static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
         for (const char *w = spaced[i]; *w;) {
             const char *e = strchr(w, ' ');
             size_t wl = e ? (size_t)(e - w) : strlen(w);
+            bool inserted = false;
+            size_t *slot = awl_strmap_upsert(&ids, w, wl, &inserted);
+            if (inserted) {
+                if (words == words_cap) {
+                    words_cap = words_cap ? 2 * words_cap : 256;
+                    df = awl_xrealloc(df, words_cap * sizeof(size_t));
+                }
+                df[words] = 0;
+                *slot = words++;
+            }
             if (used == cap) {
                 cap = cap ? 2 * cap : 256;
                 toks = awl_xrealloc(toks, cap * sizeof(*toks));
             }
-            toks[used++] = (awl_dup_tok){w, wl, 0};
+            toks[used++] = (awl_dup_tok){*slot, 0};
             w += wl;
             while (*w == ' ')
                 w++;
         }
-        /* a set: sort by text, drop repeats, count each word once */
+        /* a set: sort by id, drop repeats, count each word once */
         awl_dup_tok *t = toks + start[i];
         size_t k = used - start[i], m = 0;
-        qsort(t, k, sizeof(*t), awl_dup_tok_by_text);
+        qsort(t, k, sizeof(*t), awl_dup_tok_by_id);
         for (size_t j = 0; j < k; j++)
-            if (m == 0 || awl_dup_tok_by_text(&t[m - 1], &t[j]) != 0)
+            if (m == 0 || t[m - 1].id != t[j].id)
                 t[m++] = t[j];
         used = start[i] + m;
         count[i] = m;
-        for (size_t j = 0; j < m; j++) {
-            bool inserted = false;
-            ++*awl_strmap_upsert(&df, t[j].s, t[j].len, &inserted);
-        }
+        for (size_t j = 0; j < m; j++)
+            df[t[j].id]++;
     }
+    awl_strmap_free(&ids);
+    head = awl_xcalloc(words + 1, sizeof(size_t));
     /* postings: per word, a chain of (entry, next) newest first */
     size_t *post_entry = awl_xmalloc((used + 1) * sizeof(size_t));
     size_t *post_next = awl_xmalloc((used + 1) * sizeof(size_t));
     size_t posts = 0;
-    awl_strmap heads;
-    awl_strmap_init(&heads);
     for (size_t i = 0; i < n; i++) {
         size_t na = count[i];
         if (na == 0)
             continue;
         awl_dup_tok *a = toks + start[i];
         for (size_t j = 0; j < na; j++)
-            a[j].df = *awl_strmap_get(&df, a[j].s, a[j].len);
+            a[j].df = df[a[j].id];
         qsort(a, na, sizeof(*a), awl_dup_tok_by_rarity);
         /* |A| - ceil(t|A|) + 1 words */
         size_t need = (na * AWL_DUP_NEAR_PCT + 99) / 100;
         size_t prefix = na - need + 1;
         for (size_t p = 0; p < prefix; p++) {
-            bool inserted = false;
-            size_t *head = awl_strmap_upsert(&heads, a[p].s, a[p].len, &inserted);
+            size_t *h = &head[a[p].id];
             size_t seen = 0;
-            for (size_t q = *head; q != 0 && seen < AWL_DUP_NEAR_CAP;
-                 q = post_next[q - 1], seen++) {
+            for (size_t q = *h; q != 0 && seen < AWL_DUP_NEAR_CAP; q = post_next[q - 1], seen++) {
                 size_t j = post_entry[q - 1];
                 size_t nb = count[j];
                 /* sizes too far apart can never reach the threshold */
@@ -640,12 +647,12 @@ static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
                     awl_dup_union(parent, i, j);
             }
             post_entry[posts] = i;
-            post_next[posts] = *head;
-            *head = ++posts;
+            post_next[posts] = *h;
+            *h = ++posts;
         }
     }
-    awl_strmap_free(&heads);
-    awl_strmap_free(&df);
+    free(head);
+    free(df);
     free(post_entry);
     free(post_next);
     free(toks);
