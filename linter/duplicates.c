@@ -559,6 +559,23 @@ static bool awl_dup_nested(const awl_doc *doc, const awl_entries *entries, size_
     return false;
 }
 
+/* The length of word [w, w+len) without an inflection, for the near-match
+ * only: `Networks` and `Network`, `Reversed` and `Reverse` are one word.
+ * Only a prefix is kept, so the key stays in the title's storage. */
+static size_t awl_dup_stem(const char *w, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (w[i] < 'a' || w[i] > 'z')
+            return len;
+    if (len > 3 && w[len - 1] == 's' && w[len - 2] != 's' && w[len - 2] != 'u' && w[len - 2] != 'i')
+        len--;
+    if (len > 4 && w[len - 2] == 'e' && w[len - 1] == 'd')
+        len -= 2;
+    else if (len > 3 && w[len - 1] == 'e')
+        len--;
+    return len;
+}
+
 /* Unions entries whose (non-generic) titles nearly coincide. */
 static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
                                 const char *const *spaced, const char *const *prim_keys,
@@ -581,7 +598,7 @@ static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
             const char *e = strchr(w, ' ');
             size_t wl = e ? (size_t)(e - w) : strlen(w);
             bool inserted = false;
-            size_t *slot = awl_strmap_upsert(&ids, w, wl, &inserted);
+            size_t *slot = awl_strmap_upsert(&ids, w, awl_dup_stem(w, wl), &inserted);
             if (inserted) {
                 if (words == words_cap) {
                     words_cap = words_cap ? 2 * words_cap : 256;

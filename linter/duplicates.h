@@ -21,9 +21,10 @@
  *   words or 16 letters are too generic to match on.
  * - a title near-match: two such titles whose word sets nearly coincide
  *   (Jaccard >= 0.9, measured on the shared corpus: 0.85 and 0.9 add the
- *   same six real groups, 0.95 loses four of them, 0.8 brings weekly
+ *   same nine real groups, 0.95 loses five of them, 0.8 brings weekly
  *   digests and sibling papers) match too, but never when a word holding a
- *   number differs (`Llama 2`/`Llama 3`, `v1`/`v2`, `II`), when their primary
+ *   number differs (`Llama 2`/`Llama 3`, `v1`/`v2`, `II`; words are compared
+ *   without a plural or `-ed`/`-e` ending), when their primary
  *   links are two different identities of one kind (two arXiv ids, two
  *   repositories), or when one is a sub-item of the other (a poster
  *   version filed under its paper). Candidates come from a prefix filter

@@ -155,6 +155,9 @@ Test(duplicate_entry, titles_whose_word_sets_nearly_coincide_match)
     /* the same words in another order */
     same("- [Efficient Architectures for Large Language Models: A Survey](https://a.example/x)",
          "- [A Survey: Efficient Architectures for Large Language Models](https://b.example/y)");
+    /* an inflection is the same word: Network/Networks, Reversed/Reverse */
+    same("- [Measuring the Interpretability of Unsupervised Representations via Reversed Probing](https://a.example/x)",
+         "- [Measuring the Interpretability of Unsupervised Representation via Reverse Probing](https://b.example/y)");
     /* an arXiv copy and a DOI copy: identity keys of two kinds, no conflict */
     same("- [" TIRESIAS "](https://arxiv.org/abs/1901.00001)",
          "- [Poster: " TIRESIAS "](https://doi.org/10.1145/3300000.3300001)");
