@@ -2,6 +2,7 @@
 #include "duplicates.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -495,9 +496,23 @@ static void awl_dup_union(size_t *parent, size_t a, size_t b)
 /* A word of a title: its id (one per distinct word of the document) and
  * how many titles hold it. */
 typedef struct awl_dup_tok {
-    size_t id;
-    size_t df;
+    uint32_t id;
+    uint32_t df;
 } awl_dup_tok;
+
+/* Sorts a title's few words (insertion sort: titles hold a dozen). */
+static void awl_dup_tok_sort(awl_dup_tok *t, size_t k, int (*cmp)(const void *, const void *))
+{
+    for (size_t i = 1; i < k; i++) {
+        awl_dup_tok x = t[i];
+        size_t j = i;
+        while (j > 0 && cmp(&t[j - 1], &x) > 0) {
+            t[j] = t[j - 1];
+            j--;
+        }
+        t[j] = x;
+    }
+}
 
 static int awl_dup_tok_by_id(const void *pa, const void *pb)
 {
@@ -514,11 +529,15 @@ static int awl_dup_tok_by_rarity(const void *pa, const void *pb)
     return awl_dup_tok_by_id(pa, pb);
 }
 
-/* Words shared by two rarity-sorted word sets. */
-static size_t awl_dup_tok_common(const awl_dup_tok *a, size_t na, const awl_dup_tok *b, size_t nb)
+/* Whether two rarity-sorted word sets share at least `need` words; stops
+ * as soon as the words left cannot make up the difference. */
+static bool awl_dup_tok_share(const awl_dup_tok *a, size_t na, const awl_dup_tok *b, size_t nb,
+                              size_t need)
 {
     size_t i = 0, j = 0, common = 0;
     while (i < na && j < nb) {
+        if (common + (na - i < nb - j ? na - i : nb - j) < need)
+            return false;
         int c = awl_dup_tok_by_rarity(&a[i], &b[j]);
         if (c == 0) {
             common++;
@@ -530,7 +549,7 @@ static size_t awl_dup_tok_common(const awl_dup_tok *a, size_t na, const awl_dup_
             j++;
         }
     }
-    return common;
+    return common >= need;
 }
 
 /* Two primary link keys of the same kind (two arXiv ids, two GitHub
@@ -582,16 +601,18 @@ static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
                                 const bool *usable, size_t *parent)
 {
     size_t n = entries->count;
+    if (n >= UINT32_MAX / 2)
+        return; /* ids are 32-bit; no real list comes near */
     size_t cap = 0, used = 0, words = 0, words_cap = 0;
     awl_dup_tok *toks = NULL;
-    size_t *df = NULL;   /* per word id: titles holding it */
-    size_t *head = NULL; /* per word id: its newest posting + 1, or 0 */
-    size_t *start = awl_xmalloc((n + 1) * sizeof(size_t));
-    size_t *count = awl_xcalloc(n + 1, sizeof(size_t));
+    uint32_t *df = NULL; /* per word id: titles holding it */
+    uint32_t *start = awl_xmalloc((n + 1) * sizeof(uint32_t));
+    uint32_t *count = awl_xcalloc(n + 1, sizeof(uint32_t));
+    size_t posts_cap = 0;
     awl_strmap ids;
     awl_strmap_init(&ids);
-    for (size_t i = 0; i < n; i++) {
-        start[i] = used;
+    for (size_t i = 0; i < n && used < UINT32_MAX / 2; i++) {
+        start[i] = (uint32_t)used;
         if (!usable[i])
             continue;
         for (const char *w = spaced[i]; *w;) {
@@ -602,7 +623,7 @@ static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
             if (inserted) {
                 if (words == words_cap) {
                     words_cap = words_cap ? 2 * words_cap : 256;
-                    df = awl_xrealloc(df, words_cap * sizeof(size_t));
+                    df = awl_xrealloc(df, words_cap * sizeof(uint32_t));
                 }
                 df[words] = 0;
                 *slot = words++;
@@ -611,7 +632,7 @@ static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
                 cap = cap ? 2 * cap : 256;
                 toks = awl_xrealloc(toks, cap * sizeof(*toks));
             }
-            toks[used++] = (awl_dup_tok){*slot, 0};
+            toks[used++] = (awl_dup_tok){(uint32_t)*slot, 0};
             w += wl;
             while (*w == ' ')
                 w++;
@@ -619,20 +640,27 @@ static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
         /* a set: sort by id, drop repeats, count each word once */
         awl_dup_tok *t = toks + start[i];
         size_t k = used - start[i], m = 0;
-        qsort(t, k, sizeof(*t), awl_dup_tok_by_id);
+        awl_dup_tok_sort(t, k, awl_dup_tok_by_id);
         for (size_t j = 0; j < k; j++)
             if (m == 0 || t[m - 1].id != t[j].id)
                 t[m++] = t[j];
         used = start[i] + m;
-        count[i] = m;
+        count[i] = (uint32_t)m;
         for (size_t j = 0; j < m; j++)
             df[t[j].id]++;
+        /* |A| - ceil(t|A|) + 1 words of each title are posted */
+        posts_cap += m - (m * AWL_DUP_NEAR_PCT + 99) / 100 + 1;
     }
     awl_strmap_free(&ids);
-    head = awl_xcalloc(words + 1, sizeof(size_t));
-    /* postings: per word, a chain of (entry, next) newest first */
-    size_t *post_entry = awl_xmalloc((used + 1) * sizeof(size_t));
-    size_t *post_next = awl_xmalloc((used + 1) * sizeof(size_t));
+    if (used >= UINT32_MAX / 2)
+        posts_cap = 0, n = 0;                                  /* too big to index: no near-match */
+    uint32_t *head = awl_xcalloc(words + 1, sizeof(uint32_t)); /* per word: newest posting + 1 */
+    /* postings: per word, a chain newest first; the size rides along so
+     * most candidates are refused without reading their words */
+    typedef struct {
+        uint32_t entry, next, count;
+    } awl_dup_post;
+    awl_dup_post *post = awl_xmalloc((posts_cap + 1) * sizeof(awl_dup_post));
     size_t posts = 0;
     for (size_t i = 0; i < n; i++) {
         size_t na = count[i];
@@ -641,37 +669,34 @@ static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
         awl_dup_tok *a = toks + start[i];
         for (size_t j = 0; j < na; j++)
             a[j].df = df[a[j].id];
-        qsort(a, na, sizeof(*a), awl_dup_tok_by_rarity);
-        /* |A| - ceil(t|A|) + 1 words */
-        size_t need = (na * AWL_DUP_NEAR_PCT + 99) / 100;
-        size_t prefix = na - need + 1;
+        awl_dup_tok_sort(a, na, awl_dup_tok_by_rarity);
+        size_t prefix = na - (na * AWL_DUP_NEAR_PCT + 99) / 100 + 1;
         for (size_t p = 0; p < prefix; p++) {
-            size_t *h = &head[a[p].id];
+            uint32_t *h = &head[a[p].id];
             size_t seen = 0;
-            for (size_t q = *h; q != 0 && seen < AWL_DUP_NEAR_CAP; q = post_next[q - 1], seen++) {
-                size_t j = post_entry[q - 1];
-                size_t nb = count[j];
+            for (uint32_t q = *h; q != 0 && seen < AWL_DUP_NEAR_CAP; q = post[q - 1].next, seen++) {
+                size_t j = post[q - 1].entry, nb = post[q - 1].count;
                 /* sizes too far apart can never reach the threshold */
-                if (awl_dup_find(parent, i) == awl_dup_find(parent, j) ||
-                    nb * 100 < na * AWL_DUP_NEAR_PCT || na * 100 < nb * AWL_DUP_NEAR_PCT)
+                if (nb * 100 < na * AWL_DUP_NEAR_PCT || na * 100 < nb * AWL_DUP_NEAR_PCT)
                     continue;
-                size_t common = awl_dup_tok_common(a, na, toks + start[j], nb);
-                if (common * 100 >= (na + nb - common) * AWL_DUP_NEAR_PCT &&
+                /* common / (na + nb - common) >= t  <=>  common >= t (na + nb) / (1 + t) */
+                size_t need = ((na + nb) * AWL_DUP_NEAR_PCT + 100 + AWL_DUP_NEAR_PCT - 1) /
+                              (100 + AWL_DUP_NEAR_PCT);
+                if (awl_dup_tok_share(a, na, toks + start[j], nb, need) &&
+                    awl_dup_find(parent, i) != awl_dup_find(parent, j) &&
                     awl_dup_numbers_in(spaced[i], spaced[j]) &&
                     awl_dup_numbers_in(spaced[j], spaced[i]) &&
                     !awl_dup_other_thing(prim_keys[i], prim_keys[j]) &&
                     !awl_dup_nested(doc, entries, i, j))
                     awl_dup_union(parent, i, j);
             }
-            post_entry[posts] = i;
-            post_next[posts] = *h;
-            *h = ++posts;
+            post[posts] = (awl_dup_post){(uint32_t)i, *h, (uint32_t)na};
+            *h = (uint32_t)++posts;
         }
     }
     free(head);
     free(df);
-    free(post_entry);
-    free(post_next);
+    free(post);
     free(toks);
     free(start);
     free(count);
