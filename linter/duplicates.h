@@ -19,6 +19,16 @@
  *   and `Llama 3` do not), after a trailing venue tag (`OSDI'22`,
  *   `NeurIPS 2022`, `(ICML'21)`) is dropped. Titles of fewer than three
  *   words or 16 letters are too generic to match on.
+ * - a title near-match: two such titles whose word sets nearly coincide
+ *   (Jaccard >= 0.9, measured on the shared corpus: 0.85 and 0.9 add the
+ *   same nine real groups, 0.95 loses five of them, 0.8 brings weekly
+ *   digests and sibling papers) match too, but never when a word holding a
+ *   number differs (`Llama 2`/`Llama 3`, `v1`/`v2`, `II`; words are compared
+ *   without a plural or `-ed`/`-e` ending), when their primary
+ *   links are two different identities of one kind (two arXiv ids, two
+ *   repositories), or when one is a sub-item of the other (a poster
+ *   version filed under its paper). Candidates come from a prefix filter
+ *   on each title's rarest words, so this stays linear too.
  * Two entries sharing a paper's link key are the same only when their
  * titles agree too (no word holding a number differs, and one title is inside the
  * other or 80% of the shorter one's longer words are in the other): a proceedings PDF or a lab page shared by two papers is not

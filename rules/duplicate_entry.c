@@ -5,7 +5,8 @@
  * links (arXiv id, DOI, GitHub repository, OpenReview id, ...; the primary
  * link, and the others when they identify a paper) with agreeing titles,
  * or the same title once case, punctuation, marks and a trailing venue tag
- * are set aside. The later copy is reported, naming the line of the first.
+ * are set aside, or titles whose word sets nearly coincide (no number
+ * differing). The later copy is reported, naming the line of the first.
  *
  * Unsafe fix (it deletes text, and which copy to keep is a guess): the
  * later copy's lines go, and its links that the first copy lacks (a code
@@ -260,8 +261,9 @@ const awl_rule awl_rule_duplicate_entry = {
         "compared by what they identify (an arXiv id without its version, abs or pdf;\n"
         "a DOI; a GitHub repository; an OpenReview id; ...) and titles by their letters\n"
         "and digits (case, punctuation and a trailing venue tag aside), so copies with\n"
-        "different URLs are found too. Titles that differ in a number (Llama 2, Llama 3)\n"
-        "never match. Keep one copy, with every link the copies carry: the unsafe\n"
+        "different URLs are found too, and so are titles whose words nearly coincide\n"
+        "(a `Poster:` copy, a plural, the words in another order). Titles that differ\n"
+        "in a number (Llama 2, Llama 3; v1, v2; II) never match. Keep one copy, with every link the copies carry: the unsafe\n"
         "fix (--unsafe-fixes) removes the later copy and appends its other links\n"
         "(a code repository, slides) to the first.\n"
         "\n"

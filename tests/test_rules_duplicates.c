@@ -143,6 +143,76 @@ Test(duplicate_entry, shared_links_with_other_names_are_not_duplicates)
               "- [FlexFlow: Beyond Data and Model Parallelism](https://arxiv.org/abs/1807.05358) [code](https://github.com/flexflow/FlexFlow)");
 }
 
+/* ---- title near-match (Jaccard of word sets >= 0.9) ------------------- */
+
+/* 12 words; one more word is 12/13 = 0.92 alike, one word swapped 11/13 = 0.85. */
+#define TIRESIAS "Tiresias: A GPU Cluster Manager for Distributed Deep Learning Jobs at Scale"
+
+Test(duplicate_entry, titles_whose_word_sets_nearly_coincide_match)
+{
+    same("- [" TIRESIAS "](https://a.example/tiresias)",
+         "- [Poster: " TIRESIAS "](https://b.example/poster.pdf)");
+    /* the same words in another order */
+    same("- [Efficient Architectures for Large Language Models: A Survey](https://a.example/x)",
+         "- [A Survey: Efficient Architectures for Large Language Models](https://b.example/y)");
+    /* an inflection is the same word: Network/Networks, Reversed/Reverse */
+    same("- [Measuring the Interpretability of Unsupervised Representations via Reversed Probing](https://a.example/x)",
+         "- [Measuring the Interpretability of Unsupervised Representation via Reverse Probing](https://b.example/y)");
+    /* an arXiv copy and a DOI copy: identity keys of two kinds, no conflict */
+    same("- [" TIRESIAS "](https://arxiv.org/abs/1901.00001)",
+         "- [Poster: " TIRESIAS "](https://doi.org/10.1145/3300000.3300001)");
+}
+
+Test(duplicate_entry, near_match_threshold)
+{
+    /* one word swapped: 11 common of 13, 0.85, under 0.9 */
+    different("- [" TIRESIAS "](https://a.example/x)",
+              "- [Tiresias: A GPU Cluster Scheduler for Distributed Deep Learning Jobs at Scale](https://b.example/y)");
+    /* two words more: 12 of 14, 0.86 */
+    different("- [" TIRESIAS "](https://a.example/x)",
+              "- [Poster Abstract: " TIRESIAS "](https://b.example/y)");
+}
+
+Test(duplicate_entry, near_match_never_across_a_number)
+{
+    different("- [Fast Always Wins: A Survey on Efficient Architectures for Large Language Models](https://a.example/x)",
+              "- [Fast Always Wins II: A Survey on Efficient Architectures for Large Language Models](https://b.example/y)");
+    different("- [Poster: " TIRESIAS " v1](https://a.example/x)", "- [" TIRESIAS " v2](https://b.example/y)");
+    different("- [Orca 2: Teaching Small Language Models How to Reason Step by Step](https://a.example/x)",
+              "- [Orca 3: Teaching the Small Language Models How to Reason Step by Step](https://b.example/y)");
+    /* but the same number on both sides is fine */
+    same("- [Orca 2: Teaching Small Language Models How to Reason Step by Step](https://a.example/x)",
+         "- [Orca 2: Teaching the Small Language Models How to Reason Step by Step](https://b.example/y)");
+}
+
+Test(duplicate_entry, near_match_never_across_two_identities_of_one_kind)
+{
+    /* two repositories, two arXiv papers */
+    different("- [Ruby Machine Learning](https://github.com/alice/ruby-ml)",
+              "- [Machine Learning Ruby](https://github.com/bob/ml-ruby)");
+    different("- [" TIRESIAS "](https://arxiv.org/abs/1901.00001)",
+              "- [Poster: " TIRESIAS "](https://arxiv.org/abs/1901.00002)");
+}
+
+Test(duplicate_entry, a_sub_item_under_its_own_paper_is_not_a_copy)
+{
+    char text[2048];
+    snprintf(text, sizeof text, HEAD "- [" TIRESIAS "](https://arxiv.org/abs/1901.00001)\n"
+                                     "  - [Poster: " TIRESIAS "](https://doi.org/10.1145/3300000.3300001)\n");
+    expect_lines(text, "duplicate-entry", 0, NULL);
+    expect_lines(text, "duplicate-conflict", 0, NULL);
+}
+
+Test(duplicate_cross_section, near_match_across_sections)
+{
+    const char *text = "# Papers\n\n## Training\n\n"                      /* 1-4 */
+                       "- [" TIRESIAS "](https://a.example/x)\n\n"         /* 5 */
+                       "## Serving\n\n"                                     /* 7 */
+                       "- [Poster: " TIRESIAS "](https://b.example/y)\n"; /* 9 */
+    const size_t cross[] = {9};
+    expect_lines(text, "duplicate-cross-section", 1, cross);
+}
+
 Test(duplicate_cross_section, names_the_first_place)
 {
     const char *text = "# Papers\n"                                                                 /* 1 */
