@@ -161,6 +161,13 @@ size_t awl_venue_count(void)
     return registry.count;
 }
 
+const awl_venue *awl_venue_at(size_t i)
+{
+    if (!registry.built)
+        registry_build();
+    return i < registry.count ? &registry.venues[i] : NULL;
+}
+
 int awl_venue_year(const char *digits, size_t len)
 {
     if (!registry.built)

@@ -43,6 +43,8 @@ typedef struct awl_venue {
 /* The registry entry for a name or alias (ASCII case ignored), or NULL. */
 const awl_venue *awl_venue_lookup(const char *name, size_t len);
 size_t awl_venue_count(void);
+/* The i-th venue of the registry (i < awl_venue_count()). */
+const awl_venue *awl_venue_at(size_t i);
 
 typedef struct awl_venue_tag {
     const awl_venue *venue;

@@ -318,3 +318,52 @@ Test(venue_year, years_that_cannot_be_right)
     const at want_two[] = {{3, 32}};
     expect_findings(two, "venue-year", 1, want_two);
 }
+
+/* ---- venue-unknown --------------------------------------------------- */
+
+Test(venue_unknown, typos_of_registry_names_get_a_suggestion)
+{
+    const char *text = "# Papers\n\n"
+                       "- [OSID'22] [Alpha](https://a.example)\n"
+                       "- [Alpha](https://a.example) (Nurips 2021)\n"
+                       "\n"
+                       "| Venue | Paper |\n"
+                       "|-------|-------|\n"
+                       "| ICMLL 2023 | [Alpha](https://a.example) |\n";
+    /* OSID: swapped neighbours of OSDI; Nurips: one letter short of NeurIPS
+     * (col 31, after "(" at 30); ICMLL: one letter more than ICML, cell
+     * content from col 3. */
+    at want[] = {{3, 4}, {4, 31}, {8, 3}};
+    expect_findings(text, "venue-unknown", 3, want);
+
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    const awl_diag *d = nth(&diags, "venue-unknown", 0);
+    cr_assert_not_null(d);
+    cr_expect(strstr(d->message, "'OSDI'") != NULL, "message: %s", d->message);
+    d = nth(&diags, "venue-unknown", 1);
+    cr_assert_not_null(d);
+    cr_expect(strstr(d->message, "'NeurIPS'") != NULL, "message: %s", d->message);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+}
+
+Test(venue_unknown, silent_on_real_venues_organisations_dates_and_titles)
+{
+    const char *text = "# Papers\n\n"
+                       "- [SAC'24] [Alpha](https://a.example)\n"        /* real, not SEC */
+                       "- [DaMoN'22] [Alpha](https://a.example)\n"      /* no near name */
+                       "- [Alpha](https://a.example) (Jan 2022)\n"      /* a month */
+                       "- [Alpha](https://a.example) (MIT 2019)\n"      /* an organisation */
+                       "- [Alpha](https://a.example) (USENIX 2020)\n"   /* an organisation */
+                       "- [OSID'22](https://a.example)\n"               /* a link's text */
+                       "- [Alpha](https://a.example) `(OSID'22)`\n"     /* code */
+                       "- [Alpha](https://a.example) (OSID 22 talk)\n"  /* more than a tag */
+                       "- [Eurosys'24] [Alpha](https://a.example)\n"    /* venue-spelling's */
+                       "\n"
+                       "| Venue | Paper | Group |\n"
+                       "|-------|-------|-------|\n"
+                       "| NSDI 2023 | [Alpha](https://a.example) | UCB |\n"
+                       "| OSDI 2023 | [Alpha](https://a.example) | Stanford |\n";
+    expect_findings(text, "venue-unknown", 0, NULL);
+}

@@ -1,0 +1,269 @@
+/*
+ * venue-unknown: a venue-shaped tag whose name the registry does not know.
+ *
+ * Tag-shaped means: a whole `[...]` group (not a link's text), a whole
+ * `(...)` group (not a link's target) or a whole table cell of an entry
+ * that holds one name and a year and nothing else: `[OSID'22]`,
+ * `(Nurips 2023)`, `| ICMLL 2021 |`. It is reported only when the name is
+ * most likely a typo of a registry name, which the message offers: one
+ * edit away for names of 5 letters or more (two from 8), two swapped
+ * neighbours for shorter ones. An unknown acronym with no near neighbour
+ * (`[SAC'24]`, `| DaMoN 2024 |`) is far more often a real venue the
+ * registry lacks than a typo, so it is not reported. A name the registry
+ * knows in any spelling is left to venue-spelling and venue-style.
+ *
+ * Not reported either: groups without a year (`| Stanford |`, `| UCB |`:
+ * an organisation, not a venue), months and seasons (`(Jan 2021)`),
+ * organisations written with a year (`(MIT 2019)`, `USENIX 2020`), and
+ * anything with more than one word. No fix: only the author knows the venue.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "rule.h"
+#include "venue.h"
+
+static bool is_alpha(char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+static bool is_digit(char c)
+{
+    return (unsigned char)(c - '0') < 10;
+}
+
+/* Words that fill a tag's slot but are no venue: months, seasons,
+ * organisations, and the words of a date or a version. */
+static bool is_not_a_venue(const char *name, size_t len)
+{
+    static const char *const words[] = {
+        "jan",       "feb",      "mar",       "apr",       "may",       "jun",     "jul",
+        "aug",       "sep",      "sept",      "oct",       "nov",       "dec",     "january",
+        "february",  "march",    "april",     "june",      "july",      "august",  "september",
+        "october",   "november", "december",  "spring",    "summer",    "fall",    "autumn",
+        "winter",    "since",    "updated",   "update",    "copyright", "version", "release",
+        "edition",   "year",     "from",      "until",     "before",    "after",   "in",
+        "mit",       "cmu",      "ucb",       "ucla",      "ucsd",      "uiuc",    "nyu",
+        "eth",       "epfl",     "thu",       "pku",       "sjtu",      "zju",     "ustc",
+        "hkust",     "nus",      "ntu",       "kaist",     "msr",       "fair",    "ibm",
+        "amd",       "aws",      "gcp",       "nvidia",    "google",    "meta",    "microsoft",
+        "openai",    "deepmind", "intel",     "amazon",    "apple",     "alibaba", "baidu",
+        "tencent",   "huawei",   "bytedance", "stanford",  "berkeley",  "oxford",  "harvard",
+        "princeton", "cornell",  "tsinghua",  "cambridge", "usa",       "uk",      "eu",
+        "iso",       "rfc",      "pep",       "jdk",       "jsr",       "cve",     "gpt",
+        "llm",       "llms",     "ai",        "ml",        "dl",        "nlp",     "cv",
+        "wwdc",      "usenix",   "acm",       "ieee",      "ces",       "q",       "h",
+        "v",         "vol",      "no",
+    };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == len && !strncasecmp(words[i], name, len))
+            return true;
+    return false;
+}
+
+/* The optimal-string-alignment distance of a and b, ASCII case ignored,
+ * or limit + 1 when it exceeds limit. Both are short (under 32 bytes). */
+static size_t distance(const char *a, size_t la, const char *b, size_t lb, size_t limit)
+{
+    if (la >= 32 || lb >= 32)
+        return limit + 1;
+    if ((la > lb ? la - lb : lb - la) > limit)
+        return limit + 1;
+    size_t d[33][33];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cost = (a[i - 1] | 0x20) == (b[j - 1] | 0x20) ? 0 : 1;
+            size_t best = d[i - 1][j - 1] + cost;
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && (a[i - 1] | 0x20) == (b[j - 2] | 0x20) &&
+                (a[i - 2] | 0x20) == (b[j - 1] | 0x20) && d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    }
+    return d[la][lb];
+}
+
+/* True when a and b (same length) differ by one swap of neighbours. */
+static bool is_swap(const char *a, const char *b, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (a[i] | 0x20) == (b[i] | 0x20))
+        i++;
+    return i + 1 < len && (a[i] | 0x20) == (b[i + 1] | 0x20) &&
+           (a[i + 1] | 0x20) == (b[i] | 0x20) && !strncasecmp(a + i + 2, b + i + 2, len - i - 2);
+}
+
+/* The registry's name `name` is most likely a typo of, or NULL: for a name
+ * of 5 letters or more, one edit (two from 8 letters); for a shorter one,
+ * only two swapped neighbours (OSID), since one edit away from a short
+ * acronym lies another real venue (SAC is not SEC). Runs only for an
+ * unknown tag, which is rare, so a pass over the registry is fine. */
+static const awl_venue *nearest(const char *name, size_t len)
+{
+    size_t limit = len >= 8 ? 2 : 1;
+    const awl_venue *best = NULL;
+    size_t best_d = limit + 1;
+    size_t count = awl_venue_count();
+    for (size_t i = 0; i < count; i++) {
+        const awl_venue *v = awl_venue_at(i);
+        if (len < 5) {
+            if (v->name_len == len && is_swap(name, v->name, len))
+                return v;
+            continue;
+        }
+        if (v->name_len < 4)
+            continue;
+        size_t d = distance(name, len, v->name, v->name_len, limit);
+        if (d < best_d) {
+            best_d = d;
+            best = v;
+        }
+    }
+    return best;
+}
+
+/* Looks at one group [a, b) (its brackets excluded): reports it when it is
+ * one unknown name and a year. */
+static void check_group(awl_check *check, size_t a, size_t b)
+{
+    const char *s = check->doc->source.bytes;
+    while (a < b && (s[a] == ' ' || s[a] == '*' || s[a] == '_'))
+        a++;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '*' || s[b - 1] == '_'))
+        b--;
+    size_t n = a;
+    while (n < b && is_alpha(s[n]))
+        n++;
+    size_t name_len = n - a;
+    if (name_len < 2 || name_len > 16)
+        return;
+    size_t y = n;
+    bool space = false;
+    if (y < b && s[y] == ' ') {
+        space = true;
+        y++;
+    }
+    if (y < b && s[y] == '\'') {
+        y++;
+    } else if (y + 3 <= b && (unsigned char)s[y] == 0xE2 && (unsigned char)s[y + 1] == 0x80 &&
+               ((unsigned char)s[y + 2] == 0x98 || (unsigned char)s[y + 2] == 0x99)) {
+        y += 3;
+    }
+    if (!space && y < b && s[y] == ' ')
+        y++; /* SOSP' 24 */
+    size_t d = y;
+    while (d < b && is_digit(s[d]))
+        d++;
+    size_t digits = d - y;
+    if (digits != 2 && digits != 4)
+        return;
+    if (digits == 4 && !(s[y] == '1' && s[y + 1] == '9') && !(s[y] == '2' && s[y + 1] == '0'))
+        return;
+    size_t e = d;
+    if (digits == 2 && e + 1 < b && s[e] == '.' && is_digit(s[e + 1])) {
+        e++; /* a month: '24.8 */
+        while (e < b && is_digit(s[e]))
+            e++;
+    }
+    if (e != b)
+        return;
+    if (awl_venue_lookup(s + a, name_len) || is_not_a_venue(s + a, name_len))
+        return;
+    const awl_venue *near = nearest(s + a, name_len);
+    if (near)
+        awl_emit(check, a, e, "venue '%.*s' is not in the registry: did you mean '%s'?",
+                 (int)name_len, s + a, near->name);
+}
+
+/* The groups of one line [from, to) of an entry. */
+static void check_line(awl_check *check, size_t from, size_t to, bool table)
+{
+    const char *s = check->doc->source.bytes;
+    size_t cell = from;
+    for (size_t i = from; i < to; i++) {
+        char c = s[i];
+        if (c == '`') {
+            const char *close = memchr(s + i + 1, '`', to - i - 1);
+            if (!close)
+                return;
+            i = (size_t)(close - s);
+        } else if (c == '\\') {
+            i++;
+        } else if (table && c == '|') {
+            if (i > cell)
+                check_group(check, cell, i);
+            cell = i + 1;
+        } else if (c == '[' || c == '(') {
+            char want = c == '[' ? ']' : ')';
+            size_t j = i + 1;
+            while (j < to && s[j] != want && s[j] != '[' && s[j] != '(' && s[j] != '`')
+                j++;
+            if (j >= to || s[j] != want)
+                continue;
+            bool link_text = c == '[' && j + 1 < to && (s[j + 1] == '(' || s[j + 1] == '[');
+            bool target = c == '(' && i > from && s[i - 1] == ']';
+            if (!link_text && !target)
+                check_group(check, i + 1, j);
+            if (target)
+                i = j;
+        }
+    }
+}
+
+static void check_venue_unknown(awl_check *check)
+{
+    const awl_doc *doc = check->doc;
+    const awl_source *src = &doc->source;
+    for (size_t e = 0; e < check->entries->count; e++) {
+        const awl_entry *entry = &check->entries->items[e];
+        const awl_block *block = &doc->blocks[entry->block];
+        bool table = entry->shape == AWL_SHAPE_TABLE_ROW;
+        for (size_t line = entry->line; line <= block->last_line && line < src->line_count;
+             line++) {
+            uint16_t flags = doc->line_flags[line];
+            if (line > entry->line && (flags & (AWL_LINE_ITEM_MARKER | AWL_LINE_CODE |
+                                                AWL_LINE_HTML | AWL_LINE_HEADING) ||
+                                       !(flags & AWL_LINE_IN_BLOCK)))
+                break;
+            size_t from = src->line_starts[line];
+            size_t to = awl_source_line_end(src, line);
+            if (table) {
+                while (from < to && (src->bytes[from] == ' ' || src->bytes[from] == '\t'))
+                    from++;
+                if (from < to && src->bytes[from] == '|')
+                    from++;
+            }
+            check_line(check, from, to, table);
+            if (table)
+                break;
+        }
+    }
+}
+
+const awl_rule awl_rule_venue_unknown = {
+    .id = "venue-unknown",
+    .category = "venue",
+    .severity = AWL_SEVERITY_WARNING,
+    .fix = AWL_FIX_NONE,
+    .summary = "Venue-shaped tags name a venue of the registry (a typo gets a 'did you mean')",
+    .explanation = "A tag such as [OSID'22] is meant to name a venue, but the registry knows no\n"
+                   "OSID: most often a typo, which the message corrects from the nearest known\n"
+                   "name. Only whole [..] or (..) groups and table cells holding one name and a\n"
+                   "year count; organisations (| Stanford |), months and seasons do not. A real\n"
+                   "venue the registry lacks can be added in the config.\n"
+                   "\n"
+                   "Bad:\n"
+                   "    - [ICMLL'21] [Alpha](https://example.org/alpha)\n"
+                   "Good:\n"
+                   "    - [ICML'21] [Alpha](https://example.org/alpha)\n",
+    .check = check_venue_unknown,
+};
