@@ -367,3 +367,37 @@ Test(venue_unknown, silent_on_real_venues_organisations_dates_and_titles)
                        "| OSDI 2023 | [Alpha](https://a.example) | Stanford |\n";
     expect_findings(text, "venue-unknown", 0, NULL);
 }
+
+/* ---- venue-heading --------------------------------------------------- */
+
+Test(venue_heading, tags_against_venue_and_year_headings)
+{
+    const char *text = "# Papers\n\n"
+                       "## OSDI\n\n"
+                       "### 2020\n\n"
+                       "- [Alpha](https://a.example) - OSDI'20\n" /* agrees */
+                       "- [Alpha](https://a.example) - OSDI'21\n" /* year: col 32 */
+                       "- [Alpha](https://a.example) - SOSP'20\n" /* venue: col 32 */
+                       "- [Alpha](https://a.example) - arXiv'19\n" /* a preprint */
+                       "- [Alpha](https://a.example) - no tag\n"
+                       "\n"
+                       "## 1. EuroSys 2022\n\n"
+                       "- [EuroSys'21] [Alpha](https://a.example)\n"; /* year: col 4 */
+    at want[] = {{8, 32}, {9, 32}, {15, 4}};
+    expect_findings(text, "venue-heading", 3, want);
+}
+
+Test(venue_heading, silent_when_headings_give_no_venue)
+{
+    const char *text = "# Papers\n\n"
+                       "## Security\n\n" /* an ordinary word, not USENIX Security */
+                       "- [Alpha](https://a.example) - OSDI'20\n"
+                       "## Fast\n\n"
+                       "- [Alpha](https://a.example) - SOSP'20\n"
+                       "## Papers of 2021\n\n" /* more than a year */
+                       "- [Alpha](https://a.example) - SOSP'20\n"
+                       "## 2021\n\n"
+                       "- [Alpha](https://a.example) - OSDI'21, arXiv'20\n"
+                       "- [Alpha](https://a.example) - [ICLR]\n"; /* no year */
+    expect_findings(text, "venue-heading", 0, NULL);
+}
