@@ -401,3 +401,59 @@ Test(venue_heading, silent_when_headings_give_no_venue)
                        "- [Alpha](https://a.example) - [ICLR]\n"; /* no year */
     expect_findings(text, "venue-heading", 0, NULL);
 }
+
+/* ---- venue-missing --------------------------------------------------- */
+
+/* Four tagged entries of "- [Alpha](https://a.example) - OSDI'2N", then
+ * `extra`: a section where the tag is the convention. */
+static char *tagged_section(const char *extra)
+{
+    const char *head = "# Papers\n\n## Systems\n\n"
+                       "- [Alpha](https://a.example) - OSDI'20\n"
+                       "- [Alpha](https://a.example) - OSDI'21\n"
+                       "- [Alpha](https://a.example) - OSDI'22\n"
+                       "- [Alpha](https://a.example) - OSDI'23\n";
+    char *text = awl_xmalloc(strlen(head) + strlen(extra) + 1);
+    strcpy(text, head);
+    strcat(text, extra);
+    return text;
+}
+
+Test(venue_missing, untagged_entry_in_a_tagged_section)
+{
+    /* 4 of 5 tagged: the fifth (line 9) is reported at its link text. */
+    char *text = tagged_section("- [Beta](https://b.example)\n");
+    at want[] = {{9, 4}};
+    expect_findings(text, "venue-missing", 1, want);
+    free(text);
+
+    text = tagged_section("- [Beta](https://www.usenix.org/conference/nsdi23/presentation/b)\n");
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    const awl_diag *d = nth(&diags, "venue-missing", 0);
+    cr_assert_not_null(d);
+    cr_expect(strstr(d->message, "its link says NSDI 2023") != NULL, "message: %s", d->message);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+    free(text);
+}
+
+Test(venue_missing, silent_where_the_entry_says_why_or_tags_are_rare)
+{
+    const char *extras[] = {
+        "- [Beta](https://b.example) - under review\n",
+        "- [Beta](https://b.example) - IEEE TNN 1997.\n", /* a venue we do not know */
+        "- [Beta](https://b.example) - TPAMI.\n",        /* a known venue, no year */
+        "- [Beta](https://b.example) - arxiv\n",
+        "- [SAC'24] [Beta](https://b.example)\n",        /* a tag we do not know */
+        "- [Beta](https://b.example) - OSDI'24\n"
+        "  - [slides](https://b.example/slides)\n",      /* a detail of the entry */
+        "- [Beta](https://b.example)\n"
+        "- [Gamma](https://c.example)\n",                /* 4 of 6: not most */
+    };
+    for (size_t i = 0; i < sizeof extras / sizeof *extras; i++) {
+        char *text = tagged_section(extras[i]);
+        expect_findings(text, "venue-missing", 0, NULL);
+        free(text);
+    }
+}
