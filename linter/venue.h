@@ -60,6 +60,11 @@ typedef struct awl_venue_tag {
 size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_tag *out,
                       size_t max);
 
+/* True when a line after an entry's first belongs to the entry's text:
+ * not a blank line, a sub-item's marker, code, HTML or a heading. A tight
+ * item's continuation lines count (md4c gives them no paragraph). */
+bool awl_venue_entry_line(const awl_doc *doc, size_t line);
+
 /* The tags of an entry: its lines up to its first sub-item (past the list
  * marker), or its table row. Same contract as awl_venue_scan. */
 size_t awl_venue_scan_entry(const awl_doc *doc, const awl_entry *entry, awl_venue_tag *out,

@@ -1,10 +1,13 @@
 /*
  * venue-unknown: a venue-shaped tag whose name the registry does not know.
  *
- * Tag-shaped means: a whole `[...]` group (not a link's text), a whole
- * `(...)` group (not a link's target) or a whole table cell of an entry
- * that holds one name and a year and nothing else: `[OSID'22]`,
- * `(Nurips 2023)`, `| ICMLL 2021 |`. It is reported only when the name is
+ * Tag-shaped means: one word and a year (`'22`, ` 2022`, `' 22`, glued
+ * `22`) in a tag position of an entry's text, as venue.h has them: after
+ * the start of a line, a bracket, parenthesis, cell, `@`, separator or
+ * spaced dash, or before the end, a closing bracket, cell or final
+ * punctuation: `[OSID'22]`, `(Nurips 2023)`, `| ICMLL 2021 |`,
+ * `Title. AISTAT 2017.`. Link targets, code, HTML and URLs are skipped.
+ * It is reported only when the name is
  * most likely a typo of a registry name, which the message offers: one
  * edit away for names of 5 letters or more (two from 8), two swapped
  * neighbours for shorter ones. An unknown acronym with no near neighbour
@@ -15,7 +18,7 @@
  * Not reported either: groups without a year (`| Stanford |`, `| UCB |`:
  * an organisation, not a venue), months and seasons (`(Jan 2021)`),
  * organisations written with a year (`(MIT 2019)`, `USENIX 2020`), and
- * anything with more than one word. No fix: only the author knows the venue.
+ * names of several words. No fix: only the author knows the venue.
  */
 #include <string.h>
 #include <strings.h>
@@ -131,90 +134,120 @@ static const awl_venue *nearest(const char *name, size_t len)
     return best;
 }
 
-/* Looks at one group [a, b) (its brackets excluded): reports it when it is
- * one unknown name and a year. */
-static void check_group(awl_check *check, size_t a, size_t b)
+/* True when what stands before `at` (spaces and emphasis skipped) opens a
+ * tag position: the segment's start, a bracket, parenthesis or cell, `@`,
+ * a separator (`,;:.`) or a spaced dash, as venue.h has it. */
+static bool opens(const char *s, size_t from, size_t at)
+{
+    size_t i = at;
+    bool spaced = false;
+    while (i > from && (s[i - 1] == ' ' || s[i - 1] == '*' || s[i - 1] == '_')) {
+        spaced |= s[i - 1] == ' ';
+        i--;
+    }
+    if (i == from)
+        return true;
+    char c = s[i - 1];
+    return strchr("[(|@,;:.", c) || (c == '-' && spaced);
+}
+
+/* True when what follows `at` closes a tag position: the segment's end, a
+ * closing bracket, parenthesis or cell, or final punctuation. */
+static bool closes(const char *s, size_t at, size_t to)
+{
+    size_t i = at;
+    while (i < to && (s[i] == ' ' || s[i] == '*' || s[i] == '_'))
+        i++;
+    return i == to || strchr("])|,;.:", s[i]);
+}
+
+/* Looks at the word at [a, w) of the segment [from, to): reports it when
+ * it is a likely typo of a registry name, followed by a year, in a tag
+ * position. Returns where the scan goes on. */
+static size_t check_word(awl_check *check, size_t from, size_t a, size_t w, size_t to)
 {
     const char *s = check->doc->source.bytes;
-    while (a < b && (s[a] == ' ' || s[a] == '*' || s[a] == '_'))
-        a++;
-    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '*' || s[b - 1] == '_'))
-        b--;
     size_t n = a;
-    while (n < b && is_alpha(s[n]))
+    while (n < w && is_alpha(s[n]))
         n++;
     size_t name_len = n - a;
     if (name_len < 2 || name_len > 16)
-        return;
+        return w;
     size_t y = n;
-    bool space = false;
-    if (y < b && s[y] == ' ') {
-        space = true;
-        y++;
+    if (n == w) { /* a separate year: `'22`, ` 22`, ` 2022`, `' 22`, `’22` */
+        bool sep = false;
+        if (y < to && s[y] == ' ') {
+            sep = true;
+            y++;
+        }
+        if (y < to && s[y] == '\'') {
+            sep = true;
+            y++;
+        } else if (y + 3 <= to && (unsigned char)s[y] == 0xE2 && (unsigned char)s[y + 1] == 0x80 &&
+                   ((unsigned char)s[y + 2] == 0x98 || (unsigned char)s[y + 2] == 0x99)) {
+            sep = true;
+            y += 3;
+        }
+        if (y < to && s[y] == ' ' && y > n && s[y - 1] != ' ')
+            y++; /* SOSP' 24 */
+        if (!sep)
+            return w;
     }
-    if (y < b && s[y] == '\'') {
-        y++;
-    } else if (y + 3 <= b && (unsigned char)s[y] == 0xE2 && (unsigned char)s[y + 1] == 0x80 &&
-               ((unsigned char)s[y + 2] == 0x98 || (unsigned char)s[y + 2] == 0x99)) {
-        y += 3;
-    }
-    if (!space && y < b && s[y] == ' ')
-        y++; /* SOSP' 24 */
     size_t d = y;
-    while (d < b && is_digit(s[d]))
+    while (d < to && is_digit(s[d]))
         d++;
     size_t digits = d - y;
     if (digits != 2 && digits != 4)
-        return;
+        return w;
     if (digits == 4 && !(s[y] == '1' && s[y + 1] == '9') && !(s[y] == '2' && s[y + 1] == '0'))
-        return;
+        return w;
     size_t e = d;
-    if (digits == 2 && e + 1 < b && s[e] == '.' && is_digit(s[e + 1])) {
+    if (digits == 2 && e + 1 < to && s[e] == '.' && is_digit(s[e + 1])) {
         e++; /* a month: '24.8 */
-        while (e < b && is_digit(s[e]))
+        while (e < to && is_digit(s[e]))
             e++;
     }
-    if (e != b)
-        return;
+    if (e < to && (is_alpha(s[e]) || is_digit(s[e]) || s[e] == '-' || s[e] == '/'))
+        return w;
+    if (!opens(s, from, a) && !closes(s, e, to))
+        return w;
     if (awl_venue_lookup(s + a, name_len) || is_not_a_venue(s + a, name_len))
-        return;
+        return e;
     const awl_venue *near = nearest(s + a, name_len);
     if (near)
         awl_emit(check, a, e, "venue '%.*s' is not in the registry: did you mean '%s'?",
                  (int)name_len, s + a, near->name);
+    return e;
 }
 
-/* The groups of one line [from, to) of an entry. */
-static void check_line(awl_check *check, size_t from, size_t to, bool table)
+/* The words of one line [from, to) of an entry; code spans, link targets,
+ * HTML tags and URLs are skipped. */
+static void check_line(awl_check *check, size_t from, size_t to)
 {
     const char *s = check->doc->source.bytes;
-    size_t cell = from;
-    for (size_t i = from; i < to; i++) {
+    for (size_t i = from; i < to;) {
         char c = s[i];
-        if (c == '`') {
-            const char *close = memchr(s + i + 1, '`', to - i - 1);
-            if (!close)
-                return;
-            i = (size_t)(close - s);
-        } else if (c == '\\') {
-            i++;
-        } else if (table && c == '|') {
-            if (i > cell)
-                check_group(check, cell, i);
-            cell = i + 1;
-        } else if (c == '[' || c == '(') {
-            char want = c == '[' ? ']' : ')';
-            size_t j = i + 1;
-            while (j < to && s[j] != want && s[j] != '[' && s[j] != '(' && s[j] != '`')
-                j++;
-            if (j >= to || s[j] != want)
+        if (c == '`' || c == '<') {
+            const char *close = memchr(s + i + 1, c == '`' ? '`' : '>', to - i - 1);
+            i = close ? (size_t)(close - s) + 1 : i + 1;
+        } else if (c == ']' && i + 1 < to && s[i + 1] == '(') {
+            const char *close = memchr(s + i, ')', to - i);
+            i = close ? (size_t)(close - s) + 1 : to;
+        } else if (is_alpha(c) && (i == from || !(is_alpha(s[i - 1]) || is_digit(s[i - 1]) ||
+                                                  strchr("/.-_#=&?%", s[i - 1]) ||
+                                                  (unsigned char)s[i - 1] >= 0x80))) {
+            size_t w = i;
+            while (w < to && (is_alpha(s[w]) || is_digit(s[w])))
+                w++;
+            if (w + 3 <= to && !memcmp(s + w, "://", 3)) {
+                while (w < to && s[w] != ' ' && s[w] != ')')
+                    w++;
+                i = w;
                 continue;
-            bool link_text = c == '[' && j + 1 < to && (s[j + 1] == '(' || s[j + 1] == '[');
-            bool target = c == '(' && i > from && s[i - 1] == ']';
-            if (!link_text && !target)
-                check_group(check, i + 1, j);
-            if (target)
-                i = j;
+            }
+            i = check_word(check, from, i, w, to);
+        } else {
+            i++;
         }
     }
 }
@@ -229,10 +262,7 @@ static void check_venue_unknown(awl_check *check)
         bool table = entry->shape == AWL_SHAPE_TABLE_ROW;
         for (size_t line = entry->line; line <= block->last_line && line < src->line_count;
              line++) {
-            uint16_t flags = doc->line_flags[line];
-            if (line > entry->line && (flags & (AWL_LINE_ITEM_MARKER | AWL_LINE_CODE |
-                                                AWL_LINE_HTML | AWL_LINE_HEADING) ||
-                                       !(flags & AWL_LINE_IN_BLOCK)))
+            if (line > entry->line && !awl_venue_entry_line(doc, line))
                 break;
             size_t from = src->line_starts[line];
             size_t to = awl_source_line_end(src, line);
@@ -242,7 +272,7 @@ static void check_venue_unknown(awl_check *check)
                 if (from < to && src->bytes[from] == '|')
                     from++;
             }
-            check_line(check, from, to, table);
+            check_line(check, from, to);
             if (table)
                 break;
         }
@@ -257,9 +287,10 @@ const awl_rule awl_rule_venue_unknown = {
     .summary = "Venue-shaped tags name a venue of the registry (a typo gets a 'did you mean')",
     .explanation = "A tag such as [OSID'22] is meant to name a venue, but the registry knows no\n"
                    "OSID: most often a typo, which the message corrects from the nearest known\n"
-                   "name. Only whole [..] or (..) groups and table cells holding one name and a\n"
-                   "year count; organisations (| Stanford |), months and seasons do not. A real\n"
-                   "venue the registry lacks can be added in the config.\n"
+                   "name. Only a word and a year in a tag position count, and only when the\n"
+                   "word is one edit from a registry name (two swapped letters for short\n"
+                   "ones): an unknown acronym is most often a real venue the registry lacks.\n"
+                   "Organisations (| Stanford |), months and seasons are never reported.\n"
                    "\n"
                    "Bad:\n"
                    "    - [ICMLL'21] [Alpha](https://example.org/alpha)\n"

@@ -348,6 +348,18 @@ Test(venue_unknown, typos_of_registry_names_get_a_suggestion)
     awl_doc_free(doc);
 }
 
+Test(venue_unknown, in_any_tag_position_of_the_entry)
+{
+    const char *text = "# Papers\n\n"
+                       "- [Alpha. AISTAT 2017.](https://a.example)\n"
+                       "- [Alpha](https://a.example) \\\n"
+                       "  NeruIPS 2022. [[Paper](https://b.example)]\n";
+    /* AISTAT after ". " in the link text (col 11); NeruIPS (swapped r and u)
+     * opening the tight item's continuation line (col 3). */
+    at want[] = {{3, 11}, {5, 3}};
+    expect_findings(text, "venue-unknown", 2, want);
+}
+
 Test(venue_unknown, silent_on_real_venues_organisations_dates_and_titles)
 {
     const char *text = "# Papers\n\n"
@@ -356,9 +368,8 @@ Test(venue_unknown, silent_on_real_venues_organisations_dates_and_titles)
                        "- [Alpha](https://a.example) (Jan 2022)\n"      /* a month */
                        "- [Alpha](https://a.example) (MIT 2019)\n"      /* an organisation */
                        "- [Alpha](https://a.example) (USENIX 2020)\n"   /* an organisation */
-                       "- [OSID'22](https://a.example)\n"               /* a link's text */
                        "- [Alpha](https://a.example) `(OSID'22)`\n"     /* code */
-                       "- [Alpha](https://a.example) (OSID 22 talk)\n"  /* more than a tag */
+                       "- [Alpha](https://a.example) - we ran OSID 22 times\n" /* no tag position */
                        "- [Eurosys'24] [Alpha](https://a.example)\n"    /* venue-spelling's */
                        "\n"
                        "| Venue | Paper | Group |\n"
