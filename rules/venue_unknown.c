@@ -95,6 +95,15 @@ static size_t distance(const char *a, size_t la, const char *b, size_t lb, size_
     return d[la][lb];
 }
 
+/* The set of letters of s (ASCII case ignored) as bits; other bytes as one. */
+static unsigned letters(const char *s, size_t len)
+{
+    unsigned mask = 0;
+    for (size_t i = 0; i < len; i++)
+        mask |= is_alpha(s[i]) ? 1u << ((s[i] | 0x20) - 'a') : 1u << 26;
+    return mask;
+}
+
 /* True when a and b (same length) differ by one swap of neighbours. */
 static bool is_swap(const char *a, const char *b, size_t len)
 {
@@ -116,6 +125,7 @@ static const awl_venue *nearest(const char *name, size_t len)
     const awl_venue *best = NULL;
     size_t best_d = limit + 1;
     size_t count = awl_venue_count();
+    unsigned mask = letters(name, len);
     for (size_t i = 0; i < count; i++) {
         const awl_venue *v = awl_venue_at(i);
         if (len < 5) {
@@ -123,7 +133,11 @@ static const awl_venue *nearest(const char *name, size_t len)
                 return v;
             continue;
         }
-        if (v->name_len < 4)
+        if (v->name_len < 4 || (v->name_len > len ? v->name_len - len : len - v->name_len) > limit)
+            continue;
+        /* one edit changes at most two letters of the set of letters used:
+         * a cheap test that spares the distance for most names */
+        if ((size_t)__builtin_popcount(mask ^ letters(v->name, v->name_len)) > 2 * limit)
             continue;
         size_t d = distance(name, len, v->name, v->name_len, limit);
         if (d < best_d) {
@@ -132,6 +146,26 @@ static const awl_venue *nearest(const char *name, size_t len)
         }
     }
     return best;
+}
+
+/* True when c glued before a word makes it part of a path, a name or a
+ * number rather than a word of its own. */
+static bool glues(char c)
+{
+    switch (c) {
+    case '/':
+    case '.':
+    case '-':
+    case '_':
+    case '#':
+    case '=':
+    case '&':
+    case '?':
+    case '%':
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* True when what stands before `at` (spaces and emphasis skipped) opens a
@@ -161,94 +195,105 @@ static bool closes(const char *s, size_t at, size_t to)
     return i == to || strchr("])|,;.:", s[i]);
 }
 
-/* Looks at the word at [a, w) of the segment [from, to): reports it when
- * it is a likely typo of a registry name, followed by a year, in a tag
- * position. Returns where the scan goes on. */
-static size_t check_word(awl_check *check, size_t from, size_t a, size_t w, size_t to)
+/* True when offset `at` of the line [from, to) is text: not in a code
+ * span, a link target, an HTML tag or a URL. Asked only for the rare
+ * candidate, so the forward walk costs nothing overall. */
+static bool is_text(const char *s, size_t from, size_t at)
 {
-    const char *s = check->doc->source.bytes;
-    size_t n = a;
-    while (n < w && is_alpha(s[n]))
-        n++;
-    size_t name_len = n - a;
-    if (name_len < 2 || name_len > 16)
-        return w;
-    size_t y = n;
-    if (n == w) { /* a separate year: `'22`, ` 22`, ` 2022`, `' 22`, `’22` */
-        bool sep = false;
-        if (y < to && s[y] == ' ') {
-            sep = true;
-            y++;
+    for (size_t i = from; i < at;) {
+        char c = s[i];
+        size_t close = AWL_NONE;
+        if (c == '`' || c == '<') {
+            const char *p = memchr(s + i + 1, c == '`' ? '`' : '>', at - i - 1);
+            if (p)
+                close = (size_t)(p - s) + 1;
+            else if (c == '`')
+                return false; /* an open code span (or its closer past us) */
+            else
+                close = i + 1;
+        } else if (c == ']' && s[i + 1] == '(') {
+            const char *p = memchr(s + i, ')', at - i);
+            if (!p)
+                return false;
+            close = (size_t)(p - s) + 1;
+        } else if (c == ':' && i + 2 < at && s[i + 1] == '/' && s[i + 2] == '/') {
+            size_t j = i;
+            while (j < at && s[j] != ' ' && s[j] != ')' && s[j] != '|')
+                j++;
+            if (j == at)
+                return false;
+            close = j;
         }
-        if (y < to && s[y] == '\'') {
-            sep = true;
-            y++;
-        } else if (y + 3 <= to && (unsigned char)s[y] == 0xE2 && (unsigned char)s[y + 1] == 0x80 &&
-                   ((unsigned char)s[y + 2] == 0x98 || (unsigned char)s[y + 2] == 0x99)) {
-            sep = true;
-            y += 3;
-        }
-        if (y < to && s[y] == ' ' && y > n && s[y - 1] != ' ')
-            y++; /* SOSP' 24 */
-        if (!sep)
-            return w;
+        i = close == AWL_NONE ? i + 1 : close;
     }
-    size_t d = y;
-    while (d < to && is_digit(s[d]))
-        d++;
-    size_t digits = d - y;
-    if (digits != 2 && digits != 4)
-        return w;
-    if (digits == 4 && !(s[y] == '1' && s[y + 1] == '9') && !(s[y] == '2' && s[y + 1] == '0'))
-        return w;
-    size_t e = d;
-    if (digits == 2 && e + 1 < to && s[e] == '.' && is_digit(s[e + 1])) {
-        e++; /* a month: '24.8 */
-        while (e < to && is_digit(s[e]))
-            e++;
-    }
-    if (e < to && (is_alpha(s[e]) || is_digit(s[e]) || s[e] == '-' || s[e] == '/'))
-        return w;
-    if (!opens(s, from, a) && !closes(s, e, to))
-        return w;
-    if (awl_venue_lookup(s + a, name_len) || is_not_a_venue(s + a, name_len))
-        return e;
-    const awl_venue *near = nearest(s + a, name_len);
-    if (near)
-        awl_emit(check, a, e, "venue '%.*s' is not in the registry: did you mean '%s'?",
-                 (int)name_len, s + a, near->name);
-    return e;
+    return true;
 }
 
-/* The words of one line [from, to) of an entry; code spans, link targets,
- * HTML tags and URLs are skipped. */
+/* The years of one line [from, to) of an entry, each with the word before
+ * it: years are far rarer than words, so the line is walked for digits and
+ * only a 2- or 4-digit run looks back for a name (`OSID'22`, `Nurips 2021`,
+ * `ICMLL22`, `SOSP' 24`, `EuroSys '24`, a `’`). */
 static void check_line(awl_check *check, size_t from, size_t to)
 {
     const char *s = check->doc->source.bytes;
-    for (size_t i = from; i < to;) {
-        char c = s[i];
-        if (c == '`' || c == '<') {
-            const char *close = memchr(s + i + 1, c == '`' ? '`' : '>', to - i - 1);
-            i = close ? (size_t)(close - s) + 1 : i + 1;
-        } else if (c == ']' && i + 1 < to && s[i + 1] == '(') {
-            const char *close = memchr(s + i, ')', to - i);
-            i = close ? (size_t)(close - s) + 1 : to;
-        } else if (is_alpha(c) && (i == from || !(is_alpha(s[i - 1]) || is_digit(s[i - 1]) ||
-                                                  strchr("/.-_#=&?%", s[i - 1]) ||
-                                                  (unsigned char)s[i - 1] >= 0x80))) {
-            size_t w = i;
-            while (w < to && (is_alpha(s[w]) || is_digit(s[w])))
-                w++;
-            if (w + 3 <= to && !memcmp(s + w, "://", 3)) {
-                while (w < to && s[w] != ' ' && s[w] != ')')
-                    w++;
-                i = w;
-                continue;
-            }
-            i = check_word(check, from, i, w, to);
-        } else {
-            i++;
+    for (size_t i = from; i < to; i++) {
+        if (!is_digit(s[i]))
+            continue;
+        size_t y = i, d = i;
+        while (d < to && is_digit(s[d]))
+            d++;
+        i = d;
+        size_t digits = d - y;
+        if (digits != 2 && digits != 4)
+            continue;
+        if (digits == 4 && !(s[y] == '1' && s[y + 1] == '9') && !(s[y] == '2' && s[y + 1] == '0'))
+            continue;
+        size_t e = d;
+        if (digits == 2 && e + 1 < to && s[e] == '.' && is_digit(s[e + 1])) {
+            e++; /* a month: '24.8 */
+            while (e < to && is_digit(s[e]))
+                e++;
         }
+        if (e < to &&
+            (is_alpha(s[e]) || is_digit(s[e]) || s[e] == '-' || s[e] == '/' || s[e] == '_'))
+            continue;
+        /* back over the separator: at most one space and one quote */
+        size_t p = y;
+        bool space = false, quote = false;
+        for (int k = 0; k < 3 && p > from; k++) {
+            if (!space && s[p - 1] == ' ') {
+                space = true;
+                p--;
+            } else if (!quote && s[p - 1] == '\'') {
+                quote = true;
+                p--;
+            } else if (!quote && p >= from + 3 && (unsigned char)s[p - 3] == 0xE2 &&
+                       (unsigned char)s[p - 2] == 0x80 &&
+                       ((unsigned char)s[p - 1] == 0x98 || (unsigned char)s[p - 1] == 0x99)) {
+                quote = true;
+                p -= 3;
+            } else {
+                break;
+            }
+        }
+        if (p == from || !is_alpha(s[p - 1]))
+            continue;
+        size_t a = p;
+        while (a > from && is_alpha(s[a - 1]))
+            a--;
+        if (a > from && (is_digit(s[a - 1]) || glues(s[a - 1]) || (unsigned char)s[a - 1] >= 0x80))
+            continue;
+        size_t name_len = p - a;
+        if (name_len < 2 || name_len > 16)
+            continue;
+        if (!opens(s, from, a) && !closes(s, e, to))
+            continue;
+        if (awl_venue_lookup(s + a, name_len) || is_not_a_venue(s + a, name_len))
+            continue;
+        const awl_venue *near = nearest(s + a, name_len);
+        if (near && is_text(s, from, a))
+            awl_emit(check, a, e, "venue '%.*s' is not in the registry: did you mean '%s'?",
+                     (int)name_len, s + a, near->name);
     }
 }
 
