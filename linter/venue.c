@@ -119,8 +119,8 @@ static void registry_build(void)
                         continue;
                     if (i > a) {
                         filter_add(keys + a, i - a);
-                        size_t *slot = awl_strmap_upsert(&registry.by_name, keys + a, i - a,
-                                                         &inserted);
+                        size_t *slot =
+                            awl_strmap_upsert(&registry.by_name, keys + a, i - a, &inserted);
                         if (inserted)
                             *slot = index;
                     }
@@ -159,6 +159,13 @@ size_t awl_venue_count(void)
     if (!registry.built)
         registry_build();
     return registry.count;
+}
+
+const awl_venue *awl_venue_at(size_t i)
+{
+    if (!registry.built)
+        registry_build();
+    return i < registry.count ? &registry.venues[i] : NULL;
 }
 
 int awl_venue_year(const char *digits, size_t len)
@@ -200,9 +207,9 @@ static bool one_of(char c, const char *set)
 /* Names that are short or ordinary words: tags only with a year. */
 static bool needs_year(const char *name, size_t len)
 {
-    static const char *const words[] = {"fast",    "date",       "lisa", "pact", "raid",
-                                        "cluster", "middleware", "hot chips", "security",
-                                        "sigops",  "chi",        "www",  "interspeech"};
+    static const char *const words[] = {"fast",    "date",       "lisa",       "pact",     "raid",
+                                        "cluster", "middleware", "hot chips",  "security", "sigops",
+                                        "chi",     "www",        "interspeech"};
     if (len <= 3)
         return true;
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
@@ -386,8 +393,8 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
                 continue;
             }
         }
-        if ((c == '`' || (c == '<' && i + 1 < end && (is_alpha(s[i + 1]) || s[i + 1] == '/' ||
-                                                     s[i + 1] == '!'))) &&
+        if ((c == '`' || (c == '<' && i + 1 < end &&
+                          (is_alpha(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!'))) &&
             i + 1 < end) {
             /* a code span, an HTML tag or an autolink; a lone `<` or
              * backtick (`1 < 2`) is text */
@@ -414,9 +421,8 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
         size_t w = i;
         while (w < end && is_alnum(s[w]))
             w++;
-        bool glued_prefix = i > start && (s[i - 1] == '/' || s[i - 1] == '.' ||
-                                          s[i - 1] == '#' || s[i - 1] == '=' ||
-                                          s[i - 1] == '-' || s[i - 1] == '_' ||
+        bool glued_prefix = i > start && (s[i - 1] == '/' || s[i - 1] == '.' || s[i - 1] == '#' ||
+                                          s[i - 1] == '=' || s[i - 1] == '-' || s[i - 1] == '_' ||
                                           (unsigned char)s[i - 1] >= 0x80);
         bool glued_suffix = w < end && (s[w] == '/' || s[w] == '_' || s[w] == '=' ||
                                         ((unsigned char)s[w] >= 0x80 && !curly_quote(s, w, end)) ||
@@ -507,6 +513,22 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
     return found;
 }
 
+bool awl_venue_entry_line(const awl_doc *doc, size_t line)
+{
+    const awl_source *src = &doc->source;
+    if (doc->line_flags[line] &
+        (AWL_LINE_ITEM_MARKER | AWL_LINE_CODE | AWL_LINE_HTML | AWL_LINE_HEADING))
+        return false;
+    if (doc->line_flags[line] & AWL_LINE_IN_BLOCK)
+        return true;
+    /* md4c has no paragraph in a tight item: its continuation lines carry
+     * no block flag, but text; a blank line ends the entry's lines */
+    for (size_t i = src->line_starts[line], end = awl_source_line_end(src, line); i < end; i++)
+        if (src->bytes[i] != ' ' && src->bytes[i] != '\t')
+            return true;
+    return false;
+}
+
 size_t awl_venue_scan_entry(const awl_doc *doc, const awl_entry *entry, awl_venue_tag *out,
                             size_t max)
 {
@@ -514,10 +536,7 @@ size_t awl_venue_scan_entry(const awl_doc *doc, const awl_entry *entry, awl_venu
     const awl_block *block = &doc->blocks[entry->block];
     size_t found = 0;
     for (size_t line = entry->line; line <= block->last_line && line < src->line_count; line++) {
-        uint16_t flags = doc->line_flags[line];
-        if (line > entry->line &&
-            (flags & (AWL_LINE_ITEM_MARKER | AWL_LINE_CODE | AWL_LINE_HTML | AWL_LINE_HEADING) ||
-             !(flags & AWL_LINE_IN_BLOCK)))
+        if (line > entry->line && !awl_venue_entry_line(doc, line))
             break;
         size_t from = src->line_starts[line];
         size_t to = awl_source_line_end(src, line);
@@ -559,9 +578,8 @@ void awl_venue_fill_entries(const awl_doc *doc, awl_entries *entries)
             pick = 0;
         const awl_venue_tag *tag = &found[pick];
         entry->venue = tag->venue->name;
-        entry->venue_text = awl_arena_strndup((awl_arena *)&doc->arena,
-                                              doc->source.bytes + tag->start,
-                                              tag->end - tag->start);
+        entry->venue_text = awl_arena_strndup(
+            (awl_arena *)&doc->arena, doc->source.bytes + tag->start, tag->end - tag->start);
         entry->year = tag->year;
     }
     entries->tags = tags.items;

@@ -43,6 +43,8 @@ typedef struct awl_venue {
 /* The registry entry for a name or alias (ASCII case ignored), or NULL. */
 const awl_venue *awl_venue_lookup(const char *name, size_t len);
 size_t awl_venue_count(void);
+/* The i-th venue of the registry (i < awl_venue_count()). */
+const awl_venue *awl_venue_at(size_t i);
 
 typedef struct awl_venue_tag {
     const awl_venue *venue;
@@ -57,6 +59,11 @@ typedef struct awl_venue_tag {
  * returns how many it found (may exceed max). */
 size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_tag *out,
                       size_t max);
+
+/* True when a line after an entry's first belongs to the entry's text:
+ * not a blank line, a sub-item's marker, code, HTML or a heading. A tight
+ * item's continuation lines count (md4c gives them no paragraph). */
+bool awl_venue_entry_line(const awl_doc *doc, size_t line);
 
 /* The tags of an entry: its lines up to its first sub-item (past the list
  * marker), or its table row. Same contract as awl_venue_scan. */

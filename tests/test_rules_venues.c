@@ -318,3 +318,153 @@ Test(venue_year, years_that_cannot_be_right)
     const at want_two[] = {{3, 32}};
     expect_findings(two, "venue-year", 1, want_two);
 }
+
+/* ---- venue-unknown --------------------------------------------------- */
+
+Test(venue_unknown, typos_of_registry_names_get_a_suggestion)
+{
+    const char *text = "# Papers\n\n"
+                       "- [OSID'22] [Alpha](https://a.example)\n"
+                       "- [Alpha](https://a.example) (Nurips 2021)\n"
+                       "\n"
+                       "| Venue | Paper |\n"
+                       "|-------|-------|\n"
+                       "| ICMLL 2023 | [Alpha](https://a.example) |\n";
+    /* OSID: swapped neighbours of OSDI; Nurips: one letter short of NeurIPS
+     * (col 31, after "(" at 30); ICMLL: one letter more than ICML, cell
+     * content from col 3. */
+    at want[] = {{3, 4}, {4, 31}, {8, 3}};
+    expect_findings(text, "venue-unknown", 3, want);
+
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    const awl_diag *d = nth(&diags, "venue-unknown", 0);
+    cr_assert_not_null(d);
+    cr_expect(strstr(d->message, "'OSDI'") != NULL, "message: %s", d->message);
+    d = nth(&diags, "venue-unknown", 1);
+    cr_assert_not_null(d);
+    cr_expect(strstr(d->message, "'NeurIPS'") != NULL, "message: %s", d->message);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+}
+
+Test(venue_unknown, in_any_tag_position_of_the_entry)
+{
+    const char *text = "# Papers\n\n"
+                       "- [Alpha. AISTAT 2017.](https://a.example)\n"
+                       "- [Alpha](https://a.example) \\\n"
+                       "  NeruIPS 2022. [[Paper](https://b.example)]\n";
+    /* AISTAT after ". " in the link text (col 11); NeruIPS (swapped r and u)
+     * opening the tight item's continuation line (col 3). */
+    at want[] = {{3, 11}, {5, 3}};
+    expect_findings(text, "venue-unknown", 2, want);
+}
+
+Test(venue_unknown, silent_on_real_venues_organisations_dates_and_titles)
+{
+    const char *text = "# Papers\n\n"
+                       "- [SAC'24] [Alpha](https://a.example)\n"        /* real, not SEC */
+                       "- [DaMoN'22] [Alpha](https://a.example)\n"      /* no near name */
+                       "- [Alpha](https://a.example) (Jan 2022)\n"      /* a month */
+                       "- [Alpha](https://a.example) (MIT 2019)\n"      /* an organisation */
+                       "- [Alpha](https://a.example) (USENIX 2020)\n"   /* an organisation */
+                       "- [Alpha](https://a.example) `(OSID'22)`\n"     /* code */
+                       "- [Alpha](https://a.example) - we ran OSID 22 times\n" /* no tag position */
+                       "- [Eurosys'24] [Alpha](https://a.example)\n"    /* venue-spelling's */
+                       "\n"
+                       "| Venue | Paper | Group |\n"
+                       "|-------|-------|-------|\n"
+                       "| NSDI 2023 | [Alpha](https://a.example) | UCB |\n"
+                       "| OSDI 2023 | [Alpha](https://a.example) | Stanford |\n";
+    expect_findings(text, "venue-unknown", 0, NULL);
+}
+
+/* ---- venue-heading --------------------------------------------------- */
+
+Test(venue_heading, tags_against_venue_and_year_headings)
+{
+    const char *text = "# Papers\n\n"
+                       "## OSDI\n\n"
+                       "### 2020\n\n"
+                       "- [Alpha](https://a.example) - OSDI'20\n" /* agrees */
+                       "- [Alpha](https://a.example) - OSDI'21\n" /* year: col 32 */
+                       "- [Alpha](https://a.example) - SOSP'20\n" /* venue: col 32 */
+                       "- [Alpha](https://a.example) - arXiv'19\n" /* a preprint */
+                       "- [Alpha](https://a.example) - no tag\n"
+                       "\n"
+                       "## 1. EuroSys 2022\n\n"
+                       "- [EuroSys'21] [Alpha](https://a.example)\n"; /* year: col 4 */
+    at want[] = {{8, 32}, {9, 32}, {15, 4}};
+    expect_findings(text, "venue-heading", 3, want);
+}
+
+Test(venue_heading, silent_when_headings_give_no_venue)
+{
+    const char *text = "# Papers\n\n"
+                       "## Security\n\n" /* an ordinary word, not USENIX Security */
+                       "- [Alpha](https://a.example) - OSDI'20\n"
+                       "## Fast\n\n"
+                       "- [Alpha](https://a.example) - SOSP'20\n"
+                       "## Papers of 2021\n\n" /* more than a year */
+                       "- [Alpha](https://a.example) - SOSP'20\n"
+                       "## 2021\n\n"
+                       "- [Alpha](https://a.example) - OSDI'21, arXiv'20\n"
+                       "- [Alpha](https://a.example) - [ICLR]\n"; /* no year */
+    expect_findings(text, "venue-heading", 0, NULL);
+}
+
+/* ---- venue-missing --------------------------------------------------- */
+
+/* Four tagged entries of "- [Alpha](https://a.example) - OSDI'2N", then
+ * `extra`: a section where the tag is the convention. */
+static char *tagged_section(const char *extra)
+{
+    const char *head = "# Papers\n\n## Systems\n\n"
+                       "- [Alpha](https://a.example) - OSDI'20\n"
+                       "- [Alpha](https://a.example) - OSDI'21\n"
+                       "- [Alpha](https://a.example) - OSDI'22\n"
+                       "- [Alpha](https://a.example) - OSDI'23\n";
+    char *text = awl_xmalloc(strlen(head) + strlen(extra) + 1);
+    strcpy(text, head);
+    strcat(text, extra);
+    return text;
+}
+
+Test(venue_missing, untagged_entry_in_a_tagged_section)
+{
+    /* 4 of 5 tagged: the fifth (line 9) is reported at its link text. */
+    char *text = tagged_section("- [Beta](https://b.example)\n");
+    at want[] = {{9, 4}};
+    expect_findings(text, "venue-missing", 1, want);
+    free(text);
+
+    text = tagged_section("- [Beta](https://www.usenix.org/conference/nsdi23/presentation/b)\n");
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    const awl_diag *d = nth(&diags, "venue-missing", 0);
+    cr_assert_not_null(d);
+    cr_expect(strstr(d->message, "its link says NSDI 2023") != NULL, "message: %s", d->message);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+    free(text);
+}
+
+Test(venue_missing, silent_where_the_entry_says_why_or_tags_are_rare)
+{
+    const char *extras[] = {
+        "- [Beta](https://b.example) - under review\n",
+        "- [Beta](https://b.example) - IEEE TNN 1997.\n", /* a venue we do not know */
+        "- [Beta](https://b.example) - TPAMI.\n",        /* a known venue, no year */
+        "- [Beta](https://b.example) - arxiv\n",
+        "- [SAC'24] [Beta](https://b.example)\n",        /* a tag we do not know */
+        "- [Beta](https://b.example) - OSDI'24\n"
+        "  - [slides](https://b.example/slides)\n",      /* a detail of the entry */
+        "- [Beta](https://b.example)\n"
+        "- [Gamma](https://c.example)\n",                /* 4 of 6: not most */
+    };
+    for (size_t i = 0; i < sizeof extras / sizeof *extras; i++) {
+        char *text = tagged_section(extras[i]);
+        expect_findings(text, "venue-missing", 0, NULL);
+        free(text);
+    }
+}
