@@ -14,27 +14,11 @@
 #include "engine.h"
 #include "fix.h"
 #include "rule.h"
+#include "rule_expect.h"
 #include "support.h"
 
 /* ---- helpers --------------------------------------------------------- */
 
-/* A printable copy of bytes with CR, LF and tab spelled out; heap. */
-static char *show(const char *bytes, size_t len)
-{
-    char *out = awl_xmalloc(len * 2 + 1);
-    size_t w = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = bytes[i];
-        if (c == '\r' || c == '\n' || c == '\t') {
-            out[w++] = '\\';
-            out[w++] = c == '\r' ? 'r' : c == '\n' ? 'n' : 't';
-        } else {
-            out[w++] = c;
-        }
-    }
-    out[w] = '\0';
-    return out;
-}
 
 typedef struct at {
     size_t line, column;
@@ -56,16 +40,6 @@ static size_t positions(const awl_doc *doc, const awl_diags *diags, const char *
     return n;
 }
 
-/* The i-th finding of rule `id`, or NULL. */
-static const awl_diag *nth(const awl_diags *diags, const char *id, size_t i)
-{
-    for (size_t k = 0; k < diags->items.count; k++) {
-        const awl_diag *d = awl_diags_at(diags, k);
-        if (strcmp(d->rule->id, id) == 0 && i-- == 0)
-            return d;
-    }
-    return NULL;
-}
 
 /* Lints `text` with the default config and checks that rule `id` reports
  * exactly the `count` positions in `want`. */
@@ -75,7 +49,7 @@ static void expect_findings(const char *text, const char *id, size_t count, cons
     awl_doc *doc = awl_test_lint(text, &diags);
     at got[32];
     size_t n = positions(doc, &diags, id, got, 32);
-    char *shown = show(text, strlen(text));
+    char *shown = awl_test_show(text, strlen(text));
     cr_expect_eq(n, count, "%s: expected %zu finding(s), got %zu in \"%s\"", id, count, n, shown);
     for (size_t i = 0; i < count && i < n && i < 32; i++) {
         cr_expect(got[i].line == want[i].line && got[i].column == want[i].column,
@@ -87,30 +61,7 @@ static void expect_findings(const char *text, const char *id, size_t count, cons
     awl_doc_free(doc);
 }
 
-/* Fixes `text` with `config` and compares the whole result with `expected`. */
-static void expect_fixed_with(const awl_config *config, const char *text, const char *expected)
-{
-    awl_fix_result r;
-    awl_fix_text("test.md", text, strlen(text), config, false, &r);
-    char *in = show(text, strlen(text));
-    cr_expect(!r.failed, "fixing \"%s\" failed verification: %s", in, r.failure);
-    char *got = show(r.text.data, r.text.len);
-    char *want = show(expected, strlen(expected));
-    cr_expect(r.text.len == strlen(expected) && memcmp(r.text.data, expected, r.text.len) == 0,
-              "fixing \"%s\":\n  expected \"%s\"\n  got      \"%s\"", in, want, got);
-    cr_expect_eq(r.changed, strcmp(text, expected) != 0, "changed flag wrong for \"%s\"", in);
-    free(in);
-    free(got);
-    free(want);
-    awl_fix_result_free(&r);
-}
 
-static void expect_fixed(const char *text, const char *expected)
-{
-    awl_config config;
-    awl_config_defaults(&config);
-    expect_fixed_with(&config, text, expected);
-}
 
 /* ---- trailing-space -------------------------------------------------- */
 
@@ -125,7 +76,7 @@ Test(trailing_space, finds_spaces_tabs_and_white_lines)
     const at want[] = {{3, 35}, {4, 25}, {5, 1}};
     expect_findings(text, "trailing-space", 3, want);
     /* The tab stays: md4c keeps it in the text, so its removal is unsafe. */
-    expect_fixed(text, "# Papers\n"
+    awl_test_expect_fixed(text, "# Papers\n"
                        "\n"
                        "- [Alpa](https://a.io/x) - OSDI'22\n"
                        "- [Orca](https://b.io/y)\t\n"
@@ -137,7 +88,7 @@ Test(trailing_space, finding_spans_the_white_space_and_fix_deletes_it)
 {
     awl_diags diags;
     awl_doc *doc = awl_test_lint("abc  \n", &diags);
-    const awl_diag *d = nth(&diags, "trailing-space", 0);
+    const awl_diag *d = awl_test_nth(&diags, "trailing-space", 0);
     cr_assert_not_null(d);
     cr_expect_eq(d->start, 3);
     cr_expect_eq(d->end, 5);
@@ -161,7 +112,7 @@ Test(trailing_space, keeps_hard_break_but_not_on_a_paragraphs_last_line)
                        "Last line  \n";
     const at want[] = {{2, 10}, {4, 10}};
     expect_findings(text, "trailing-space", 2, want);
-    expect_fixed(text, "Some text  \n"
+    awl_test_expect_fixed(text, "Some text  \n"
                        "more text\n"
                        "\n"
                        "Last line\n");
@@ -172,7 +123,7 @@ Test(trailing_space, keeps_hard_break_inside_a_list_item)
     const char *text = "- [Alpa](https://a.io/x)  \n"
                        "  Code and slides.\n";
     expect_findings(text, "trailing-space", 0, NULL);
-    expect_fixed(text, text);
+    awl_test_expect_fixed(text, text);
 }
 
 Test(trailing_space, one_space_before_a_soft_break_is_reported)
@@ -182,7 +133,7 @@ Test(trailing_space, one_space_before_a_soft_break_is_reported)
                        "next\n";
     const at want[] = {{1, 10}};
     expect_findings(text, "trailing-space", 1, want);
-    expect_fixed(text, "one space\nnext\n");
+    awl_test_expect_fixed(text, "one space\nnext\n");
 }
 
 Test(trailing_space, a_list_item_line_before_the_next_item_is_reported)
@@ -192,7 +143,7 @@ Test(trailing_space, a_list_item_line_before_the_next_item_is_reported)
                        "- [B](https://b.io)\n";
     const at want[] = {{1, 20}};
     expect_findings(text, "trailing-space", 1, want);
-    expect_fixed(text, "- [A](https://a.io)\n- [B](https://b.io)\n");
+    awl_test_expect_fixed(text, "- [A](https://a.io)\n- [B](https://b.io)\n");
 }
 
 Test(trailing_space, ignores_code_blocks)
@@ -203,7 +154,7 @@ Test(trailing_space, ignores_code_blocks)
                        "\n"
                        "    indented  \n";
     expect_findings(text, "trailing-space", 0, NULL);
-    expect_fixed(text, text);
+    awl_test_expect_fixed(text, text);
 }
 
 Test(trailing_space, ignores_spaces_inside_a_code_span_that_continues)
@@ -212,7 +163,7 @@ Test(trailing_space, ignores_spaces_inside_a_code_span_that_continues)
     const char *text = "Run `make   \n"
                        "all` now.\n";
     expect_findings(text, "trailing-space", 0, NULL);
-    expect_fixed(text, text);
+    awl_test_expect_fixed(text, text);
 }
 
 Test(trailing_space, clean_text_has_no_findings)
@@ -228,7 +179,7 @@ Test(final_newline, adds_a_missing_newline)
                        "- [A](https://a.io)";
     const at want[] = {{2, 20}}; /* just past the last character */
     expect_findings(text, "final-newline", 1, want);
-    expect_fixed(text, "- [A](https://a.io)\n- [A](https://a.io)\n");
+    awl_test_expect_fixed(text, "- [A](https://a.io)\n- [A](https://a.io)\n");
 }
 
 Test(final_newline, crlf_file_gets_cr_lf)
@@ -239,7 +190,7 @@ Test(final_newline, crlf_file_gets_cr_lf)
 
     awl_diags diags;
     awl_doc *doc = awl_test_lint(text, &diags);
-    const awl_diag *d = nth(&diags, "final-newline", 0);
+    const awl_diag *d = awl_test_nth(&diags, "final-newline", 0);
     cr_assert_not_null(d);
     cr_assert_eq(d->edit_count, 1);
     cr_expect_eq(d->edits[0].start, 8);
@@ -253,9 +204,9 @@ Test(final_newline, crlf_file_gets_cr_lf)
     awl_config config;
     awl_config_defaults(&config);
     config.severity[awl_rule_index("line-ending")] = AWL_SEVERITY_OFF;
-    expect_fixed_with(&config, text, "- a\r\n- b\r\n");
+    awl_test_expect_fixed_with(&config, false, text, "- a\r\n- b\r\n");
     /* With the defaults line-ending then turns everything into LF. */
-    expect_fixed(text, "- a\n- b\n");
+    awl_test_expect_fixed(text, "- a\n- b\n");
 }
 
 Test(final_newline, removes_trailing_blank_lines)
@@ -264,7 +215,7 @@ Test(final_newline, removes_trailing_blank_lines)
     const at want[] = {{2, 1}};
     expect_findings(text, "final-newline", 1, want);
     expect_findings(text, "blank-lines", 0, NULL); /* they are final-newline's */
-    expect_fixed(text, "- a\n");
+    awl_test_expect_fixed(text, "- a\n");
 }
 
 Test(final_newline, removes_trailing_white_lines)
@@ -274,7 +225,7 @@ Test(final_newline, removes_trailing_white_lines)
     const char *text = "- a\n  \n\t\n";
     const at want[] = {{2, 1}};
     expect_findings(text, "final-newline", 1, want);
-    expect_fixed(text, "- a\n");
+    awl_test_expect_fixed(text, "- a\n");
 }
 
 Test(final_newline, white_space_without_a_line_break_goes)
@@ -284,14 +235,14 @@ Test(final_newline, white_space_without_a_line_break_goes)
     const char *text = "- a\n  ";
     const at want[] = {{2, 1}};
     expect_findings(text, "final-newline", 1, want);
-    expect_fixed(text, "- a\n");
+    awl_test_expect_fixed(text, "- a\n");
 }
 
 Test(final_newline, clean_and_empty_files)
 {
     expect_findings("- a\n", "final-newline", 0, NULL);
     expect_findings("", "final-newline", 0, NULL);
-    expect_fixed("", "");
+    awl_test_expect_fixed("", "");
 }
 
 Test(final_newline, code_block_running_to_the_end_keeps_its_blank_lines)
@@ -301,7 +252,7 @@ Test(final_newline, code_block_running_to_the_end_keeps_its_blank_lines)
     const char *text = "```\ncode\n\n\n";
     expect_findings(text, "final-newline", 0, NULL);
     expect_findings(text, "blank-lines", 0, NULL);
-    expect_fixed(text, text);
+    awl_test_expect_fixed(text, text);
 }
 
 /* ---- line-ending ----------------------------------------------------- */
@@ -313,12 +264,12 @@ Test(line_ending, crlf_becomes_lf)
     expect_findings(text, "line-ending", 1, want);
     awl_diags diags;
     awl_doc *doc = awl_test_lint(text, &diags);
-    const awl_diag *d = nth(&diags, "line-ending", 0);
+    const awl_diag *d = awl_test_nth(&diags, "line-ending", 0);
     cr_assert_not_null(d);
     cr_expect_eq(d->edit_count, 3, "one edit per CR");
     awl_diags_free(&diags);
     awl_doc_free(doc);
-    expect_fixed(text, "# T\n\n- a\n");
+    awl_test_expect_fixed(text, "# T\n\n- a\n");
 }
 
 Test(line_ending, mixed_becomes_lf)
@@ -326,7 +277,7 @@ Test(line_ending, mixed_becomes_lf)
     const char *text = "- a\n- b\r\n- c\n";
     const at want[] = {{2, 4}};
     expect_findings(text, "line-ending", 1, want);
-    expect_fixed(text, "- a\n- b\n- c\n");
+    awl_test_expect_fixed(text, "- a\n- b\n- c\n");
 }
 
 Test(line_ending, lone_cr_becomes_lf)
@@ -334,7 +285,7 @@ Test(line_ending, lone_cr_becomes_lf)
     const char *text = "- a\r- b\n";
     const at want[] = {{1, 4}};
     expect_findings(text, "line-ending", 1, want);
-    expect_fixed(text, "- a\n- b\n");
+    awl_test_expect_fixed(text, "- a\n- b\n");
 }
 
 Test(line_ending, lf_file_is_clean)
@@ -357,7 +308,7 @@ Test(blank_lines, collapses_runs)
                        "- b\n"; /* 8 */
     const at want[] = {{2, 1}, {6, 1}};
     expect_findings(text, "blank-lines", 2, want);
-    expect_fixed(text, "# A\n\n- a\n\n- b\n");
+    awl_test_expect_fixed(text, "# A\n\n- a\n\n- b\n");
 }
 
 Test(blank_lines, single_blank_lines_are_fine)
@@ -370,14 +321,14 @@ Test(blank_lines, white_lines_count_as_blank)
     const char *text = "a\n\n  \n\nb\n";
     const at want[] = {{2, 1}};
     expect_findings(text, "blank-lines", 1, want);
-    expect_fixed(text, "a\n\nb\n");
+    awl_test_expect_fixed(text, "a\n\nb\n");
 }
 
 Test(blank_lines, keeps_blank_lines_in_fenced_code)
 {
     const char *text = "```\na\n\n\nb\n```\n";
     expect_findings(text, "blank-lines", 0, NULL);
-    expect_fixed(text, text);
+    awl_test_expect_fixed(text, text);
 }
 
 Test(blank_lines, keeps_blank_lines_in_pre_html_block)
@@ -385,7 +336,7 @@ Test(blank_lines, keeps_blank_lines_in_pre_html_block)
     /* A <pre> HTML block runs to its </pre>, blank lines included. */
     const char *text = "<pre>\nx\n\n\ny\n</pre>\n";
     expect_findings(text, "blank-lines", 0, NULL);
-    expect_fixed(text, text);
+    awl_test_expect_fixed(text, text);
 }
 
 Test(blank_lines, code_then_run_outside)
@@ -402,7 +353,7 @@ Test(blank_lines, code_then_run_outside)
                        "b\n";   /* 9 */
     const at want[] = {{6, 1}};
     expect_findings(text, "blank-lines", 1, want);
-    expect_fixed(text, "```\na\n\n\n```\n\nb\n");
+    awl_test_expect_fixed(text, "```\na\n\n\n```\n\nb\n");
 }
 
 /* ---- list-marker ----------------------------------------------------- */
@@ -414,7 +365,7 @@ Test(list_marker, dominant_bullet_per_depth_is_clean)
                        "- [B](https://b.io)\n"
                        "  * [B code](https://b.io/code)\n";
     expect_findings(text, "list-marker", 0, NULL);
-    expect_fixed(text, text);
+    awl_test_expect_fixed(text, text);
 }
 
 Test(list_marker, minority_top_level_list_is_rewritten)
@@ -431,7 +382,7 @@ Test(list_marker, minority_top_level_list_is_rewritten)
     /* '-' has 2 items, '*' 2: a tie goes to '-'. */
     const at want[] = {{8, 1}};
     expect_findings(text, "list-marker", 1, want);
-    expect_fixed(text, "# X\n\n- a\n- b\n\n# Y\n\n- c\n- d\n");
+    awl_test_expect_fixed(text, "# X\n\n- a\n- b\n\n# Y\n\n- c\n- d\n");
 }
 
 Test(list_marker, majority_wins_even_when_it_comes_second)
@@ -446,7 +397,7 @@ Test(list_marker, majority_wins_even_when_it_comes_second)
                        "* c\n";
     const at want[] = {{3, 1}};
     expect_findings(text, "list-marker", 1, want);
-    expect_fixed(text, "# X\n\n* a\n\n# Y\n\n* b\n* c\n");
+    awl_test_expect_fixed(text, "# X\n\n* a\n\n# Y\n\n* b\n* c\n");
 }
 
 Test(list_marker, ties_prefer_dash)
@@ -454,7 +405,7 @@ Test(list_marker, ties_prefer_dash)
     const char *text = "# X\n\n* a\n\n# Y\n\n- b\n";
     const at want[] = {{3, 1}};
     expect_findings(text, "list-marker", 1, want);
-    expect_fixed(text, "# X\n\n- a\n\n# Y\n\n- b\n");
+    awl_test_expect_fixed(text, "# X\n\n- a\n\n# Y\n\n- b\n");
 }
 
 Test(list_marker, ties_without_dash_prefer_star)
@@ -462,7 +413,7 @@ Test(list_marker, ties_without_dash_prefer_star)
     const char *text = "# X\n\n+ a\n\n# Y\n\n* b\n";
     const at want[] = {{3, 1}};
     expect_findings(text, "list-marker", 1, want);
-    expect_fixed(text, "# X\n\n* a\n\n# Y\n\n* b\n");
+    awl_test_expect_fixed(text, "# X\n\n* a\n\n# Y\n\n* b\n");
 }
 
 Test(list_marker, nested_minority_is_reported_at_its_column)
@@ -475,7 +426,7 @@ Test(list_marker, nested_minority_is_reported_at_its_column)
                        "  + z\n"; /* depth 2: '*' 2, '+' 1 */
     const at want[] = {{6, 3}};
     expect_findings(text, "list-marker", 1, want);
-    expect_fixed(text, "- a\n  * x\n- b\n  * y\n- c\n  * z\n");
+    awl_test_expect_fixed(text, "- a\n  * x\n- b\n  * y\n- c\n  * z\n");
 }
 
 Test(list_marker, list_touching_a_dominant_list_is_reported_without_fix)
@@ -488,13 +439,13 @@ Test(list_marker, list_touching_a_dominant_list_is_reported_without_fix)
     expect_findings(text, "list-marker", 1, want);
     awl_diags diags;
     awl_doc *doc = awl_test_lint(text, &diags);
-    const awl_diag *d = nth(&diags, "list-marker", 0);
+    const awl_diag *d = awl_test_nth(&diags, "list-marker", 0);
     cr_assert_not_null(d);
     cr_expect_eq(d->edit_count, 0);
     cr_expect_eq(d->fix, AWL_FIX_NONE);
     awl_diags_free(&diags);
     awl_doc_free(doc);
-    expect_fixed(text, text);
+    awl_test_expect_fixed(text, text);
 }
 
 Test(list_marker, list_after_a_blank_line_still_touches)
@@ -506,7 +457,7 @@ Test(list_marker, list_after_a_blank_line_still_touches)
                        "* c\n";
     const at want[] = {{4, 1}};
     expect_findings(text, "list-marker", 1, want);
-    expect_fixed(text, text);
+    awl_test_expect_fixed(text, text);
 }
 
 Test(list_marker, two_touching_minority_lists_are_both_left_alone)
@@ -517,7 +468,7 @@ Test(list_marker, two_touching_minority_lists_are_both_left_alone)
     const char *text = "- x\n- y\n- z\n\n# H\n\n* a\n+ b\n";
     const at want[] = {{7, 1}, {8, 1}};
     expect_findings(text, "list-marker", 2, want);
-    expect_fixed(text, text);
+    awl_test_expect_fixed(text, text);
 }
 
 Test(list_marker, table_of_contents_is_left_alone)
@@ -537,7 +488,7 @@ Test(list_marker, table_of_contents_is_left_alone)
                        "\n"
                        "- [y](https://y.io)\n";
     expect_findings(text, "list-marker", 0, NULL);
-    expect_fixed(text, text);
+    awl_test_expect_fixed(text, text);
 }
 
 Test(list_marker, lists_in_a_block_quote)
@@ -545,7 +496,7 @@ Test(list_marker, lists_in_a_block_quote)
     const char *text = "- x\n- y\n\n> * a\n> * b\n";
     const at want[] = {{4, 3}};
     expect_findings(text, "list-marker", 1, want);
-    expect_fixed(text, "- x\n- y\n\n> - a\n> - b\n");
+    awl_test_expect_fixed(text, "- x\n- y\n\n> - a\n> - b\n");
 }
 
 Test(list_marker, config_pins_the_bullet)
@@ -566,9 +517,9 @@ Test(list_marker, config_pins_the_bullet)
                   got[0].column);
     awl_diags_free(&diags);
     awl_doc_free(doc);
-    expect_fixed_with(&config, text, "* a\n* b\n");
+    awl_test_expect_fixed_with(&config, false, text, "* a\n* b\n");
     /* The file's own convention is no longer consulted. */
-    expect_fixed_with(&config, "- a\n  + b\n", "* a\n  * b\n");
+    awl_test_expect_fixed_with(&config, false, "- a\n  + b\n", "* a\n  * b\n");
 }
 
 Test(list_marker, never_rewrites_into_a_thematic_break)
@@ -585,18 +536,18 @@ Test(list_marker, never_rewrites_into_a_thematic_break)
     expect_findings(text, "list-marker", 1, want);
     awl_diags diags;
     awl_doc *doc = awl_test_lint(text, &diags);
-    const awl_diag *d = nth(&diags, "list-marker", 0);
+    const awl_diag *d = awl_test_nth(&diags, "list-marker", 0);
     cr_assert_not_null(d);
     cr_expect_eq(d->edit_count, 0);
     awl_diags_free(&diags);
     awl_doc_free(doc);
-    expect_fixed(text, text);
+    awl_test_expect_fixed(text, text);
 
     /* Pinned '-' and "* -  -" (spaces between) is the same story. */
     awl_config config;
     awl_config_defaults(&config);
     config.list_marker = '-';
-    expect_fixed_with(&config, "* -  -\n", "* -  -\n");
+    awl_test_expect_fixed_with(&config, false, "* -  -\n", "* -  -\n");
 }
 
 Test(list_marker, ordered_lists_are_not_bullets)

@@ -18,88 +18,15 @@
 #include "engine.h"
 #include "fix.h"
 #include "rule.h"
+#include "rule_expect.h"
 #include "support.h"
 
 /* ---- helpers --------------------------------------------------------- */
 
-/* A printable copy of bytes with CR, LF and tab spelled out; heap. */
-static char *show(const char *bytes, size_t len)
-{
-    char *out = awl_xmalloc(len * 2 + 1);
-    size_t w = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = bytes[i];
-        if (c == '\r' || c == '\n' || c == '\t') {
-            out[w++] = '\\';
-            out[w++] = c == '\r' ? 'r' : c == '\n' ? 'n' : 't';
-        } else {
-            out[w++] = c;
-        }
-    }
-    out[w] = '\0';
-    return out;
-}
 
-typedef struct at {
-    size_t line, column;
-} at;
 
-/* The i-th finding of rule `id`, or NULL. */
-static const awl_diag *nth(const awl_diags *diags, const char *id, size_t i)
-{
-    for (size_t k = 0; k < diags->items.count; k++) {
-        const awl_diag *d = awl_diags_at(diags, k);
-        if (strcmp(d->rule->id, id) == 0 && i-- == 0)
-            return d;
-    }
-    return NULL;
-}
 
-/* Lints `text` with the default config and checks that rule `id` reports
- * exactly the `count` positions in `want`, in order. */
-static void expect_findings(const char *text, const char *id, size_t count, const at *want)
-{
-    awl_diags diags;
-    awl_doc *doc = awl_test_lint(text, &diags);
-    size_t n = awl_test_count(&diags, id);
-    char *shown = show(text, strlen(text));
-    cr_expect_eq(n, count, "%s: expected %zu finding(s), got %zu in \"%s\"", id, count, n, shown);
-    for (size_t i = 0; i < count && i < n; i++) {
-        const awl_diag *d = nth(&diags, id, i);
-        size_t line, column;
-        awl_source_position(&doc->source, d->start, &line, &column);
-        cr_expect(line == want[i].line && column == want[i].column,
-                  "%s finding %zu: expected %zu:%zu, got %zu:%zu (%s) in \"%s\"", id, i + 1,
-                  want[i].line, want[i].column, line, column, d->message, shown);
-    }
-    free(shown);
-    awl_diags_free(&diags);
-    awl_doc_free(doc);
-}
 
-/* Fixes `text` (unsafe fixes too when `unsafe`) and compares the result. */
-static void expect_fixed_unsafe(const char *text, const char *expected, bool unsafe)
-{
-    awl_config config;
-    awl_config_defaults(&config);
-    awl_fix_result r;
-    awl_fix_text("test.md", text, strlen(text), &config, unsafe, &r);
-    char *in = show(text, strlen(text));
-    cr_expect(!r.failed, "fixing \"%s\" failed verification: %s", in, r.failure);
-    char *got = show(r.text.data, r.text.len);
-    char *want = show(expected, strlen(expected));
-    cr_expect(r.text.len == strlen(expected) && memcmp(r.text.data, expected, r.text.len) == 0,
-              "fixing \"%s\":\n  expected \"%s\"\n  got      \"%s\"", in, want, got);
-    free(in);
-    free(got);
-    free(want);
-    awl_fix_result_free(&r);
-}
-
-static void expect_fixed(const char *text, const char *expected)
-{
-    expect_fixed_unsafe(text, expected, false);
-}
 
 /* Fourteen entries written the canonical way: ` - `, a capital, a period.
  * "Stores" starts one of them, so the file writes it as a sentence word. */
@@ -135,9 +62,9 @@ Test(entry_shape, separator_variants_become_space_dash_space)
                        CANON14;
     /* The en dash, the colon, the dash, the dash after two spaces, the
      * point where a separator is missing, the double dash, the em dash. */
-    const at want[] = {{3, 30}, {4, 29}, {5, 30}, {6, 31}, {7, 29}, {8, 30}, {9, 30}};
-    expect_findings(text, "entry-shape", 7, want);
-    expect_fixed(text, "# Tools\n"
+    const awl_test_at want[] = {{3, 30}, {4, 29}, {5, 30}, {6, 31}, {7, 29}, {8, 30}, {9, 30}};
+    awl_test_expect_findings(text, "entry-shape", 7, want);
+    awl_test_expect_fixed(text, "# Tools\n"
                        "\n"
                        "- [Alpha](https://a.example) - Parses log lines.\n"
                        "- [Bravo](https://b.example) - Indexes log lines.\n"
@@ -153,7 +80,7 @@ Test(entry_shape, separator_fix_is_safe_and_declares_the_text_change)
     const char *text = "- [Alpha](https://a.example): Parses log lines.\n" CANON14;
     awl_diags diags;
     awl_doc *doc = awl_test_lint(text, &diags);
-    const awl_diag *d = nth(&diags, "entry-shape", 0);
+    const awl_diag *d = awl_test_nth(&diags, "entry-shape", 0);
     cr_assert_not_null(d);
     cr_expect_eq(d->fix, AWL_FIX_SAFE);
     cr_expect(d->changes_text);
@@ -179,8 +106,8 @@ Test(entry_shape, what_is_not_a_separator_is_left_alone)
                        "- [Delta](https://d.example)\n"
                        "- [Echoo](https://e.example) NeurIPS 2020\n"
                        "- [Foxtr](https://f.example) Yann LeCun, Yoshua Bengio\n" CANON14;
-    expect_findings(text, "entry-shape", 0, NULL);
-    expect_fixed(text, text);
+    awl_test_expect_findings(text, "entry-shape", 0, NULL);
+    awl_test_expect_fixed(text, text);
 }
 
 Test(entry_shape, colon_lists_keep_their_colons)
@@ -194,7 +121,7 @@ Test(entry_shape, colon_lists_keep_their_colons)
                        "- [Tutel](https://f.example): Adaptive Experts at Scale\n"
                        "- [Ooble](https://g.example): Resilient Training with Templates\n"
                        "- [Zeuss](https://h.example) - Understanding GPU Energy Use\n";
-    expect_findings(text, "entry-shape", 0, NULL);
+    awl_test_expect_findings(text, "entry-shape", 0, NULL);
 }
 
 /* ---- entry-shape: the first letter ----------------------------------- */
@@ -204,9 +131,9 @@ Test(entry_shape, article_gets_its_capital_but_a_name_does_not)
     const char *text = "- [Alpha](https://a.example) - a parser for log lines.\n"     /* 1 */
                        "- [Bravo](https://b.example) - numpy-style arrays for logs.\n" /* 2 */
                        CANON14;
-    const at want[] = {{1, 32}}; /* "a", after "- [Alpha](https://a.example) - " */
-    expect_findings(text, "entry-shape", 1, want);
-    expect_fixed(text, "- [Alpha](https://a.example) - A parser for log lines.\n"
+    const awl_test_at want[] = {{1, 32}}; /* "a", after "- [Alpha](https://a.example) - " */
+    awl_test_expect_findings(text, "entry-shape", 1, want);
+    awl_test_expect_fixed(text, "- [Alpha](https://a.example) - A parser for log lines.\n"
                        "- [Bravo](https://b.example) - numpy-style arrays for logs.\n" CANON14);
 }
 
@@ -217,9 +144,9 @@ Test(entry_shape, a_word_the_file_capitalises_elsewhere_is_a_sentence_word)
     const char *text = "- [Alpha](https://a.example) - stores log lines.\n" /* 1 */
                        "- [Bravo](https://b.example) - is a log shipper.\n" /* 2 */
                        CANON14;
-    const at want[] = {{1, 32}};
-    expect_findings(text, "entry-shape", 1, want);
-    expect_fixed(text, "- [Alpha](https://a.example) - Stores log lines.\n"
+    const awl_test_at want[] = {{1, 32}};
+    awl_test_expect_findings(text, "entry-shape", 1, want);
+    awl_test_expect_fixed(text, "- [Alpha](https://a.example) - Stores log lines.\n"
                        "- [Bravo](https://b.example) - is a log shipper.\n" CANON14);
 }
 
@@ -232,9 +159,9 @@ Test(entry_shape, period_goes_after_the_sentence_before_tags)
      * the parenthesis. */
     const char *text = "- [Alpha](https://a.example) - Parses log lines `MIT` `Go`\n"
                        "- [Bravo](https://b.example) - Indexes log lines (beta)\n" CANON14;
-    const at want[] = {{1, 47}, {2, 55}};
-    expect_findings(text, "entry-shape", 2, want);
-    expect_fixed(text, "- [Alpha](https://a.example) - Parses log lines. `MIT` `Go`\n"
+    const awl_test_at want[] = {{1, 47}, {2, 55}};
+    awl_test_expect_findings(text, "entry-shape", 2, want);
+    awl_test_expect_fixed(text, "- [Alpha](https://a.example) - Parses log lines. `MIT` `Go`\n"
                        "- [Bravo](https://b.example) - Indexes log lines (beta).\n" CANON14);
 }
 
@@ -248,9 +175,9 @@ Test(entry_shape, period_goes_before_a_group_of_links)
         "[Source](https://s.example/y))\n"
         "- [Bravo](https://b.example) - Indexes log lines. (Deprecated)\n"
         "- [Charl](https://c.example) - Ships logs over [syslog](https://y.example/z)\n" CANON14;
-    const at want[] = {{1, 47}};
-    expect_findings(text, "entry-shape", 1, want);
-    expect_fixed(text,
+    const awl_test_at want[] = {{1, 47}};
+    awl_test_expect_findings(text, "entry-shape", 1, want);
+    awl_test_expect_fixed(text,
                  "- [Alpha](https://a.example) - Parses log lines. ([Demo](https://d.example/x), "
                  "[Source](https://s.example/y))\n"
                  "- [Bravo](https://b.example) - Indexes log lines. (Deprecated)\n"
@@ -262,7 +189,7 @@ Test(entry_shape, no_period_is_added_that_would_start_a_list)
     /* The description's last line is "2": "2." would be an ordered list. */
     const char *text = "- [Alpha](https://a.example) - Parses log lines of format\n"
                        "  2\n" CANON14;
-    expect_findings(text, "entry-shape", 0, NULL);
+    awl_test_expect_findings(text, "entry-shape", 0, NULL);
 }
 
 Test(entry_shape, no_convention_no_finding)
@@ -276,8 +203,8 @@ Test(entry_shape, no_convention_no_finding)
                        "- [Foxtr](https://f.example) - Greps log lines\n"
                        "- [Golfy](https://g.example) - Rotates log lines.\n"
                        "- [Hotel](https://h.example) - Counts log lines\n";
-    expect_findings(text, "entry-shape", 0, NULL);
-    expect_fixed(text, text);
+    awl_test_expect_findings(text, "entry-shape", 0, NULL);
+    awl_test_expect_fixed(text, text);
 }
 
 Test(entry_shape, a_small_section_follows_the_file)
@@ -304,8 +231,8 @@ Test(entry_shape, a_small_section_follows_the_file)
              "- [Leg07](https://a.example/7) %s Old rotator.\n"
              "- [Leg08](https://a.example/8) %s Old counter.\n",
              en, en, en, en, en, en, en, en, en);
-    const at want[] = {{20, 30}};
-    expect_findings(text, "entry-shape", 1, want);
+    const awl_test_at want[] = {{20, 30}};
+    awl_test_expect_findings(text, "entry-shape", 1, want);
 }
 
 /* ---- entry-shape: entries without a title ----------------------------- */
@@ -326,20 +253,20 @@ Test(entry_shape, a_title_less_entry_among_titled_ones)
                        "\n"                                           /* 2 */
                        TAGGED8                                        /* 3-10 */
                        "- [arxiv](https://arxiv.org/abs/2301.00001)\n"; /* 11 */
-    const at want[] = {{11, 1}};
-    expect_findings(text, "entry-shape", 1, want);
+    const awl_test_at want[] = {{11, 1}};
+    awl_test_expect_findings(text, "entry-shape", 1, want);
     /* Words that name links and a year are no title either. */
     const char *slides = "## Papers\n\n" TAGGED8
                          "- arxiv version (2023): [link](https://p.example/s.pdf)\n";
-    expect_findings(slides, "entry-shape", 1, want);
+    awl_test_expect_findings(slides, "entry-shape", 1, want);
     /* Two of them among eight titled entries are more than one in ten:
      * maybe this section is simply written so. */
     const char *two = "## Papers\n\n" TAGGED8 "- [arxiv](https://arxiv.org/abs/1)\n"
                       "- [slides](https://p.example/s.pdf)\n";
-    expect_findings(two, "entry-shape", 0, NULL);
+    awl_test_expect_findings(two, "entry-shape", 0, NULL);
     awl_diags diags;
     awl_doc *doc = awl_test_lint(text, &diags);
-    const awl_diag *d = nth(&diags, "entry-shape", 0);
+    const awl_diag *d = awl_test_nth(&diags, "entry-shape", 0);
     cr_assert_not_null(d);
     cr_expect_eq(d->edit_count, 0, "where the link belongs is a guess: no fix");
     awl_diags_free(&diags);
@@ -350,7 +277,7 @@ Test(entry_shape, nested_links_and_small_sections_are_fine)
 {
     /* Indented under its entry, the link is where it belongs. */
     const char *nested = "## Papers\n\n" TAGGED8 "  - [arxiv](https://arxiv.org/abs/2301.00001)\n";
-    expect_findings(nested, "entry-shape", 0, NULL);
+    awl_test_expect_findings(nested, "entry-shape", 0, NULL);
     /* Seven titled entries are too few to call the eighth odd. */
     const char *small = "## Papers\n\n"
                         "- [VLDB'23] [Watermarks for Out-of-Order Streams](https://p.example/1)\n"
@@ -361,10 +288,10 @@ Test(entry_shape, nested_links_and_small_sections_are_fine)
                         "- [ICDE'24] [Exactly-Once Sinks](https://p.example/6)\n"
                         "- [EuroSys'24] [Stream Processing at the Edge](https://p.example/7)\n"
                         "- [arxiv](https://arxiv.org/abs/2301.00001)\n";
-    expect_findings(small, "entry-shape", 0, NULL);
+    awl_test_expect_findings(small, "entry-shape", 0, NULL);
     /* An app called "Notes" has a title, even if "notes" names links. */
     const char *app = "- [Notes](https://n.example) - Clean, simple note-taking app.\n" CANON14;
-    expect_findings(app, "entry-shape", 0, NULL);
+    awl_test_expect_findings(app, "entry-shape", 0, NULL);
 }
 
 /* ---- wrapper-text ----------------------------------------------------- */
@@ -387,11 +314,11 @@ static const char scraped[] =
 
 Test(wrapper_text, scraped_page_chrome_is_reported_from_line_one)
 {
-    const at want[] = {{1, 1}};
-    expect_findings(scraped, "wrapper-text", 1, want);
+    const awl_test_at want[] = {{1, 1}};
+    awl_test_expect_findings(scraped, "wrapper-text", 1, want);
     awl_diags diags;
     awl_doc *doc = awl_test_lint(scraped, &diags);
-    const awl_diag *d = nth(&diags, "wrapper-text", 0);
+    const awl_diag *d = awl_test_nth(&diags, "wrapper-text", 0);
     cr_assert_not_null(d);
     cr_expect_eq(d->fix, AWL_FIX_UNSAFE);
     cr_expect(d->changes_text, "deleting text is a declared text change");
@@ -426,8 +353,8 @@ Test(wrapper_text, only_unsafe_fixes_remove_it_and_its_links_may_go)
                              "# Awesome Streams\n"
                              "\n"
                              "- [Flowline](https://flowline.example.org) - A dataflow engine.\n";
-    expect_fixed(scraped, safe_fixed);
-    expect_fixed_unsafe(scraped,
+    awl_test_expect_fixed(scraped, safe_fixed);
+    awl_test_expect_fixed_unsafe(scraped,
                         "# Awesome Streams\n"
                         "\n"
                         "- [Flowline](https://flowline.example.org) - A dataflow engine.\n",
@@ -445,11 +372,11 @@ Test(wrapper_text, chrome_holding_a_list_is_reported_without_a_fix)
                        "Repository files navigation\n"
                        "\n"
                        "# Awesome Streams\n";
-    const at want[] = {{1, 1}};
-    expect_findings(text, "wrapper-text", 1, want);
+    const awl_test_at want[] = {{1, 1}};
+    awl_test_expect_findings(text, "wrapper-text", 1, want);
     awl_diags diags;
     awl_doc *doc = awl_test_lint(text, &diags);
-    const awl_diag *d = nth(&diags, "wrapper-text", 0);
+    const awl_diag *d = awl_test_nth(&diags, "wrapper-text", 0);
     cr_assert_not_null(d);
     cr_expect_eq(d->edit_count, 0);
     awl_diags_free(&diags);
@@ -459,18 +386,18 @@ Test(wrapper_text, chrome_holding_a_list_is_reported_without_a_fix)
 Test(wrapper_text, a_list_that_merely_mentions_such_words_is_clean)
 {
     /* One signature line only. */
-    expect_findings("Last synced: nightly by our export script.\n\n# Awesome\n", "wrapper-text", 0,
+    awl_test_expect_findings("Last synced: nightly by our export script.\n\n# Awesome\n", "wrapper-text", 0,
                     NULL);
     /* Two weak ones, no sentence only a page would write. */
-    expect_findings("README\n\nList: papers\n\n# Awesome\n", "wrapper-text", 0, NULL);
+    awl_test_expect_findings("README\n\nList: papers\n\n# Awesome\n", "wrapper-text", 0, NULL);
     /* The chrome does not start the file. */
-    expect_findings("[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n"
+    awl_test_expect_findings("[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n"
                     "Last synced: today\nJSON representation\n\n# Awesome\n",
                     "wrapper-text", 0, NULL);
     /* After the first heading it is the list's own text. */
-    expect_findings("# Awesome\n\nLast synced: today\nJSON representation\n", "wrapper-text", 0,
+    awl_test_expect_findings("# Awesome\n\nLast synced: today\nJSON representation\n", "wrapper-text", 0,
                     NULL);
     /* In a code block it is an example. */
-    expect_findings("```\nLast synced: today\nJSON representation\n```\n\n# Awesome\n",
+    awl_test_expect_findings("```\nLast synced: today\nJSON representation\n```\n\n# Awesome\n",
                     "wrapper-text", 0, NULL);
 }

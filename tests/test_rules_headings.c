@@ -15,27 +15,11 @@
 #include "engine.h"
 #include "fix.h"
 #include "rule.h"
+#include "rule_expect.h"
 #include "support.h"
 
 /* ---- helpers --------------------------------------------------------- */
 
-/* A printable copy of bytes with CR, LF and tab spelled out; heap. */
-static char *show(const char *bytes, size_t len)
-{
-    char *out = awl_xmalloc(len * 2 + 1);
-    size_t w = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = bytes[i];
-        if (c == '\r' || c == '\n' || c == '\t') {
-            out[w++] = '\\';
-            out[w++] = c == '\r' ? 'r' : c == '\n' ? 'n' : 't';
-        } else {
-            out[w++] = c;
-        }
-    }
-    out[w] = '\0';
-    return out;
-}
 
 typedef struct at {
     size_t line, column;
@@ -55,16 +39,6 @@ static awl_doc *lint(const awl_config *config, const char *text, awl_diags *diag
     return doc;
 }
 
-/* The i-th finding of rule `id`, or NULL. */
-static const awl_diag *nth(const awl_diags *diags, const char *id, size_t i)
-{
-    for (size_t k = 0; k < diags->items.count; k++) {
-        const awl_diag *d = awl_diags_at(diags, k);
-        if (strcmp(d->rule->id, id) == 0 && i-- == 0)
-            return d;
-    }
-    return NULL;
-}
 
 /* Checks that rule `id` reports exactly the `count` positions in `want`, in
  * order, when `text` is linted with `config` (NULL: the defaults). */
@@ -73,7 +47,7 @@ static void expect_findings_with(const awl_config *config, const char *text, con
 {
     awl_diags diags;
     awl_doc *doc = lint(config, text, &diags);
-    char *shown = show(text, strlen(text));
+    char *shown = awl_test_show(text, strlen(text));
     size_t n = 0;
     for (size_t i = 0; i < diags.items.count; i++) {
         const awl_diag *d = awl_diags_at(&diags, i);
@@ -101,34 +75,7 @@ static void expect_findings(const char *text, const char *id, size_t count, cons
     expect_findings_with(NULL, text, id, count, want);
 }
 
-/* Fixes `text` (unsafe fixes too when asked) and compares the whole result
- * with `expected`; the fix must pass verification. */
-static void expect_fixed_with(const awl_config *config, bool unsafe, const char *text,
-                              const char *expected)
-{
-    awl_config defaults;
-    if (!config) {
-        awl_config_defaults(&defaults);
-        config = &defaults;
-    }
-    awl_fix_result r;
-    awl_fix_text("test.md", text, strlen(text), config, unsafe, &r);
-    char *in = show(text, strlen(text));
-    cr_expect(!r.failed, "fixing \"%s\" failed verification: %s", in, r.failure);
-    char *got = show(r.text.data, r.text.len);
-    char *want = show(expected, strlen(expected));
-    cr_expect(r.text.len == strlen(expected) && memcmp(r.text.data, expected, r.text.len) == 0,
-              "fixing \"%s\":\n  expected \"%s\"\n  got      \"%s\"", in, want, got);
-    free(in);
-    free(got);
-    free(want);
-    awl_fix_result_free(&r);
-}
 
-static void expect_fixed(const char *text, const char *expected)
-{
-    expect_fixed_with(NULL, false, text, expected);
-}
 
 /* The only finding of rule `id` in `text`: its fix safety, edit count and
  * whether it declares a text change. */
@@ -137,10 +84,10 @@ static void expect_one_fix(const char *text, const char *id, awl_fix_safety fix,
 {
     awl_diags diags;
     awl_doc *doc = lint(NULL, text, &diags);
-    char *shown = show(text, strlen(text));
-    const awl_diag *d = nth(&diags, id, 0);
+    char *shown = awl_test_show(text, strlen(text));
+    const awl_diag *d = awl_test_nth(&diags, id, 0);
     cr_assert_not_null(d, "%s: no finding in \"%s\"", id, shown);
-    cr_expect_null(nth(&diags, id, 1), "%s: more than one finding in \"%s\"", id, shown);
+    cr_expect_null(awl_test_nth(&diags, id, 1), "%s: more than one finding in \"%s\"", id, shown);
     cr_expect_eq(d->edit_count, edits, "%s: %zu edit(s), expected %zu in \"%s\"", id,
                  d->edit_count, edits, shown);
     if (edits)
@@ -171,7 +118,7 @@ Test(heading_style, finds_setext_spacing_closing_and_indentation)
         {5, 1},  /* indentation; "no blank line before" is line 4's finding */
     };
     expect_findings(text, "heading-style", 7, want);
-    expect_fixed(text, "# Title\n"
+    awl_test_expect_fixed(text, "# Title\n"
                        "\n"
                        "Text.\n"
                        "\n"
@@ -190,7 +137,7 @@ Test(heading_style, setext_level_two_becomes_atx)
                        "- [Orca](https://a.io/orca)\n";
     const at want[] = {{3, 1}};
     expect_findings(text, "heading-style", 1, want);
-    expect_fixed(text, "Intro.\n"
+    awl_test_expect_fixed(text, "Intro.\n"
                        "\n"
                        "## Serving Systems\n"
                        "\n"
@@ -201,13 +148,13 @@ Test(heading_style, setext_left_when_atx_would_read_it_differently)
 {
     /* Two lines of text: one ATX line would join them. */
     expect_one_fix("Foo\nbar\n===\n", "heading-style", AWL_FIX_NONE, 0, false);
-    expect_fixed("Foo\nbar\n===\n", "Foo\nbar\n===\n");
+    awl_test_expect_fixed("Foo\nbar\n===\n", "Foo\nbar\n===\n");
     /* Inside a list item. */
     expect_one_fix("- Item\n  ===\n", "heading-style", AWL_FIX_NONE, 0, false);
-    expect_fixed("- Item\n  ===\n", "- Item\n  ===\n");
+    awl_test_expect_fixed("- Item\n  ===\n", "- Item\n  ===\n");
     /* `# Issue #` would lose its '#' as a closing sequence. */
     expect_one_fix("Issue #\n===\n", "heading-style", AWL_FIX_NONE, 0, false);
-    expect_fixed("Issue #\n===\n", "Issue #\n===\n");
+    awl_test_expect_fixed("Issue #\n===\n", "Issue #\n===\n");
 }
 
 Test(heading_style, short_dashes_under_a_long_line_are_a_lost_thematic_break)
@@ -219,8 +166,8 @@ Test(heading_style, short_dashes_under_a_long_line_are_a_lost_thematic_break)
     expect_findings(text, "heading-style", 1, want);
     /* One edit, unsafe, and a declared change: the heading becomes text. */
     expect_one_fix(text, "heading-style", AWL_FIX_UNSAFE, 1, true);
-    expect_fixed(text, text);
-    expect_fixed_with(NULL, true, text,
+    awl_test_expect_fixed(text, text);
+    awl_test_expect_fixed_with(NULL, true, text,
                       "**Slides:** [Part one](https://a.io/one.pdf)\n"
                       "\n"
                       "---\n"
@@ -240,8 +187,8 @@ Test(heading_style, tab_after_the_hashes_is_an_unsafe_fix)
     const at want[] = {{1, 2}};
     expect_findings(text, "heading-style", 1, want);
     expect_one_fix(text, "heading-style", AWL_FIX_UNSAFE, 1, true);
-    expect_fixed(text, text);
-    expect_fixed_with(NULL, true, text, "# Title\n");
+    awl_test_expect_fixed(text, text);
+    awl_test_expect_fixed_with(NULL, true, text, "# Title\n");
 }
 
 Test(heading_style, adjacent_headings_give_one_finding)
@@ -250,7 +197,7 @@ Test(heading_style, adjacent_headings_give_one_finding)
                        "## B\n";
     const at want[] = {{1, 4}};
     expect_findings(text, "heading-style", 1, want);
-    expect_fixed(text, "# A\n\n## B\n");
+    awl_test_expect_fixed(text, "# A\n\n## B\n");
 }
 
 Test(heading_style, html_that_shows_nothing_belongs_to_the_heading)
@@ -278,7 +225,7 @@ Test(heading_style, headings_in_items_and_quotes_keep_their_neighbours)
                        "> quoted\n";
     const at want[] = {{1, 5}, {1, 9}};
     expect_findings(text, "heading-style", 2, want);
-    expect_fixed(text, "- ## A\n"
+    awl_test_expect_fixed(text, "- ## A\n"
                        "  text\n"
                        "> ## B\n"
                        "> quoted\n");
@@ -295,7 +242,7 @@ Test(heading_style, trailing_white_space_is_reported_once)
     awl_config_defaults(&config);
     config.severity[awl_rule_index("trailing-space")] = AWL_SEVERITY_OFF;
     expect_findings_with(&config, text, "heading-style", 1, trailing);
-    expect_fixed_with(&config, false, text, "# Title\n");
+    awl_test_expect_fixed_with(&config, false, text, "# Title\n");
 }
 
 Test(heading_style, crlf_file_gets_a_crlf_blank_line)
@@ -303,7 +250,7 @@ Test(heading_style, crlf_file_gets_a_crlf_blank_line)
     /* "# A\r\n" is bytes 0..4; the blank line goes before "Text" at 5. */
     awl_diags diags;
     awl_doc *doc = lint(NULL, "# A\r\nText\r\n", &diags);
-    const awl_diag *d = nth(&diags, "heading-style", 0);
+    const awl_diag *d = awl_test_nth(&diags, "heading-style", 0);
     cr_assert_not_null(d);
     cr_assert_eq(d->edit_count, 1);
     cr_expect_eq(d->edits[0].start, 5);
@@ -341,8 +288,8 @@ Test(heading_style, hashes_without_a_space_are_not_a_heading)
     const at want[] = {{1, 1}};
     expect_findings(text, "heading-style", 1, want);
     expect_one_fix(text, "heading-style", AWL_FIX_UNSAFE, 1, true);
-    expect_fixed(text, text);
-    expect_fixed_with(NULL, true, text, "## Contents\n\n- [A](#a)\n");
+    awl_test_expect_fixed(text, text);
+    awl_test_expect_fixed_with(NULL, true, text, "## Contents\n\n- [A](#a)\n");
     /* Hashtags, numbers and '#' lines inside a paragraph are left alone. */
     expect_findings("#hashtag #other\n", "heading-style", 0, NULL);
     expect_findings("#1 in the ranking\n", "heading-style", 0, NULL);
@@ -362,8 +309,8 @@ Test(heading_style, heading_swallowed_by_an_html_block)
     const at want[] = {{4, 1}};
     expect_findings(text, "heading-style", 1, want);
     expect_one_fix(text, "heading-style", AWL_FIX_UNSAFE, 1, true);
-    expect_fixed(text, text);
-    expect_fixed_with(NULL, true, text,
+    awl_test_expect_fixed(text, text);
+    awl_test_expect_fixed_with(NULL, true, text,
                       "<p align=\"center\">\n"
                       "<img src=\"https://a.io/logo.png\">\n"
                       "</p>\n"
@@ -449,7 +396,7 @@ Test(empty_section, reports_headings_with_nothing_under_them)
 
     awl_diags diags;
     awl_doc *doc = lint(NULL, text, &diags);
-    const awl_diag *b = nth(&diags, "empty-section", 0), *d = nth(&diags, "empty-section", 1);
+    const awl_diag *b = awl_test_nth(&diags, "empty-section", 0), *d = awl_test_nth(&diags, "empty-section", 1);
     cr_assert(b && d);
     cr_expect(strstr(b->message, "level-2 heading on line 5"), "message: %s", b->message);
     cr_expect(strstr(d->message, "end of the file"), "message: %s", d->message);

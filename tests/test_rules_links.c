@@ -16,13 +16,8 @@
 #include "engine.h"
 #include "fix.h"
 #include "rule.h"
+#include "rule_expect.h"
 #include "support.h"
-
-/* ---- helpers --------------------------------------------------------- */
-
-typedef struct at {
-    size_t line, column;
-} at;
 
 /* Lints `text` as file `path` with `config`; free with awl_diags_free and
  * awl_doc_free. */
@@ -35,59 +30,10 @@ static awl_doc *lint_as(const char *path, const awl_config *config, const char *
     return doc;
 }
 
-/* The i-th finding of rule `id`, or NULL. */
-static const awl_diag *nth(const awl_diags *diags, const char *id, size_t i)
-{
-    for (size_t k = 0; k < diags->items.count; k++) {
-        const awl_diag *d = awl_diags_at(diags, k);
-        if (strcmp(d->rule->id, id) == 0 && i-- == 0)
-            return d;
-    }
-    return NULL;
-}
 
-/* Checks that rule `id` reports exactly the `count` positions in `want`. */
-static void expect_findings(const char *text, const char *id, size_t count, const at *want)
-{
-    awl_diags diags;
-    awl_doc *doc = awl_test_lint(text, &diags);
-    size_t n = awl_test_count(&diags, id);
-    cr_expect_eq(n, count, "%s: expected %zu finding(s), got %zu in:\n%s", id, count, n, text);
-    for (size_t i = 0; i < count && i < n; i++) {
-        const awl_diag *d = nth(&diags, id, i);
-        size_t line, column;
-        awl_source_position(&doc->source, d->start, &line, &column);
-        cr_expect(line == want[i].line && column == want[i].column,
-                  "%s finding %zu: expected %zu:%zu, got %zu:%zu (%s) in:\n%s", id, i + 1,
-                  want[i].line, want[i].column, line, column, d->message, text);
-    }
-    awl_diags_free(&diags);
-    awl_doc_free(doc);
-}
 
-static void expect_silent(const char *text, const char *id)
-{
-    expect_findings(text, id, 0, NULL);
-}
 
-/* Fixes `text` (unsafe fixes too when asked) and compares with `expected`. */
-static void expect_fixed_unsafe(const char *text, const char *expected, bool unsafe)
-{
-    awl_config config;
-    awl_config_defaults(&config);
-    awl_fix_result r;
-    awl_fix_text("test.md", text, strlen(text), &config, unsafe, &r);
-    cr_expect(!r.failed, "fixing failed verification: %s\n%s", r.failure, text);
-    cr_expect(r.text.len == strlen(expected) && memcmp(r.text.data, expected, r.text.len) == 0,
-              "fixing:\n%s\nexpected:\n%s\ngot:\n%.*s", text, expected, (int)r.text.len,
-              r.text.data);
-    awl_fix_result_free(&r);
-}
 
-static void expect_fixed(const char *text, const char *expected)
-{
-    expect_fixed_unsafe(text, expected, false);
-}
 
 /* ---- anchor ---------------------------------------------------------- */
 
@@ -111,12 +57,12 @@ Test(anchor, seed_000_pattern_positions_and_severities)
 {
     /* '#' sits after "- [LLM Serving](" (16 chars), "- [Schedule and
      * Resource Management](" (37) and "- [Optimization](" (17). */
-    const at want[] = {{5, 17}, {6, 38}, {7, 18}};
-    expect_findings(seed_like, "anchor", 3, want);
+    const awl_test_at want[] = {{5, 17}, {6, 38}, {7, 18}};
+    awl_test_expect_findings(seed_like, "anchor", 3, want);
     awl_diags diags;
     awl_doc *doc = awl_test_lint(seed_like, &diags);
-    const awl_diag *c = nth(&diags, "anchor", 0), *s = nth(&diags, "anchor", 1),
-                   *o = nth(&diags, "anchor", 2);
+    const awl_diag *c = awl_test_nth(&diags, "anchor", 0), *s = awl_test_nth(&diags, "anchor", 1),
+                   *o = awl_test_nth(&diags, "anchor", 2);
     cr_assert(c && s && o);
     cr_expect_eq(c->severity, AWL_SEVERITY_WARNING, "a case slip is a warning");
     cr_expect_eq(s->severity, AWL_SEVERITY_ERROR);
@@ -137,7 +83,7 @@ Test(anchor, seed_000_pattern_positions_and_severities)
 
 Test(anchor, seed_000_pattern_fixed_so_every_link_resolves)
 {
-    expect_fixed(seed_like,
+    awl_test_expect_fixed(seed_like,
                  "# Awesome AI System\n"
                  "\n"
                  "## Contents\n"
@@ -155,7 +101,7 @@ Test(anchor, seed_000_pattern_fixed_so_every_link_resolves)
 
 Test(anchor, resolved_links_are_silent)
 {
-    expect_silent("# Tools & Tips\n"
+    awl_test_expect_silent("# Tools & Tips\n"
                   "\n"
                   "## 🚀 Launch\n"
                   "\n"
@@ -190,8 +136,8 @@ Test(anchor, explicit_html_anchors_count_outside_code_only)
                        "[d](#hidden) [e](#spanned) [f](#fenced)\n";
     /* Line 16: "[d](" is 4 chars, so '#' at 5; "[d](#hidden) " is 13,
      * "[e](" puts '#' at 18; "[e](#spanned) " is 14 more, '#' at 32. */
-    const at want[] = {{16, 5}, {16, 18}, {16, 32}};
-    expect_findings(text, "anchor", 3, want);
+    const awl_test_at want[] = {{16, 5}, {16, 18}, {16, 32}};
+    awl_test_expect_findings(text, "anchor", 3, want);
 }
 
 Test(anchor, html_links_are_checked_and_fixed)
@@ -202,9 +148,9 @@ Test(anchor, html_links_are_checked_and_fixed)
                        "\n"
                        "<p><a href=\"#datasts\">Data</a> <a href=\"#nowhere\">X</a></p>\n";
     /* '#' after `<p><a href="` (12 chars) and after `...</a> <a href="`. */
-    const at want[] = {{5, 13}, {5, 41}};
-    expect_findings(text, "anchor", 2, want);
-    expect_fixed(text, "# T\n"
+    const awl_test_at want[] = {{5, 13}, {5, 41}};
+    awl_test_expect_findings(text, "anchor", 2, want);
+    awl_test_expect_fixed(text, "# T\n"
                        "\n"
                        "## Datasets\n"
                        "\n"
@@ -218,7 +164,7 @@ Test(anchor, a_stray_hash_in_an_id_is_named)
     awl_config_defaults(&config);
     awl_doc *doc = lint_as("test.md", &config,
                            "# T\n\n<div id=\"#kv-cache\"></div>\n\n[KV](#kv-cache)\n", &diags);
-    const awl_diag *d = nth(&diags, "anchor", 0);
+    const awl_diag *d = awl_test_nth(&diags, "anchor", 0);
     cr_assert_not_null(d);
     cr_expect_not_null(strstr(d->message, "id=\"#kv-cache\""), "%s", d->message);
     cr_expect_eq(d->edit_count, 0, "the id is what is wrong: no fix of the link");
@@ -253,16 +199,16 @@ Test(anchor, no_guess_across_words_or_numbers)
                        "## 2023\n"
                        "\n"
                        "[Rust](#rust-natural-language-processing) [Next](#2024)\n";
-    const at want[] = {{7, 8}, {7, 50}};
-    expect_findings(text, "anchor", 2, want);
-    expect_fixed(text, text);
+    const awl_test_at want[] = {{7, 8}, {7, 50}};
+    awl_test_expect_findings(text, "anchor", 2, want);
+    awl_test_expect_fixed(text, text);
 }
 
 Test(anchor, separator_slips_are_typos)
 {
     /* `_` for `-`, a dropped `-` between words, and the `-` a badge leaves
      * at the end of a heading's slug (DESIGN.md). */
-    expect_fixed("# T\n"
+    awl_test_expect_fixed("# T\n"
                  "\n"
                  "## Efficient MoE\n"
                  "\n"
@@ -298,7 +244,7 @@ Test(anchor, repeated_heading_text_names_no_heading)
                        "[Deep Learning](#rust-deep-learning)\n";
     awl_diags diags;
     awl_doc *doc = awl_test_lint(text, &diags);
-    const awl_diag *d = nth(&diags, "anchor", 0);
+    const awl_diag *d = awl_test_nth(&diags, "anchor", 0);
     cr_assert_not_null(d);
     cr_expect_eq(d->edit_count, 0, "no fix: %s", d->message);
     awl_diags_free(&diags);
@@ -310,15 +256,15 @@ Test(anchor, a_shortened_name_gets_an_unsafe_fix)
     const char *text = "# T\n\n## Speech Recognition\n\n- [Speech](#Speech)\n";
     awl_diags diags;
     awl_doc *doc = awl_test_lint(text, &diags);
-    const awl_diag *d = nth(&diags, "anchor", 0);
+    const awl_diag *d = awl_test_nth(&diags, "anchor", 0);
     cr_assert_not_null(d);
     cr_expect_eq(d->severity, AWL_SEVERITY_ERROR);
     cr_expect_eq(d->fix, AWL_FIX_UNSAFE);
     cr_expect_not_null(strstr(d->message, "#speech-recognition"), "%s", d->message);
     awl_diags_free(&diags);
     awl_doc_free(doc);
-    expect_fixed(text, text);
-    expect_fixed_unsafe(text, "# T\n\n## Speech Recognition\n\n- [Speech](#speech-recognition)\n",
+    awl_test_expect_fixed(text, text);
+    awl_test_expect_fixed_unsafe(text, "# T\n\n## Speech Recognition\n\n- [Speech](#speech-recognition)\n",
                         true);
 }
 
@@ -333,9 +279,9 @@ Test(anchor, reference_definition_is_where_the_fix_goes)
                        "[s]: #Surveys\n";
     /* Reported at the link's text ("See [" is 5 chars), fixed at the
      * definition. */
-    const at want[] = {{5, 6}};
-    expect_findings(text, "anchor", 1, want);
-    expect_fixed(text, "# T\n\n## Surveys\n\nSee [the surveys][s].\n\n[s]: #surveys\n");
+    const awl_test_at want[] = {{5, 6}};
+    awl_test_expect_findings(text, "anchor", 1, want);
+    awl_test_expect_fixed(text, "# T\n\n## Surveys\n\nSee [the surveys][s].\n\n[s]: #surveys\n");
 }
 
 Test(anchor, a_target_md4c_rebuilt_is_reported_without_fix)
@@ -345,7 +291,7 @@ Test(anchor, a_target_md4c_rebuilt_is_reported_without_fix)
     const char *text = "# T\n\n## Our_Team\n\n[Team](#Our\\_Team)\n";
     awl_diags diags;
     awl_doc *doc = awl_test_lint(text, &diags);
-    const awl_diag *d = nth(&diags, "anchor", 0);
+    const awl_diag *d = awl_test_nth(&diags, "anchor", 0);
     cr_assert_not_null(d);
     cr_expect_eq(d->severity, AWL_SEVERITY_WARNING);
     cr_expect_eq(d->edit_count, 0);
@@ -356,7 +302,7 @@ Test(anchor, a_target_md4c_rebuilt_is_reported_without_fix)
 Test(anchor, heading_md4c_keeps_in_a_table_counts)
 {
     /* GitHub ends the table at the heading line; md4c reads on. */
-    expect_silent("# T\n"
+    awl_test_expect_silent("# T\n"
                   "\n"
                   "[GNN Kernels](#gnn-kernels)\n"
                   "\n"
@@ -375,7 +321,7 @@ Test(anchor, configured_severity_caps_the_case_warning)
     awl_diags diags;
     awl_doc *doc = lint_as("test.md", &config, seed_like, &diags);
     for (size_t i = 0; i < 3; i++) {
-        const awl_diag *d = nth(&diags, "anchor", i);
+        const awl_diag *d = awl_test_nth(&diags, "anchor", i);
         cr_assert_not_null(d);
         cr_expect_eq(d->severity, AWL_SEVERITY_INFO);
     }
@@ -409,24 +355,24 @@ Test(link_text_space, positions_at_the_opening_bracket)
     const char *text = "- [ Alpa ](https://a.io/x) - OSDI'22.\n"
                        "- [Orca ](https://b.io/y) and [ Vidur](https://c.io/z).\n";
     /* Line 2: "- [Orca ](https://b.io/y) and " is 30 chars. */
-    const at want[] = {{1, 3}, {2, 3}, {2, 31}};
-    expect_findings(text, "link-text-space", 3, want);
-    expect_fixed(text, "- [Alpa](https://a.io/x) - OSDI'22.\n"
+    const awl_test_at want[] = {{1, 3}, {2, 3}, {2, 31}};
+    awl_test_expect_findings(text, "link-text-space", 3, want);
+    awl_test_expect_fixed(text, "- [Alpa](https://a.io/x) - OSDI'22.\n"
                        "- [Orca](https://b.io/y) and [Vidur](https://c.io/z).\n");
 }
 
 Test(link_text_space, a_space_moves_out_where_the_link_touches_a_word)
 {
-    expect_fixed("see[ Alpa](https://a.io) or [Orca ](https://b.io \"Orca (OSDI)\")next.\n",
+    awl_test_expect_fixed("see[ Alpa](https://a.io) or [Orca ](https://b.io \"Orca (OSDI)\")next.\n",
                  "see [Alpa](https://a.io) or [Orca](https://b.io \"Orca (OSDI)\") next.\n");
-    expect_fixed("word[ Alpa ](https://a.io)word\n", "word [Alpa](https://a.io) word\n");
+    awl_test_expect_fixed("word[ Alpa ](https://a.io)word\n", "word [Alpa](https://a.io) word\n");
     /* Punctuation and emphasis hug a link: the space just goes. */
-    expect_fixed("(**[ Alpa ](https://a.io)**).\n", "(**[Alpa](https://a.io)**).\n");
+    awl_test_expect_fixed("(**[ Alpa ](https://a.io)**).\n", "(**[Alpa](https://a.io)**).\n");
 }
 
 Test(link_text_space, reference_links_and_images_inside)
 {
-    expect_fixed("[Alpa ][a] and [ ![logo](https://i.io/l.png) ](https://a.io)\n"
+    awl_test_expect_fixed("[Alpa ][a] and [ ![logo](https://i.io/l.png) ](https://a.io)\n"
                  "\n"
                  "[a]: https://a.io\n",
                  "[Alpa][a] and [![logo](https://i.io/l.png)](https://a.io)\n"
@@ -436,7 +382,7 @@ Test(link_text_space, reference_links_and_images_inside)
 
 Test(link_text_space, silent_on_alt_text_code_and_blank_links)
 {
-    expect_silent("- [![ logo ](https://i.io/l.png)](https://a.io)\n"
+    awl_test_expect_silent("- [![ logo ](https://i.io/l.png)](https://a.io)\n"
                   "- ![ alt ](https://i.io/m.png)\n"
                   "- `[ code ](https://a.io)`\n"
                   "- [ ](https://a.io)\n"
@@ -449,7 +395,7 @@ Test(link_text_space, finding_declares_its_text_change)
 {
     awl_diags diags;
     awl_doc *doc = awl_test_lint("[ a ](https://a.io)\n", &diags);
-    const awl_diag *d = nth(&diags, "link-text-space", 0);
+    const awl_diag *d = awl_test_nth(&diags, "link-text-space", 0);
     cr_assert_not_null(d);
     cr_expect_eq(d->start, 0);
     cr_expect_eq(d->end, 5, "the span runs to the ']'");
@@ -475,27 +421,27 @@ Test(empty_link, no_text_no_target_and_both)
                        "- []() and [Ok](https://d.io) and [](<>)\n";
     /* Line 4: "- Paper. [" is 10 chars, the inner '[' at 11. Line 5: "[]() and
      * [Ok](https://d.io) and " is 32 chars after "- ", so '[' at 35. */
-    const at want[] = {{1, 3}, {2, 3}, {3, 3}, {4, 11}, {5, 3}, {5, 35}};
-    expect_findings(text, "empty-link", 6, want);
+    const awl_test_at want[] = {{1, 3}, {2, 3}, {3, 3}, {4, 11}, {5, 3}, {5, 35}};
+    awl_test_expect_findings(text, "empty-link", 6, want);
     awl_diags diags;
     awl_doc *doc = awl_test_lint(text, &diags);
-    cr_expect_not_null(strstr(nth(&diags, "empty-link", 0)->message, "\"FlexGen\" has no target"));
-    cr_expect_not_null(strstr(nth(&diags, "empty-link", 1)->message, "no text"));
-    cr_expect_not_null(strstr(nth(&diags, "empty-link", 4)->message, "neither"));
+    cr_expect_not_null(strstr(awl_test_nth(&diags, "empty-link", 0)->message, "\"FlexGen\" has no target"));
+    cr_expect_not_null(strstr(awl_test_nth(&diags, "empty-link", 1)->message, "no text"));
+    cr_expect_not_null(strstr(awl_test_nth(&diags, "empty-link", 4)->message, "neither"));
     for (size_t i = 0; i < 6; i++) {
-        cr_expect_eq(nth(&diags, "empty-link", i)->severity, AWL_SEVERITY_WARNING);
-        cr_expect_eq(nth(&diags, "empty-link", i)->edit_count, 0, "no fix");
+        cr_expect_eq(awl_test_nth(&diags, "empty-link", i)->severity, AWL_SEVERITY_WARNING);
+        cr_expect_eq(awl_test_nth(&diags, "empty-link", i)->edit_count, 0, "no fix");
     }
     awl_diags_free(&diags);
     awl_doc_free(doc);
-    expect_fixed(text, text);
+    awl_test_expect_fixed(text, text);
 }
 
 Test(empty_link, a_badge_wrapped_in_an_empty_link_is_info)
 {
     awl_diags diags;
     awl_doc *doc = awl_test_lint("[![Venue](https://img.io/icml.svg)]() Paper.\n", &diags);
-    const awl_diag *d = nth(&diags, "empty-link", 0);
+    const awl_diag *d = awl_test_nth(&diags, "empty-link", 0);
     cr_assert_not_null(d);
     cr_expect_eq(d->severity, AWL_SEVERITY_INFO);
     cr_expect_eq(d->start, 0);
@@ -505,7 +451,7 @@ Test(empty_link, a_badge_wrapped_in_an_empty_link_is_info)
 
 Test(empty_link, images_and_html_are_text)
 {
-    expect_silent("- [![logo](https://i.io/l.png)](https://a.io)\n"
+    awl_test_expect_silent("- [![logo](https://i.io/l.png)](https://a.io)\n"
                   "- [![](https://i.io/m.png)](https://b.io)\n"
                   "- [<img src=\"https://i.io/n.png\">](https://c.io)\n"
                   "- `[]()` is code\n"

@@ -15,27 +15,11 @@
 #include "fix.h"
 #include "render.h"
 #include "rule.h"
+#include "rule_expect.h"
 #include "support.h"
 
 /* ---- helpers --------------------------------------------------------- */
 
-/* A printable copy of bytes with CR, LF and tab spelled out; heap. */
-static char *show(const char *bytes, size_t len)
-{
-    char *out = awl_xmalloc(len * 2 + 1);
-    size_t w = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = bytes[i];
-        if (c == '\r' || c == '\n' || c == '\t') {
-            out[w++] = '\\';
-            out[w++] = c == '\r' ? 'r' : c == '\n' ? 'n' : 't';
-        } else {
-            out[w++] = c;
-        }
-    }
-    out[w] = '\0';
-    return out;
-}
 
 typedef struct at {
     size_t line, column;
@@ -47,7 +31,7 @@ static void expect_findings(const char *text, const char *id, size_t count, cons
 {
     awl_diags diags;
     awl_doc *doc = awl_test_lint(text, &diags);
-    char *shown = show(text, strlen(text));
+    char *shown = awl_test_show(text, strlen(text));
     size_t n = 0;
     for (size_t i = 0; i < diags.items.count; i++) {
         const awl_diag *d = awl_diags_at(&diags, i);
@@ -99,24 +83,6 @@ static finding nth_finding(const char *text, const char *id, size_t i)
     return f;
 }
 
-/* Fixes `text` with the default config and compares the whole result. */
-static void expect_fixed(const char *text, const char *expected)
-{
-    awl_config config;
-    awl_config_defaults(&config);
-    awl_fix_result r;
-    awl_fix_text("test.md", text, strlen(text), &config, false, &r);
-    char *in = show(text, strlen(text));
-    cr_expect(!r.failed, "fixing \"%s\" failed verification: %s", in, r.failure);
-    char *got = show(r.text.data, r.text.len);
-    char *want = show(expected, strlen(expected));
-    cr_expect(r.text.len == strlen(expected) && memcmp(r.text.data, expected, r.text.len) == 0,
-              "fixing \"%s\":\n  expected \"%s\"\n  got      \"%s\"", in, want, got);
-    free(in);
-    free(got);
-    free(want);
-    awl_fix_result_free(&r);
-}
 
 /* True when md4c-html renders a and b identically. */
 static bool renders_alike(const char *a, const char *b)
@@ -151,7 +117,7 @@ Test(list_spacing, blank_lines_between_link_items_are_removed)
     cr_expect_eq(f.edit_count, 2, "one edit per run of blank lines");
     cr_expect(strstr(f.message, "(3)") != NULL, "three blank lines in all: %s", f.message);
     /* blank-lines would keep one of the two; list-spacing removes all. */
-    expect_fixed(text, "## Dataflow\n"
+    awl_test_expect_fixed(text, "## Dataflow\n"
                        "\n"
                        "- [MillWheel](https://a.io/millwheel) - VLDB'13\n"
                        "- [Naiad](https://a.io/naiad) - SOSP'13\n"
@@ -169,7 +135,7 @@ Test(list_spacing, blank_line_before_a_sub_list_is_removed)
                        "- [Artifacts](#artifacts)\n";
     const at want[] = {{2, 1}};
     expect_findings(text, "list-spacing", 1, want);
-    expect_fixed(text, "- [Systems](#systems)\n"
+    awl_test_expect_fixed(text, "- [Systems](#systems)\n"
                        "  - [Dataflow](#dataflow)\n"
                        "  - [Windowing](#windowing)\n"
                        "- [Artifacts](#artifacts)\n");
@@ -177,7 +143,7 @@ Test(list_spacing, blank_line_before_a_sub_list_is_removed)
 
 Test(list_spacing, ordered_lists_and_quoted_lists_too)
 {
-    expect_fixed("1. [A](https://a.io)\n"
+    awl_test_expect_fixed("1. [A](https://a.io)\n"
                  "\n"
                  "2. [B](https://b.io)\n",
                  "1. [A](https://a.io)\n"
@@ -188,7 +154,7 @@ Test(list_spacing, ordered_lists_and_quoted_lists_too)
                          "> - [B](https://b.io)\n";
     const at want[] = {{2, 1}};
     expect_findings(quoted, "list-spacing", 1, want);
-    expect_fixed(quoted, "> - [A](https://a.io)\n"
+    awl_test_expect_fixed(quoted, "> - [A](https://a.io)\n"
                          "> - [B](https://b.io)\n");
 }
 
@@ -204,7 +170,7 @@ Test(list_spacing, items_of_two_paragraphs_keep_their_blank_lines)
                        "\n"
                        "  paper [Alpa: Automating Parallelism](https://www.usenix.org/alpa)\n";
     expect_findings(text, "list-spacing", 0, NULL);
-    expect_fixed(text, text);
+    awl_test_expect_fixed(text, text);
 }
 
 Test(list_spacing, prose_lists_and_tight_lists_are_left_alone)
@@ -264,7 +230,7 @@ Test(list_spacing, sub_list_that_could_not_follow_its_text_is_only_reported)
     finding f = nth_finding(text, "list-spacing", 0);
     cr_expect(!f.fixable);
     cr_expect(strstr(f.message, "not fixed") != NULL, "%s", f.message);
-    expect_fixed(text, text);
+    awl_test_expect_fixed(text, text);
 }
 
 Test(list_spacing, fixed_list_renders_as_before_but_for_paragraph_tags)
@@ -274,7 +240,7 @@ Test(list_spacing, fixed_list_renders_as_before_but_for_paragraph_tags)
                        "- [B](https://b.io) - Second.\n";
     const char *fixed = "- [A](https://a.io) - First.\n"
                         "- [B](https://b.io) - Second.\n";
-    expect_fixed(text, fixed);
+    awl_test_expect_fixed(text, fixed);
     cr_expect(!renders_alike(text, fixed), "the fix is meant to change the rendering");
 }
 
@@ -295,7 +261,7 @@ Test(list_indent, top_level_list_moves_to_the_margin)
     cr_expect(f.fixable);
     cr_expect(!f.changes_text, "moving a list is render-neutral");
     /* The continuation line moves with its item's text (column 4 to 3). */
-    expect_fixed(text, "# Paxos\n"
+    awl_test_expect_fixed(text, "# Paxos\n"
                        "\n"
                        "- [Paxos Made Simple](https://a.io/simple) - SIGACT News'01\n"
                        "- [Paxos Made Live](https://a.io/live) - PODC'07\n"
@@ -315,7 +281,7 @@ Test(list_indent, one_space_after_the_marker)
     const at want[] = {{1, 2}, {6, 3}};
     expect_findings(text, "list-indent", 2, want);
     /* The code block belongs to the item: it moves with the text. */
-    expect_fixed(text, "- [Raft](https://raft.github.io/raft.pdf) - ATC'14\n"
+    awl_test_expect_fixed(text, "- [Raft](https://raft.github.io/raft.pdf) - ATC'14\n"
                        "\n"
                        "  ```\n"
                        "  raft.start()\n"
@@ -329,7 +295,7 @@ Test(list_indent, a_tab_after_the_marker_becomes_a_space)
     const at want[] = {{1, 2}};
     expect_findings(text, "list-indent", 1, want);
     cr_expect(strstr(nth_finding(text, "list-indent", 0).message, "2 items") != NULL);
-    expect_fixed(text, "- [A](https://a.io)\n- [B](https://b.io)\n");
+    awl_test_expect_fixed(text, "- [A](https://a.io)\n- [B](https://b.io)\n");
 }
 
 Test(list_indent, nested_list_moves_to_its_parent_text)
@@ -347,7 +313,7 @@ Test(list_indent, nested_list_moves_to_its_parent_text)
     expect_findings(text, "list-indent", 2, want);
     finding f = nth_finding(text, "list-indent", 1);
     cr_expect(strstr(f.message, "column 6") && strstr(f.message, "column 4"), "%s", f.message);
-    expect_fixed(text, "- [Raft](https://raft.github.io)\n"
+    awl_test_expect_fixed(text, "- [Raft](https://raft.github.io)\n"
                        "  - [Code](https://github.com/raft)\n"
                        "- [Paxos](https://a.io/paxos)\n"
                        "  - [Code](https://github.com/paxos)\n"
@@ -368,7 +334,7 @@ Test(list_indent, in_a_mixed_file_the_parent_text_wins)
                        "  - [C code](https://c.io/code)\n";
     const at want[] = {{2, 1}, {4, 1}};
     expect_findings(text, "list-indent", 2, want);
-    expect_fixed(text, "- [A](https://a.io)\n"
+    awl_test_expect_fixed(text, "- [A](https://a.io)\n"
                        "  - [A code](https://a.io/code)\n"
                        "- [B](https://b.io)\n"
                        "  - [B code](https://b.io/code)\n"
@@ -384,7 +350,7 @@ Test(list_indent, nested_lists_follow_their_parent_when_it_moves)
     /* Only the top-level list is off; its sub-lists are where its text is. */
     const at want[] = {{1, 1}};
     expect_findings(text, "list-indent", 1, want);
-    expect_fixed(text, "* [A](https://a.io)\n"
+    awl_test_expect_fixed(text, "* [A](https://a.io)\n"
                        "  * [B](https://b.io)\n"
                        "    * [C](https://c.io)\n");
 }
@@ -406,7 +372,7 @@ Test(list_indent, a_file_nesting_four_columns_keeps_it)
     const at want[] = {{4, 1}};
     expect_findings(odd, "list-indent", 1, want);
     cr_expect(strstr(nth_finding(odd, "list-indent", 0).message, "four columns") != NULL);
-    expect_fixed(odd, "- [A](https://a.io)\n"
+    awl_test_expect_fixed(odd, "- [A](https://a.io)\n"
                       "    - [A code](https://a.io/code)\n"
                       "- [B](https://b.io)\n"
                       "    - [B code](https://b.io/code)\n");
@@ -436,7 +402,7 @@ Test(list_indent, lists_indented_inside_details_keep_their_indentation)
                          "</details>\n";
     const at ragged_want[] = {{4, 1}};
     expect_findings(ragged, "list-indent", 1, ragged_want);
-    expect_fixed(ragged, "<details>\n"
+    awl_test_expect_fixed(ragged, "<details>\n"
                          "\n"
                          "  - [Llama](https://a.io/llama)\n"
                          "  - [Qwen](https://a.io/qwen)\n"
@@ -457,7 +423,7 @@ Test(list_indent, a_line_that_would_join_the_list_blocks_the_fix)
     finding f = nth_finding(text, "list-indent", 0);
     cr_expect(!f.fixable);
     cr_expect(strstr(f.message, "would join") != NULL, "%s", f.message);
-    expect_fixed(text, text);
+    awl_test_expect_fixed(text, text);
 }
 
 Test(list_indent, a_lazy_continuation_line_blocks_the_fix)
@@ -498,7 +464,7 @@ Test(list_indent, fix_is_render_neutral_and_settles)
                         "\n"
                         "   - Alpha's code\n"
                         "2. Beta\n";
-    expect_fixed(text, fixed);
+    awl_test_expect_fixed(text, fixed);
     cr_expect(renders_alike(text, fixed));
     expect_findings(fixed, "list-indent", 0, NULL);
 }

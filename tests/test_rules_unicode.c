@@ -14,62 +14,13 @@
 #include "engine.h"
 #include "fix.h"
 #include "rule.h"
+#include "rule_expect.h"
 #include "support.h"
 
-typedef struct at {
-    size_t line, column;
-} at;
 
-static const awl_diag *nth(const awl_diags *diags, const char *id, size_t i)
-{
-    for (size_t k = 0; k < diags->items.count; k++) {
-        const awl_diag *d = awl_diags_at(diags, k);
-        if (strcmp(d->rule->id, id) == 0 && i-- == 0)
-            return d;
-    }
-    return NULL;
-}
 
-static void expect_findings(const char *text, const char *id, size_t count, const at *want)
-{
-    awl_diags diags;
-    awl_doc *doc = awl_test_lint(text, &diags);
-    size_t n = awl_test_count(&diags, id);
-    cr_expect_eq(n, count, "%s: expected %zu finding(s), got %zu in:\n%s", id, count, n, text);
-    for (size_t i = 0; i < count && i < n; i++) {
-        const awl_diag *d = nth(&diags, id, i);
-        size_t line, column;
-        awl_source_position(&doc->source, d->start, &line, &column);
-        cr_expect(line == want[i].line && column == want[i].column,
-                  "%s finding %zu: expected %zu:%zu, got %zu:%zu (%s) in:\n%s", id, i + 1,
-                  want[i].line, want[i].column, line, column, d->message, text);
-    }
-    awl_diags_free(&diags);
-    awl_doc_free(doc);
-}
 
-static void expect_silent(const char *text, const char *id)
-{
-    expect_findings(text, id, 0, NULL);
-}
 
-static void expect_fixed_unsafe(const char *text, const char *expected, bool unsafe)
-{
-    awl_config config;
-    awl_config_defaults(&config);
-    awl_fix_result r;
-    awl_fix_text("test.md", text, strlen(text), &config, unsafe, &r);
-    cr_expect(!r.failed, "fixing failed verification: %s\n%s", r.failure, text);
-    cr_expect(r.text.len == strlen(expected) && memcmp(r.text.data, expected, r.text.len) == 0,
-              "fixing:\n%s\nexpected:\n%s\ngot:\n%.*s", text, expected, (int)r.text.len,
-              r.text.data);
-    awl_fix_result_free(&r);
-}
-
-static void expect_fixed(const char *text, const char *expected)
-{
-    expect_fixed_unsafe(text, expected, false);
-}
 
 /* ---- invisible-char ---------------------------------------------------- */
 
@@ -77,18 +28,18 @@ Test(invisible_char, zero_width_space_inside_a_word)
 {
     /* "- [A](https://a.io) - Auto" is 26 characters: the ZWSP is column 27. */
     const char *text = "# L\n\n- [A](https://a.io) - Auto\xE2\x80\x8Bmating.\n";
-    const at want[] = {{3, 27}};
-    expect_findings(text, "invisible-char", 1, want);
-    expect_fixed(text, "# L\n\n- [A](https://a.io) - Automating.\n");
+    const awl_test_at want[] = {{3, 27}};
+    awl_test_expect_findings(text, "invisible-char", 1, want);
+    awl_test_expect_fixed(text, "# L\n\n- [A](https://a.io) - Automating.\n");
 }
 
 Test(invisible_char, soft_hyphen_from_a_pdf_title)
 {
     /* "Low-" then U+00AD: column 5 of the text line. */
     const char *text = "# L\n\nLow-\xC2\xAD" "Dimensional Filters\n";
-    const at want[] = {{3, 5}};
-    expect_findings(text, "invisible-char", 1, want);
-    expect_fixed(text, "# L\n\nLow-Dimensional Filters\n");
+    const awl_test_at want[] = {{3, 5}};
+    awl_test_expect_findings(text, "invisible-char", 1, want);
+    awl_test_expect_fixed(text, "# L\n\nLow-Dimensional Filters\n");
 }
 
 Test(invisible_char, a_run_is_one_finding)
@@ -97,14 +48,14 @@ Test(invisible_char, a_run_is_one_finding)
     awl_diags diags;
     awl_doc *doc = awl_test_lint(text, &diags);
     cr_assert_eq(awl_test_count(&diags, "invisible-char"), 1);
-    const awl_diag *d = nth(&diags, "invisible-char", 0);
+    const awl_diag *d = awl_test_nth(&diags, "invisible-char", 0);
     cr_expect_eq(d->end - d->start, 6, "both zero-width spaces, 3 bytes each");
     cr_expect_not_null(strstr(d->message, "2 invisible characters"), "%s", d->message);
     cr_expect_eq(d->fix, AWL_FIX_SAFE);
     cr_expect(d->changes_text);
     awl_diags_free(&diags);
     awl_doc_free(doc);
-    expect_fixed(text, "# L\n\nyour knowledge. More\n");
+    awl_test_expect_fixed(text, "# L\n\nyour knowledge. More\n");
 }
 
 Test(invisible_char, line_opening_space_and_tab_removed_together)
@@ -112,9 +63,9 @@ Test(invisible_char, line_opening_space_and_tab_removed_together)
     /* U+200B TAB at a paragraph's start: removing only the ZWSP would leave
      * a tab-indented line; the blanks after it go too. */
     const char *text = "# L\n\n\xE2\x80\x8B\tAda maintains this list.\n";
-    const at want[] = {{3, 1}};
-    expect_findings(text, "invisible-char", 1, want);
-    expect_fixed(text, "# L\n\nAda maintains this list.\n");
+    const awl_test_at want[] = {{3, 1}};
+    awl_test_expect_findings(text, "invisible-char", 1, want);
+    awl_test_expect_fixed(text, "# L\n\nAda maintains this list.\n");
 }
 
 Test(invisible_char, beside_markdown_punctuation_the_fix_is_unsafe)
@@ -124,10 +75,10 @@ Test(invisible_char, beside_markdown_punctuation_the_fix_is_unsafe)
     awl_diags diags;
     awl_doc *doc = awl_test_lint(text, &diags);
     cr_assert_eq(awl_test_count(&diags, "invisible-char"), 1);
-    cr_expect_eq(nth(&diags, "invisible-char", 0)->fix, AWL_FIX_UNSAFE);
+    cr_expect_eq(awl_test_nth(&diags, "invisible-char", 0)->fix, AWL_FIX_UNSAFE);
     awl_diags_free(&diags);
     awl_doc_free(doc);
-    expect_fixed(text, text);
+    awl_test_expect_fixed(text, text);
 }
 
 Test(invisible_char, line_opening_run_before_a_marker_is_unsafe)
@@ -137,7 +88,7 @@ Test(invisible_char, line_opening_run_before_a_marker_is_unsafe)
     awl_diags diags;
     awl_doc *doc = awl_test_lint(text, &diags);
     cr_assert_eq(awl_test_count(&diags, "invisible-char"), 1);
-    cr_expect_eq(nth(&diags, "invisible-char", 0)->fix, AWL_FIX_UNSAFE);
+    cr_expect_eq(awl_test_nth(&diags, "invisible-char", 0)->fix, AWL_FIX_UNSAFE);
     awl_diags_free(&diags);
     awl_doc_free(doc);
 }
@@ -146,34 +97,34 @@ Test(invisible_char, byte_order_mark_inside_the_file)
 {
     /* A leading BOM is not this rule's; one on line 3 is. */
     const char *text = "\xEF\xBB\xBF# L\n\n\xEF\xBB\xBFtext\n";
-    const at want[] = {{3, 1}};
-    expect_findings(text, "invisible-char", 1, want);
+    const awl_test_at want[] = {{3, 1}};
+    awl_test_expect_findings(text, "invisible-char", 1, want);
 }
 
 Test(invisible_char, joiners_in_emoji_and_scripts_are_kept)
 {
     /* man ZWJ woman, Devanagari ka virama ZWJ ssa, Persian with ZWNJ. */
-    expect_silent("# L\n\n\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9 family\n", "invisible-char");
-    expect_silent("# L\n\n\xE0\xA4\x95\xE0\xA5\x8D\xE2\x80\x8D\xE0\xA4\xB7\n", "invisible-char");
-    expect_silent("# L\n\n\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE\n", "invisible-char");
-    expect_silent("# L\n\nPlain text with a \xE2\x9D\xA4\xEF\xB8\x8F heart.\n", "invisible-char");
+    awl_test_expect_silent("# L\n\n\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9 family\n", "invisible-char");
+    awl_test_expect_silent("# L\n\n\xE0\xA4\x95\xE0\xA5\x8D\xE2\x80\x8D\xE0\xA4\xB7\n", "invisible-char");
+    awl_test_expect_silent("# L\n\n\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE\n", "invisible-char");
+    awl_test_expect_silent("# L\n\nPlain text with a \xE2\x9D\xA4\xEF\xB8\x8F heart.\n", "invisible-char");
 }
 
 Test(invisible_char, joiner_between_ascii_letters_is_stray)
 {
     const char *text = "# L\n\nab\xE2\x80\x8D" "cd\n";
-    const at want[] = {{3, 3}};
-    expect_findings(text, "invisible-char", 1, want);
-    expect_fixed(text, "# L\n\nabcd\n");
+    const awl_test_at want[] = {{3, 3}};
+    awl_test_expect_findings(text, "invisible-char", 1, want);
+    awl_test_expect_fixed(text, "# L\n\nabcd\n");
 }
 
 Test(invisible_char, reported_in_code_too)
 {
     /* A ZWSP in a command breaks it when copied. */
     const char *text = "# L\n\n```\npip\xE2\x80\x8B install x\n```\n";
-    const at want[] = {{4, 4}};
-    expect_findings(text, "invisible-char", 1, want);
-    expect_fixed(text, "# L\n\n```\npip install x\n```\n");
+    const awl_test_at want[] = {{4, 4}};
+    awl_test_expect_findings(text, "invisible-char", 1, want);
+    awl_test_expect_fixed(text, "# L\n\n```\npip install x\n```\n");
 }
 
 /* ---- bidi-control ------------------------------------------------------ */
@@ -183,11 +134,11 @@ Test(bidi_control, trojan_source_override_in_a_code_span)
     /* "Run `rm " is 8 characters: the U+202E (E2 80 AE) is column 9, the
      * U+202C after "x" column 11. */
     const char *text = "# L\n\nRun `rm \xE2\x80\xAEx\xE2\x80\xAC` now.\n";
-    const at want[] = {{3, 9}, {3, 11}};
-    expect_findings(text, "bidi-control", 2, want);
+    const awl_test_at want[] = {{3, 9}, {3, 11}};
+    awl_test_expect_findings(text, "bidi-control", 2, want);
     awl_diags diags;
     awl_doc *doc = awl_test_lint(text, &diags);
-    const awl_diag *d = nth(&diags, "bidi-control", 0);
+    const awl_diag *d = awl_test_nth(&diags, "bidi-control", 0);
     cr_assert_not_null(d);
     cr_expect_eq(d->severity, AWL_SEVERITY_ERROR);
     cr_expect_eq(d->fix, AWL_FIX_UNSAFE);
@@ -195,25 +146,25 @@ Test(bidi_control, trojan_source_override_in_a_code_span)
     awl_diags_free(&diags);
     awl_doc_free(doc);
     /* Unsafe: a plain --fix leaves it, --unsafe-fixes removes both. */
-    expect_fixed(text, text);
-    expect_fixed_unsafe(text, "# L\n\nRun `rm x` now.\n", true);
+    awl_test_expect_fixed(text, text);
+    awl_test_expect_fixed_unsafe(text, "# L\n\nRun `rm x` now.\n", true);
 }
 
 Test(bidi_control, isolates_are_reported)
 {
     /* U+2066 (E2 81 A6) and U+2069 (E2 81 A9). */
     const char *text = "# L\n\nab\xE2\x81\xA6" "cd\xE2\x81\xA9\n";
-    const at want[] = {{3, 3}, {3, 6}};
-    expect_findings(text, "bidi-control", 2, want);
+    const awl_test_at want[] = {{3, 3}, {3, 6}};
+    awl_test_expect_findings(text, "bidi-control", 2, want);
 }
 
 Test(bidi_control, implicit_marks_and_arabic_are_fine)
 {
     /* U+200F RLM and U+200E LRM, Arabic letters, U+2013 en dash and
      * U+2026 ellipsis (also E2 80 xx) stay silent. */
-    expect_silent("# L\n\n\xD8\xA3\xD8\xAF\xD9\x88\xD8\xA7\xD8\xAA\xE2\x80\x8F (2020) \xE2\x80\x8Ex\n",
+    awl_test_expect_silent("# L\n\n\xD8\xA3\xD8\xAF\xD9\x88\xD8\xA7\xD8\xAA\xE2\x80\x8F (2020) \xE2\x80\x8Ex\n",
                   "bidi-control");
-    expect_silent("# L\n\nA \xE2\x80\x93 B\xE2\x80\xA6\n", "bidi-control");
+    awl_test_expect_silent("# L\n\nA \xE2\x80\x93 B\xE2\x80\xA6\n", "bidi-control");
 }
 
 /* ---- bom --------------------------------------------------------------- */
@@ -221,16 +172,16 @@ Test(bidi_control, implicit_marks_and_arabic_are_fine)
 Test(bom, leading_mark_removed)
 {
     const char *text = "\xEF\xBB\xBF# L\n\nText.\n";
-    const at want[] = {{1, 1}};
-    expect_findings(text, "bom", 1, want);
-    expect_fixed(text, "# L\n\nText.\n");
+    const awl_test_at want[] = {{1, 1}};
+    awl_test_expect_findings(text, "bom", 1, want);
+    awl_test_expect_fixed(text, "# L\n\nText.\n");
 }
 
 Test(bom, no_mark_no_finding)
 {
-    expect_silent("# L\n\nText.\n", "bom");
+    awl_test_expect_silent("# L\n\nText.\n", "bom");
     /* A mark inside the file is invisible-char's, not bom's. */
-    expect_silent("# L\n\n\xEF\xBB\xBFText.\n", "bom");
+    awl_test_expect_silent("# L\n\n\xEF\xBB\xBFText.\n", "bom");
 }
 
 /* ---- mojibake ---------------------------------------------------------- */
@@ -239,56 +190,56 @@ Test(mojibake, seed_001_lambda_read_as_cp1252)
 {
     /* "Î»" is CE BB (λ's UTF-8) shown as cp1252; "- [" puts it at column 4. */
     const char *text = "# L\n\n- [\xC3\x8E\xC2\xBB" "DNN](https://a.io) - Serving.\n";
-    const at want[] = {{3, 4}};
-    expect_findings(text, "mojibake", 1, want);
-    expect_fixed(text, "# L\n\n- [\xCE\xBB" "DNN](https://a.io) - Serving.\n");
+    const awl_test_at want[] = {{3, 4}};
+    awl_test_expect_findings(text, "mojibake", 1, want);
+    awl_test_expect_fixed(text, "# L\n\n- [\xCE\xBB" "DNN](https://a.io) - Serving.\n");
 }
 
 Test(mojibake, seed_002_mu_read_as_cp1250)
 {
     /* "ÎĽ": CE BC (μ) as cp1250, where BC is Ľ (U+013D). */
     const char *text = "# L\n\nThe \xC3\x8E\xC4\xBD-Serve system.\n";
-    const at want[] = {{3, 5}};
-    expect_findings(text, "mojibake", 1, want);
-    expect_fixed(text, "# L\n\nThe \xCE\xBC-Serve system.\n");
+    const awl_test_at want[] = {{3, 5}};
+    awl_test_expect_findings(text, "mojibake", 1, want);
+    awl_test_expect_fixed(text, "# L\n\nThe \xCE\xBC-Serve system.\n");
 }
 
 Test(mojibake, french_accent_and_smart_quote)
 {
     /* "cafÃ©" -> "café"; "â€™" (E2 80 99 as cp1252) -> "’". */
     const char *text = "# L\n\nThe caf\xC3\x83\xC2\xA9 isn\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2t open.\n";
-    const at want[] = {{3, 8}, {3, 14}};
-    expect_findings(text, "mojibake", 2, want);
-    expect_fixed(text, "# L\n\nThe caf\xC3\xA9 isn\xE2\x80\x99t open.\n");
+    const awl_test_at want[] = {{3, 8}, {3, 14}};
+    awl_test_expect_findings(text, "mojibake", 2, want);
+    awl_test_expect_fixed(text, "# L\n\nThe caf\xC3\xA9 isn\xE2\x80\x99t open.\n");
 }
 
 Test(mojibake, damaged_twice)
 {
     /* é -> "Ã©" -> "ÃƒÂ©" (C3 83 C2 A9 as cp1252): repaired in one go. */
     const char *text = "# L\n\ncaf\xC3\x83\xC6\x92\xC3\x82\xC2\xA9\n";
-    const at want[] = {{3, 4}};
-    expect_findings(text, "mojibake", 1, want);
-    expect_fixed(text, "# L\n\ncaf\xC3\xA9\n");
+    const awl_test_at want[] = {{3, 4}};
+    awl_test_expect_findings(text, "mojibake", 1, want);
+    awl_test_expect_fixed(text, "# L\n\ncaf\xC3\xA9\n");
 }
 
 Test(mojibake, real_text_in_many_languages_is_silent)
 {
     /* Turkish, Polish, Greek capitals, Vietnamese, CJK and emoji. */
-    expect_silent("# L\n\nT\xC3\xBCrk\xC3\xA7" "e do\xC4\x9F" "al \xC4\xB0stanbul\n", "mojibake");
-    expect_silent("# L\n\nj\xC4\x99zyka \xC5\x81\xC3\xB3" "d\xC5\xBA\n", "mojibake");
-    expect_silent("# L\n\n\xCE\x95\xCE\x9D\xCE\x91 \xCE\xBC\xCE\xBF\xCE\xBD\xCF\x84\xCE\xAD\xCE\xBB\xCE\xBF\n",
+    awl_test_expect_silent("# L\n\nT\xC3\xBCrk\xC3\xA7" "e do\xC4\x9F" "al \xC4\xB0stanbul\n", "mojibake");
+    awl_test_expect_silent("# L\n\nj\xC4\x99zyka \xC5\x81\xC3\xB3" "d\xC5\xBA\n", "mojibake");
+    awl_test_expect_silent("# L\n\n\xCE\x95\xCE\x9D\xCE\x91 \xCE\xBC\xCE\xBF\xCE\xBD\xCF\x84\xCE\xAD\xCE\xBB\xCE\xBF\n",
                   "mojibake");
-    expect_silent("# L\n\nTi\xE1\xBA\xBFng Vi\xE1\xBB\x87t\n", "mojibake");
-    expect_silent("# L\n\n\xE4\xB8\xAD\xE6\x96\x87 \xF0\x9F\x9A\x80\n", "mojibake");
+    awl_test_expect_silent("# L\n\nTi\xE1\xBA\xBFng Vi\xE1\xBB\x87t\n", "mojibake");
+    awl_test_expect_silent("# L\n\n\xE4\xB8\xAD\xE6\x96\x87 \xF0\x9F\x9A\x80\n", "mojibake");
 }
 
 Test(mojibake, look_alikes_that_are_real_are_silent)
 {
     /* "VOCÊ…" (all caps then an ellipsis), "5×£35" (times, pound), "×”"
      * (times, closing quote): valid UTF-8 when re-encoded, but real. */
-    expect_silent("# L\n\nSE VOC\xC3\x8A\xE2\x80\xA6\n", "mojibake");
-    expect_silent("# L\n\nOffering 5\xC3\x97\xC2\xA3" "35 pins\n", "mojibake");
-    expect_silent("# L\n\nthe \xE2\x80\x9C\xC3\x97\xE2\x80\x9D curves\n", "mojibake");
+    awl_test_expect_silent("# L\n\nSE VOC\xC3\x8A\xE2\x80\xA6\n", "mojibake");
+    awl_test_expect_silent("# L\n\nOffering 5\xC3\x97\xC2\xA3" "35 pins\n", "mojibake");
+    awl_test_expect_silent("# L\n\nthe \xE2\x80\x9C\xC3\x97\xE2\x80\x9D curves\n", "mojibake");
 }
 
 /* ---- invalid-utf8 ------------------------------------------------------ */
@@ -299,11 +250,11 @@ Test(invalid_utf8, latin1_byte_and_cut_character)
      * euro sign E2 82 at the end of line 4, column 6: line 3 is 23 bytes from
      * byte 5, so line 4 starts at 28 and the bytes sit at 28 + 5 = 33. */
     const char *text = "# L\n\n- [Caf\xE9](https://a.io)\n- ok \xE2\x82\n";
-    const at want[] = {{3, 7}, {4, 6}};
-    expect_findings(text, "invalid-utf8", 2, want);
+    const awl_test_at want[] = {{3, 7}, {4, 6}};
+    awl_test_expect_findings(text, "invalid-utf8", 2, want);
     awl_diags diags;
     awl_doc *doc = awl_test_lint(text, &diags);
-    const awl_diag *d = nth(&diags, "invalid-utf8", 0), *e = nth(&diags, "invalid-utf8", 1);
+    const awl_diag *d = awl_test_nth(&diags, "invalid-utf8", 0), *e = awl_test_nth(&diags, "invalid-utf8", 1);
     cr_assert(d && e);
     cr_expect_not_null(strstr(d->message, "byte offset 11"), "%s", d->message);
     cr_expect_not_null(strstr(e->message, "byte offset 33"), "%s", e->message);
@@ -311,7 +262,7 @@ Test(invalid_utf8, latin1_byte_and_cut_character)
     awl_diags_free(&diags);
     awl_doc_free(doc);
     /* The unsafe fix puts one U+FFFD per bad byte. */
-    expect_fixed_unsafe(text,
+    awl_test_expect_fixed_unsafe(text,
                         "# L\n\n- [Caf\xEF\xBF\xBD](https://a.io)\n- ok \xEF\xBF\xBD\xEF\xBF\xBD\n",
                         true);
 }
@@ -330,7 +281,7 @@ Test(invalid_utf8, the_rest_of_the_file_is_still_linted)
 
 Test(invalid_utf8, valid_text_is_silent)
 {
-    expect_silent("# L\n\ncaf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x8D\xB5\n", "invalid-utf8");
+    awl_test_expect_silent("# L\n\ncaf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x8D\xB5\n", "invalid-utf8");
 }
 
 /* ---- nbsp -------------------------------------------------------------- */
@@ -342,19 +293,19 @@ Test(nbsp, heading_link_text_and_venue_tag)
      * "https://c.io" 12, ") - " 4 and "OSDI" 4: the space at 27. */
     const char *text = "# L\n\n## A\xC2\xA0" "B\n\n- [B\xC2\xA0" "C](https://b.io) - x.\n"
                        "- [C](https://c.io) - OSDI\xC2\xA0'22.\n";
-    const at want[] = {{3, 5}, {5, 5}, {6, 27}};
-    expect_findings(text, "nbsp", 3, want);
-    expect_fixed(text, "# L\n\n## A B\n\n- [B C](https://b.io) - x.\n"
+    const awl_test_at want[] = {{3, 5}, {5, 5}, {6, 27}};
+    awl_test_expect_findings(text, "nbsp", 3, want);
+    awl_test_expect_fixed(text, "# L\n\n## A B\n\n- [B C](https://b.io) - x.\n"
                        "- [C](https://c.io) - OSDI '22.\n");
 }
 
 Test(nbsp, plain_text_and_code_are_left_alone)
 {
     /* "10 ms" and "Cai et al." may keep their no-break space on purpose. */
-    expect_silent("# L\n\nIt takes 10\xC2\xA0ms, Cai\xC2\xA0" "et al.\n", "nbsp");
-    expect_silent("# L\n\n```\nOSDI\xC2\xA0'22\n```\n", "nbsp");
+    awl_test_expect_silent("# L\n\nIt takes 10\xC2\xA0ms, Cai\xC2\xA0" "et al.\n", "nbsp");
+    awl_test_expect_silent("# L\n\n```\nOSDI\xC2\xA0'22\n```\n", "nbsp");
     /* One capital is not a venue: "Vol\xC2\xA0" "2023". */
-    expect_silent("# L\n\nVol\xC2\xA0" "2023\n", "nbsp");
+    awl_test_expect_silent("# L\n\nVol\xC2\xA0" "2023\n", "nbsp");
 }
 
 /* ---- unicode-normalization --------------------------------------------- */
@@ -364,16 +315,16 @@ Test(unicode_normalization, decomposed_heading_and_title)
     /* "e" + U+0301 (CC 81): the finding starts at the "e", column 5 of
      * "## Re" and column 7 of "- [Cafe". */
     const char *text = "# L\n\n## Re\xCC\x81seaux\n\n- [Cafe\xCC\x81](https://a.io) - x.\n";
-    const at want[] = {{3, 5}, {5, 7}};
-    expect_findings(text, "unicode-normalization", 2, want);
-    expect_fixed(text, "# L\n\n## R\xC3\xA9seaux\n\n- [Caf\xC3\xA9](https://a.io) - x.\n");
+    const awl_test_at want[] = {{3, 5}, {5, 7}};
+    awl_test_expect_findings(text, "unicode-normalization", 2, want);
+    awl_test_expect_fixed(text, "# L\n\n## R\xC3\xA9seaux\n\n- [Caf\xC3\xA9](https://a.io) - x.\n");
 }
 
 Test(unicode_normalization, composed_and_unchangeable_marks_are_silent)
 {
     /* Composed é; Devanagari virama (a combining mark NFC keeps); a
      * decomposed accent in plain text outside titles. */
-    expect_silent("# L\n\n## R\xC3\xA9seaux\n\n- [\xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xB7](https://a.io)\n"
+    awl_test_expect_silent("# L\n\n## R\xC3\xA9seaux\n\n- [\xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xB7](https://a.io)\n"
                   "\nplain e\xCC\x81 text\n",
                   "unicode-normalization");
 }

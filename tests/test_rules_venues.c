@@ -17,88 +17,15 @@
 #include "engine.h"
 #include "fix.h"
 #include "rule.h"
+#include "rule_expect.h"
 #include "support.h"
 
 /* ---- helpers --------------------------------------------------------- */
 
-/* A printable copy of bytes with CR, LF and tab spelled out; heap. */
-static char *show(const char *bytes, size_t len)
-{
-    char *out = awl_xmalloc(len * 2 + 1);
-    size_t w = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = bytes[i];
-        if (c == '\r' || c == '\n' || c == '\t') {
-            out[w++] = '\\';
-            out[w++] = c == '\r' ? 'r' : c == '\n' ? 'n' : 't';
-        } else {
-            out[w++] = c;
-        }
-    }
-    out[w] = '\0';
-    return out;
-}
 
-typedef struct at {
-    size_t line, column;
-} at;
 
-/* The i-th finding of rule `id`, or NULL. */
-static const awl_diag *nth(const awl_diags *diags, const char *id, size_t i)
-{
-    for (size_t k = 0; k < diags->items.count; k++) {
-        const awl_diag *d = awl_diags_at(diags, k);
-        if (strcmp(d->rule->id, id) == 0 && i-- == 0)
-            return d;
-    }
-    return NULL;
-}
 
-/* Lints `text` with the default config and checks that rule `id` reports
- * exactly the `count` positions in `want`, in order. */
-static void expect_findings(const char *text, const char *id, size_t count, const at *want)
-{
-    awl_diags diags;
-    awl_doc *doc = awl_test_lint(text, &diags);
-    size_t n = awl_test_count(&diags, id);
-    char *shown = show(text, strlen(text));
-    cr_expect_eq(n, count, "%s: expected %zu finding(s), got %zu in \"%s\"", id, count, n, shown);
-    for (size_t i = 0; i < count && i < n; i++) {
-        const awl_diag *d = nth(&diags, id, i);
-        size_t line, column;
-        awl_source_position(&doc->source, d->start, &line, &column);
-        cr_expect(line == want[i].line && column == want[i].column,
-                  "%s finding %zu: expected %zu:%zu, got %zu:%zu (%s) in \"%s\"", id, i + 1,
-                  want[i].line, want[i].column, line, column, d->message, shown);
-    }
-    free(shown);
-    awl_diags_free(&diags);
-    awl_doc_free(doc);
-}
 
-/* Fixes `text` (unsafe fixes too when `unsafe`) and compares the result. */
-static void expect_fixed_unsafe(const char *text, const char *expected, bool unsafe)
-{
-    awl_config config;
-    awl_config_defaults(&config);
-    awl_fix_result r;
-    awl_fix_text("test.md", text, strlen(text), &config, unsafe, &r);
-    char *in = show(text, strlen(text));
-    cr_expect(!r.failed, "fixing \"%s\" failed verification: %s", in, r.failure);
-    char *got = show(r.text.data, r.text.len);
-    char *want = show(expected, strlen(expected));
-    cr_expect(r.text.len == strlen(expected) && memcmp(r.text.data, expected, r.text.len) == 0,
-              "fixing \"%s\":\n  expected \"%s\"\n  got      \"%s\"", in, want, got);
-    free(in);
-    free(got);
-    free(want);
-    awl_fix_result_free(&r);
-}
-
-static void expect_fixed(const char *text, const char *expected)
-{
-    expect_fixed_unsafe(text, expected, false);
-}
 
 #include "entries.h"
 #include "venue.h"
@@ -208,9 +135,9 @@ Test(venue_spelling, miscasing_and_swapped_letters_are_fixed)
                        "- [Echoo](https://e.example) [arxiv](https://arxiv.org/abs/1)\n"; /* 7 */
     /* Column 30 after an entry; 4 inside a leading bracket; "- [Delta "
      * is 9 columns, so SOCC starts at 10; "[arxiv" puts the name at 31. */
-    const at want[] = {{3, 30}, {4, 30}, {5, 4}, {6, 10}, {7, 31}};
-    expect_findings(text, "venue-spelling", 5, want);
-    expect_fixed(text, "# Papers\n"
+    const awl_test_at want[] = {{3, 30}, {4, 30}, {5, 4}, {6, 10}, {7, 31}};
+    awl_test_expect_findings(text, "venue-spelling", 5, want);
+    awl_test_expect_fixed(text, "# Papers\n"
                        "\n"
                        "- [Alpha](https://a.example) EuroSys'24\n"
                        "- [Bravo](https://b.example) MLSys'23\n"
@@ -229,8 +156,8 @@ Test(venue_spelling, other_names_and_canonical_spellings_are_left)
                        "- [Echoo](https://e.example) EuroSys 2024\n"
                        "- [Foxtr](https://f.example) - runs mlsys 23 jobs on socc clusters\n"
                        "- [micro](https://micro.example.org) - An editor.\n";
-    expect_findings(text, "venue-spelling", 0, NULL);
-    expect_fixed(text, text);
+    awl_test_expect_findings(text, "venue-spelling", 0, NULL);
+    awl_test_expect_fixed(text, text);
 }
 
 /* ---- venue-style ----------------------------------------------------- */
@@ -246,9 +173,9 @@ Test(venue_style, minority_separators_take_the_dominant_form)
                        "- [Echoo](https://e.example) | MLSys'22\n"   /* 7 */
                        "- [Foxtr](https://f.example) | OSDI'24\n";   /* 8 */
     /* "- [Alpha](https://a.example) | " is 31 columns: tags start at 32. */
-    const at want[] = {{4, 32}, {5, 32}, {6, 32}};
-    expect_findings(text, "venue-style", 3, want);
-    expect_fixed(text, "# Papers\n"
+    const awl_test_at want[] = {{4, 32}, {5, 32}, {6, 32}};
+    awl_test_expect_findings(text, "venue-style", 3, want);
+    awl_test_expect_fixed(text, "# Papers\n"
                        "\n"
                        "- [Alpha](https://a.example) | OSDI'22\n"
                        "- [Bravo](https://b.example) | SOSP'24\n"
@@ -265,9 +192,9 @@ Test(venue_style, four_digit_files_and_ties_and_glued_tags)
                        "- [Alpha](https://a.example) - OSDI 2022.\n"
                        "- [Bravo](https://b.example) - SOSP 2021.\n"
                        "- [Charl](https://c.example) - NSDI 23.\n";
-    const at want[] = {{5, 32}};
-    expect_findings(four, "venue-style", 1, want);
-    expect_fixed(four, "# Papers\n\n"
+    const awl_test_at want[] = {{5, 32}};
+    awl_test_expect_findings(four, "venue-style", 1, want);
+    awl_test_expect_fixed(four, "# Papers\n\n"
                        "- [Alpha](https://a.example) - OSDI 2022.\n"
                        "- [Bravo](https://b.example) - SOSP 2021.\n"
                        "- [Charl](https://c.example) - NSDI 2023.\n");
@@ -277,14 +204,14 @@ Test(venue_style, four_digit_files_and_ties_and_glued_tags)
                        "- [Bravo](https://b.example) | SOSP' 24\n"
                        "- [Charl](https://c.example) | NSDI'23\n"
                        "- [Delta](https://d.example) | ATC' 21\n";
-    expect_findings(tied, "venue-style", 0, NULL);
+    awl_test_expect_findings(tied, "venue-style", 0, NULL);
     /* Glued tags are neither counted nor rewritten. */
     const char *glued = "# Papers\n\n"
                         "- [Alpha](https://a.example) | OSDI'22\n"
                         "- [Bravo](https://b.example) | ICLR21\n"
                         "- [Charl](https://c.example) | NSDI'23\n"
                         "- [Delta](https://d.example) | ATC'21\n";
-    expect_findings(glued, "venue-style", 0, NULL);
+    awl_test_expect_findings(glued, "venue-style", 0, NULL);
 }
 
 Test(venue_recognition, qualifiers_after_the_year_and_a_lone_angle_bracket)
@@ -308,15 +235,15 @@ Test(venue_year, years_that_cannot_be_right)
                        "- [Delta](https://d.example) - OSDI 2041.\n"; /* 6 */
     /* "- [Alpha](https://a.example) - " is 31 columns. 2099 and 2041 are
      * after next year until 2040. */
-    const at want[] = {{3, 32}, {6, 32}};
-    expect_findings(text, "venue-year", 2, want);
-    expect_fixed(text, text);
+    const awl_test_at want[] = {{3, 32}, {6, 32}};
+    awl_test_expect_findings(text, "venue-year", 2, want);
+    awl_test_expect_fixed(text, text);
     const char *two = "# Papers\n\n"
                       "- [Alpha](https://a.example) | OSDI'41\n"
                       "- [Bravo](https://b.example) | OSDI'22\n"
                       "- [Charl](https://c.example) | SOSP'97\n";
-    const at want_two[] = {{3, 32}};
-    expect_findings(two, "venue-year", 1, want_two);
+    const awl_test_at want_two[] = {{3, 32}};
+    awl_test_expect_findings(two, "venue-year", 1, want_two);
 }
 
 /* ---- venue-unknown --------------------------------------------------- */
@@ -333,15 +260,15 @@ Test(venue_unknown, typos_of_registry_names_get_a_suggestion)
     /* OSID: swapped neighbours of OSDI; Nurips: one letter short of NeurIPS
      * (col 31, after "(" at 30); ICMLL: one letter more than ICML, cell
      * content from col 3. */
-    at want[] = {{3, 4}, {4, 31}, {8, 3}};
-    expect_findings(text, "venue-unknown", 3, want);
+    awl_test_at want[] = {{3, 4}, {4, 31}, {8, 3}};
+    awl_test_expect_findings(text, "venue-unknown", 3, want);
 
     awl_diags diags;
     awl_doc *doc = awl_test_lint(text, &diags);
-    const awl_diag *d = nth(&diags, "venue-unknown", 0);
+    const awl_diag *d = awl_test_nth(&diags, "venue-unknown", 0);
     cr_assert_not_null(d);
     cr_expect(strstr(d->message, "'OSDI'") != NULL, "message: %s", d->message);
-    d = nth(&diags, "venue-unknown", 1);
+    d = awl_test_nth(&diags, "venue-unknown", 1);
     cr_assert_not_null(d);
     cr_expect(strstr(d->message, "'NeurIPS'") != NULL, "message: %s", d->message);
     awl_diags_free(&diags);
@@ -356,8 +283,8 @@ Test(venue_unknown, in_any_tag_position_of_the_entry)
                        "  NeruIPS 2022. [[Paper](https://b.example)]\n";
     /* AISTAT after ". " in the link text (col 11); NeruIPS (swapped r and u)
      * opening the tight item's continuation line (col 3). */
-    at want[] = {{3, 11}, {5, 3}};
-    expect_findings(text, "venue-unknown", 2, want);
+    awl_test_at want[] = {{3, 11}, {5, 3}};
+    awl_test_expect_findings(text, "venue-unknown", 2, want);
 }
 
 Test(venue_unknown, silent_on_real_venues_organisations_dates_and_titles)
@@ -376,7 +303,7 @@ Test(venue_unknown, silent_on_real_venues_organisations_dates_and_titles)
                        "|-------|-------|-------|\n"
                        "| NSDI 2023 | [Alpha](https://a.example) | UCB |\n"
                        "| OSDI 2023 | [Alpha](https://a.example) | Stanford |\n";
-    expect_findings(text, "venue-unknown", 0, NULL);
+    awl_test_expect_findings(text, "venue-unknown", 0, NULL);
 }
 
 /* ---- venue-heading --------------------------------------------------- */
@@ -394,8 +321,8 @@ Test(venue_heading, tags_against_venue_and_year_headings)
                        "\n"
                        "## 1. EuroSys 2022\n\n"
                        "- [EuroSys'21] [Alpha](https://a.example)\n"; /* year: col 4 */
-    at want[] = {{8, 32}, {9, 32}, {15, 4}};
-    expect_findings(text, "venue-heading", 3, want);
+    awl_test_at want[] = {{8, 32}, {9, 32}, {15, 4}};
+    awl_test_expect_findings(text, "venue-heading", 3, want);
 }
 
 Test(venue_heading, silent_when_headings_give_no_venue)
@@ -410,7 +337,7 @@ Test(venue_heading, silent_when_headings_give_no_venue)
                        "## 2021\n\n"
                        "- [Alpha](https://a.example) - OSDI'21, arXiv'20\n"
                        "- [Alpha](https://a.example) - [ICLR]\n"; /* no year */
-    expect_findings(text, "venue-heading", 0, NULL);
+    awl_test_expect_findings(text, "venue-heading", 0, NULL);
 }
 
 /* ---- venue-missing --------------------------------------------------- */
@@ -434,14 +361,14 @@ Test(venue_missing, untagged_entry_in_a_tagged_section)
 {
     /* 4 of 5 tagged: the fifth (line 9) is reported at its link text. */
     char *text = tagged_section("- [Beta](https://b.example)\n");
-    at want[] = {{9, 4}};
-    expect_findings(text, "venue-missing", 1, want);
+    awl_test_at want[] = {{9, 4}};
+    awl_test_expect_findings(text, "venue-missing", 1, want);
     free(text);
 
     text = tagged_section("- [Beta](https://www.usenix.org/conference/nsdi23/presentation/b)\n");
     awl_diags diags;
     awl_doc *doc = awl_test_lint(text, &diags);
-    const awl_diag *d = nth(&diags, "venue-missing", 0);
+    const awl_diag *d = awl_test_nth(&diags, "venue-missing", 0);
     cr_assert_not_null(d);
     cr_expect(strstr(d->message, "its link says NSDI 2023") != NULL, "message: %s", d->message);
     awl_diags_free(&diags);
@@ -464,7 +391,7 @@ Test(venue_missing, silent_where_the_entry_says_why_or_tags_are_rare)
     };
     for (size_t i = 0; i < sizeof extras / sizeof *extras; i++) {
         char *text = tagged_section(extras[i]);
-        expect_findings(text, "venue-missing", 0, NULL);
+        awl_test_expect_findings(text, "venue-missing", 0, NULL);
         free(text);
     }
 }
