@@ -19,11 +19,3 @@ void awl_msg_error(const char *fmt, ...)
     say("error: ", fmt, args);
     va_end(args);
 }
-
-void awl_msg_note(const char *fmt, ...)
-{
-    va_list args;
-    va_start(args, fmt);
-    say("", fmt, args);
-    va_end(args);
-}

@@ -1,12 +1,11 @@
 /*
  * msg: every message awelint prints about itself (not about a document):
- * errors, notes and usage, all on standard error, all prefixed "awelint: ".
+ * errors and usage, all on standard error, all prefixed "awelint: ".
  * Owns: nothing.
  */
 #ifndef AWL_MSG_H
 #define AWL_MSG_H
 
 void awl_msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void awl_msg_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif
