@@ -16,12 +16,24 @@
  *     entry-order:
  *       order: alphabetical     # detect | alphabetical | newest-first | oldest-first
  *       min-agreement: 80       # percent of neighbouring pairs (50-100)
+ *   links:                      # the link checker (category link)
+ *     exclude: ["^https://twitter\\.com/"]   # regular expressions (POSIX ERE)
+ *     concurrency: 32           # transfers at once
+ *     per-host: 4               # transfers at once to one host:port
+ *     delay: 50ms               # between two starts on one host:port
+ *     connect-timeout: 10s
+ *     timeout: 30s
+ *     retries: 2                # of a 429 or 503 answer, after its Retry-After
+ *     cache: .awelint-cache     # the cache file
+ *     ttl-ok: 1d                # how long results are trusted
+ *     ttl-failure: 1h
  *
  * Unknown keys and wrong types are errors that name the file and line.
  */
 #include "config.h"
 
 #include <limits.h>
+#include <regex.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -45,6 +57,25 @@ void awl_config_defaults(awl_config *config)
     config->toc_max_level = 3;
     config->entry_order = AWL_ORDER_DETECT;
     config->entry_order_agreement = 80;
+    awl_link_options *links = &config->links;
+    links->concurrency = 32;
+    links->per_host = 4;
+    links->delay_ms = 50;
+    links->connect_timeout_ms = 10000;
+    links->timeout_ms = 30000;
+    links->retries = 2;
+    links->max_retry_wait_ms = 60000;
+    links->cache_path = ".awelint-cache";
+    links->ttl_ok_s = 24 * 3600;
+    links->ttl_failure_s = 3600;
+}
+
+bool awl_config_links_on(const awl_config *config)
+{
+    for (size_t i = 0; i < awl_rule_count; i++)
+        if (strcmp(awl_rules[i]->category, "link") == 0 && config->severity[i] != AWL_SEVERITY_OFF)
+            return true;
+    return false;
 }
 
 /* Reads a whole number in [min, max] into *out. */
@@ -230,6 +261,119 @@ static bool read_rule(yaml_reader *r, awl_config *config, const char *id, yaml_n
     return true;
 }
 
+/* ---- links: the link checker's settings ---- */
+
+/* A duration: a number with an optional unit (ms, s, m, h, d; seconds when
+ * none), into milliseconds, at most `max_ms`. */
+static bool read_duration_ms(const char *text, unsigned long long max_ms, unsigned long long *out)
+{
+    if (!text || !*text)
+        return false;
+    char *end;
+    double value = strtod(text, &end);
+    if (end == text || value < 0)
+        return false;
+    static const struct {
+        const char *unit;
+        double ms;
+    } units[] = {{"", 1000}, {"ms", 1}, {"s", 1000}, {"m", 60000}, {"h", 3600000}, {"d", 86400000}};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (strcmp(end, units[i].unit) == 0) {
+            double ms = value * units[i].ms;
+            if (ms > (double)max_ms)
+                return false;
+            *out = (unsigned long long)(ms + 0.5);
+            return true;
+        }
+    return false;
+}
+
+static bool valid_regex(const char *pattern)
+{
+    regex_t compiled;
+    if (regcomp(&compiled, pattern, REG_EXTENDED | REG_NOSUB) != 0)
+        return false;
+    regfree(&compiled);
+    return true;
+}
+
+static bool read_link_excludes(yaml_reader *r, awl_link_options *links, yaml_node_t *node)
+{
+    if (scalar(node)) {
+        if (!valid_regex(scalar(node)))
+            return fail(r, node, "exclude: '%s' is not a valid regular expression", scalar(node));
+        links->exclude[0] = awl_arena_strdup(r->arena, scalar(node));
+        links->exclude_count = 1;
+        return true;
+    }
+    if (!node || node->type != YAML_SEQUENCE_NODE)
+        return fail(r, node, "exclude takes a list of regular expressions%s", "");
+    links->exclude_count = 0;
+    for (yaml_node_item_t *item = node->data.sequence.items.start;
+         item < node->data.sequence.items.top; item++) {
+        yaml_node_t *child = yaml_document_get_node(&r->doc, *item);
+        if (!scalar(child))
+            return fail(r, child, "exclude takes regular expressions, not lists or maps%s", "");
+        if (!valid_regex(scalar(child)))
+            return fail(r, child, "exclude: '%s' is not a valid regular expression", scalar(child));
+        if (links->exclude_count == AWL_MAX_LINK_EXCLUDES)
+            return fail(r, child, "exclude takes at most %s patterns", "64");
+        links->exclude[links->exclude_count++] = awl_arena_strdup(r->arena, scalar(child));
+    }
+    return true;
+}
+
+static bool read_links(yaml_reader *r, awl_config *config, yaml_node_t *node)
+{
+    awl_link_options *links = &config->links;
+    if (node->type != YAML_MAPPING_NODE)
+        return fail(r, node, "links takes a map of settings%s", "");
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        yaml_node_t *key = yaml_document_get_node(&r->doc, pair->key);
+        yaml_node_t *value = yaml_document_get_node(&r->doc, pair->value);
+        const char *name = scalar(key);
+        const char *text = scalar(value);
+        unsigned long long ms;
+        if (!name)
+            return fail(r, key, "keys must be plain names%s", "");
+        if (strcmp(name, "exclude") == 0) {
+            if (!read_link_excludes(r, links, value))
+                return false;
+        } else if (strcmp(name, "concurrency") == 0 || strcmp(name, "per-host") == 0 ||
+                   strcmp(name, "retries") == 0) {
+            unsigned *field = name[0] == 'c'   ? &links->concurrency
+                              : name[0] == 'p' ? &links->per_host
+                                               : &links->retries;
+            unsigned min = field == &links->retries ? 0 : 1;
+            if (!read_number(text, min, 1000, field))
+                return fail(r, value, "%s takes a whole number from 0 or 1 to 1000", name);
+        } else if (strcmp(name, "cache") == 0) {
+            if (!text || !*text)
+                return fail(r, value, "cache takes a file path%s", "");
+            links->cache_path = awl_arena_strdup(r->arena, text);
+        } else if (strcmp(name, "delay") == 0 || strcmp(name, "connect-timeout") == 0 ||
+                   strcmp(name, "timeout") == 0 || strcmp(name, "max-retry-wait") == 0) {
+            if (!read_duration_ms(text, 3600000, &ms))
+                return fail(r, value, "%s takes a duration such as 500ms, 10s or 2m (at most 1h)", name);
+            unsigned *field = name[0] == 'd'   ? &links->delay_ms
+                              : name[0] == 'c' ? &links->connect_timeout_ms
+                              : name[0] == 't' ? &links->timeout_ms
+                                               : &links->max_retry_wait_ms;
+            if (ms == 0 && field != &links->delay_ms && field != &links->max_retry_wait_ms)
+                return fail(r, value, "%s must be longer than 0", name);
+            *field = (unsigned)ms;
+        } else if (strcmp(name, "ttl-ok") == 0 || strcmp(name, "ttl-failure") == 0) {
+            if (!read_duration_ms(text, 366ull * 86400000, &ms))
+                return fail(r, value, "%s takes a duration such as 1h or 7d (at most 366d)", name);
+            *(name[4] == 'o' ? &links->ttl_ok_s : &links->ttl_failure_s) = (unsigned)(ms / 1000);
+        } else {
+            return fail(r, key, "unknown links setting '%s'", name);
+        }
+    }
+    return true;
+}
+
 static bool read_root(yaml_reader *r, awl_config *config, yaml_node_t *root)
 {
     if (!root)
@@ -278,6 +422,9 @@ static bool read_root(yaml_reader *r, awl_config *config, yaml_node_t *root)
                 if (!set_rules(config, cat, strlen(cat), on))
                     return fail(r, ck, "unknown category '%s'", cat);
             }
+        } else if (strcmp(name, "links") == 0) {
+            if (!read_links(r, config, value))
+                return false;
         } else {
             return fail(r, key, "unknown key '%s'", name);
         }
