@@ -141,6 +141,19 @@ static bool host_key(const char *url, char *out, size_t size)
     return ok;
 }
 
+/* http://host:8080/ has no reason to answer https on 8080: such URLs get
+ * no https probe. */
+static bool has_explicit_port(const char *url)
+{
+    CURLU *parsed = curl_url();
+    char *port = NULL;
+    bool explicit_port = parsed && curl_url_set(parsed, CURLUPART_URL, url, 0) == CURLUE_OK &&
+                         curl_url_get(parsed, CURLUPART_PORT, &port, 0) == CURLUE_OK;
+    curl_free(port);
+    curl_url_cleanup(parsed);
+    return explicit_port;
+}
+
 static awl_link_result *result_of(checker *c, const job *j)
 {
     return awl_vec_at(&c->results->items, j->result);
@@ -241,7 +254,7 @@ static void conclude(checker *c, job *j, awl_link_class class, int status, const
         r->final_url = awl_arena_strdup(&c->results->arena, j->url);
     if (reason)
         r->reason = awl_arena_strdup(&c->results->arena, reason);
-    bool probe = class == AWL_LINK_OK && strncasecmp(j->url, "http://", 7) == 0;
+    bool probe = class == AWL_LINK_OK && strncasecmp(j->url, "http://", 7) == 0 && !has_explicit_port(j->url);
     finish_job(c, j);
     if (probe)
         probe_https(c, j);
@@ -293,6 +306,10 @@ static bool start_request(checker *c, size_t index)
     j->body_capped = j->challenge = false;
     j->error[0] = '\0';
     bool ok = awl_net_setup(handle, &c->net, &j->guard);
+    if (j->https_probe) { /* a question on the side: it must not hold the run up */
+        ok = ok && curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, c->net.connect_timeout_ms < 3000 ? c->net.connect_timeout_ms : 3000L) == CURLE_OK;
+        ok = ok && curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, c->net.timeout_ms < 5000 ? c->net.timeout_ms : 5000L) == CURLE_OK;
+    }
     ok = ok && curl_easy_setopt(handle, CURLOPT_URL, j->url) == CURLE_OK;
     ok = ok && curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L) == CURLE_OK;
     if (j->use_get)
