@@ -1,17 +1,22 @@
 /* link_cache: reading and writing the link cache file (see link_cache.h). */
 #include "link_cache.h"
 
+#include <arpa/inet.h>
+#include <curl/curl.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "atomic_write.h"
 #include "link_targets.h"
 #include "msg.h"
+#include "net.h"
 
 static const char header[] = "awelint-link-cache 1\n";
 
@@ -73,8 +78,38 @@ static bool parse_line(char *line, cached_line *out)
     return true;
 }
 
+/* True when the URL names a loopback or private address itself
+ * (127.0.0.1, [::1], localhost): a run without --allow-private must report
+ * it skipped, whatever an earlier run with it found. */
+static bool names_private_address(const char *url)
+{
+    CURLU *parsed = curl_url();
+    char *name = NULL;
+    bool found = parsed && curl_url_set(parsed, CURLUPART_URL, url, 0) == CURLUE_OK &&
+                 curl_url_get(parsed, CURLUPART_HOST, &name, 0) == CURLUE_OK;
+    bool private_ = false;
+    if (found) {
+        size_t len = strlen(name);
+        struct sockaddr_in in4 = {.sin_family = AF_INET};
+        struct sockaddr_in6 in6 = {.sin6_family = AF_INET6};
+        if (len > 2 && name[0] == '[') { /* [v6] */
+            name[len - 1] = '\0';
+            private_ = inet_pton(AF_INET6, name + 1, &in6.sin6_addr) == 1 &&
+                       !awl_net_address_is_public((struct sockaddr *)&in6);
+        } else if (inet_pton(AF_INET, name, &in4.sin_addr) == 1) {
+            private_ = !awl_net_address_is_public((struct sockaddr *)&in4);
+        } else {
+            private_ = strcasecmp(name, "localhost") == 0 ||
+                       (len > 10 && strcasecmp(name + len - 10, ".localhost") == 0);
+        }
+    }
+    curl_free(name);
+    curl_url_cleanup(parsed);
+    return private_;
+}
+
 void awl_link_cache_load(awl_link_cache *cache, awl_link_results *results, const char *path,
-                         long long now, const awl_link_options *options)
+                         long long now, const awl_link_options *options, bool allow_private)
 {
     memset(cache, 0, sizeof *cache);
     FILE *in = fopen(path, "rb");
@@ -127,7 +162,7 @@ void awl_link_cache_load(awl_link_cache *cache, awl_link_results *results, const
             continue;
         }
         awl_link_result *result = awl_vec_at(&results->items, *index);
-        if (result->class != AWL_LINK_UNCHECKED)
+        if (result->class != AWL_LINK_UNCHECKED || (!allow_private && names_private_address(line->fields[0])))
             continue;
         result->class = line->class;
         result->http_status = line->http_status;
@@ -158,7 +193,7 @@ static void put_field(awl_buf *out, const char *text)
 }
 
 bool awl_link_cache_save(const awl_link_cache *cache, const awl_link_results *results, const char *path,
-                         const char **why)
+                         bool keep_failures, const char **why)
 {
     awl_buf out = {0};
     awl_buf_puts(&out, header);
@@ -167,7 +202,9 @@ bool awl_link_cache_save(const awl_link_cache *cache, const awl_link_results *re
     for (size_t i = 0; i < results->items.count; i++) {
         const awl_link_result *r = awl_vec_at(&results->items, i);
         const char *url = *(const char **)awl_vec_at(&results->urls, i);
-        if (r->class == AWL_LINK_UNCHECKED || r->class == AWL_LINK_SKIPPED || strpbrk(url, "\t\r\n") ||
+        bool failure = r->class != AWL_LINK_OK && r->class != AWL_LINK_REDIRECT;
+        if (r->class == AWL_LINK_UNCHECKED || r->class == AWL_LINK_SKIPPED || (failure && !keep_failures) ||
+            strpbrk(url, "\t\r\n") ||
             (r->final_url && strpbrk(r->final_url, "\t\r\n")))
             continue;
         awl_buf_printf(&out, "%lld\t%s\t%d\t%s%s%s\t%u\t%s\t", r->checked_at, class_names[r->class],

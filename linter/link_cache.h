@@ -27,14 +27,16 @@ typedef struct awl_link_cache {
 } awl_link_cache;
 
 /* Reads `path` (a missing file is an empty cache) and answers the
- * unchecked results it holds fresh. */
+ * unchecked results it holds fresh; without allow_private, not those of
+ * URLs naming a private address (they are to be reported skipped). */
 void awl_link_cache_load(awl_link_cache *cache, awl_link_results *results, const char *path,
-                         long long now, const awl_link_options *options);
+                         long long now, const awl_link_options *options, bool allow_private);
 
 /* Writes the cache: the results of this run (but skipped and unchecked
- * ones) and the other fresh lines. On failure returns false with *why. */
+ * ones, and failures unless keep_failures) and the other fresh lines. On
+ * failure returns false with *why. */
 bool awl_link_cache_save(const awl_link_cache *cache, const awl_link_results *results, const char *path,
-                         const char **why);
+                         bool keep_failures, const char **why);
 
 void awl_link_cache_free(awl_link_cache *cache);
 

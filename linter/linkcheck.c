@@ -116,6 +116,8 @@ typedef struct checker {
     unsigned active;
     size_t unfinished;     /* jobs not done, probes included */
     size_t done, total, failures;
+    size_t answers;    /* requests that got an HTTP answer */
+    size_t unresolved; /* URLs whose host name did not resolve */
 } checker;
 
 static double now_seconds(void)
@@ -386,6 +388,8 @@ static void read_answer(checker *c, job *j, CURLcode code)
     curl_off_t retry_after = -1;
     curl_easy_getinfo(j->handle, CURLINFO_RETRY_AFTER, &retry_after);
     const char *curl_reason = j->error[0] ? j->error : curl_easy_strerror(code);
+    if (status > 0)
+        c->answers++;
     char reason[CURL_ERROR_SIZE + 64];
 
     if (j->guard.refused) {
@@ -413,8 +417,10 @@ static void read_answer(checker *c, job *j, CURLcode code)
             again(c, j, 0);
             return;
         }
-        if (code == CURLE_COULDNT_RESOLVE_HOST)
-            snprintf(reason, sizeof reason, "no such host (%s)", curl_reason);
+        if (code == CURLE_COULDNT_RESOLVE_HOST) {
+            snprintf(reason, sizeof reason, "no such host");
+            c->unresolved++;
+        }
         else if (code == CURLE_COULDNT_CONNECT)
             snprintf(reason, sizeof reason, "connection refused");
         else
@@ -521,7 +527,7 @@ void awl_linkcheck_run(awl_link_results *results, const awl_link_options *option
     memset(stats, 0, sizeof *stats);
     awl_link_cache cache = {0};
     if (use_cache)
-        awl_link_cache_load(&cache, results, options->cache_path, (long long)time(NULL), options);
+        awl_link_cache_load(&cache, results, options->cache_path, (long long)time(NULL), options, allow_private);
     stats->cached = cache.answered;
 
     checker c = {0};
@@ -591,9 +597,15 @@ void awl_linkcheck_run(awl_link_results *results, const awl_link_options *option
     awl_arena_free(&c.host_names);
     free(c.jobs);
 
+    /* Not one answer, and names that do not resolve: the machine is more
+     * likely offline than every link dead. Say so, and keep no failure. */
+    bool offline = c.total > 0 && c.answers == 0 && c.unresolved > 0;
+    if (offline)
+        awl_msg_warning("no link got an answer and %zu host name%s did not resolve: is the network down? "
+                        "(these failures are not cached)", c.unresolved, c.unresolved == 1 ? "" : "s");
     if (use_cache) {
         const char *why = NULL;
-        if (!awl_link_cache_save(&cache, results, options->cache_path, &why))
+        if (!awl_link_cache_save(&cache, results, options->cache_path, !offline, &why))
             awl_msg_warning("%s: cannot write the link cache: %s", options->cache_path, why);
     }
     awl_link_cache_free(&cache);

@@ -211,6 +211,10 @@ Test(links, the_cache_answers_a_second_run, .init = start, .fini = stop)
     run_result second = run_links("--allow-private", NULL);
     cr_expect_str_eq(second.out, first.out);
     cr_expect_eq(second.status, first.status);
+    /* What --allow-private found is not reused without it. */
+    run_result guarded = run_links("--quiet", NULL);
+    cr_expect(strstr(guarded.out, "[link-skipped]") && !strstr(guarded.out, "[dead-link]"), "%s", guarded.out);
+    awl_test_run_free(&guarded);
     /* Without the cache, the same links are dead (connection refused). */
     run_result third = run_links("--allow-private", "--no-cache");
     cr_expect(strstr(third.out, "connection refused"), "%s", third.out);
@@ -428,4 +432,29 @@ Test(link_rules, no_results_no_findings)
     cr_expect_eq(diags.items.count, 0);
     awl_diags_free(&diags);
     awl_doc_free(doc);
+}
+
+Test(links, unresolvable_names_are_dead_and_alone_suggest_no_network, .init = start, .fini = stop)
+{
+    /* .invalid never resolves (RFC 6761). */
+    awl_test_write(list_path, "# L\n\n- [A](http://awelint-test.invalid/x)\n", 41);
+    write_config(NULL);
+    run_result r = run_links("--allow-private", NULL);
+    cr_expect(strstr(r.out, "dead link http://awelint-test.invalid/x: no such host [dead-link]"), "%s", r.out);
+    cr_expect(strstr(r.err, "is the network down?"), "%s", r.err);
+    char *cache = awl_test_read(cache_path, NULL);
+    cr_expect(cache && !strstr(cache, "invalid"), "an offline failure was cached: %s", cache);
+    free(cache);
+    awl_test_run_free(&r);
+    /* With one link answering, a dead name is only a dead name. */
+    char text[256];
+    int len = snprintf(text, sizeof text, "# L\n\n- [A](http://awelint-test.invalid/x)\n- [B](http://127.0.0.1:%d/ok)\n",
+                       server.port);
+    awl_test_write(list_path, text, (size_t)len);
+    r = run_links("--allow-private", NULL);
+    cr_expect_null(strstr(r.err, "network"), "%s", r.err);
+    cache = awl_test_read(cache_path, NULL);
+    cr_expect(cache && strstr(cache, "awelint-test.invalid/x"), "%s", cache);
+    free(cache);
+    awl_test_run_free(&r);
 }
