@@ -20,7 +20,8 @@
 
 static const char header[] = "awelint-link-cache 1\n";
 
-static const char *const class_names[] = {"unchecked", "ok", "redirect", "dead", "blocked", "timeout", "skipped"};
+static const char *const class_names[] = {"unchecked", "ok",      "redirect", "dead",
+                                          "blocked",   "timeout", "skipped"};
 enum { CLASS_COUNT = sizeof class_names / sizeof class_names[0] };
 
 typedef struct cached_line {
@@ -70,7 +71,8 @@ static bool parse_line(char *line, cached_line *out)
     if (*end || hops > 5)
         return false;
     out->hops = (unsigned)hops;
-    if (!awl_url_is_external(field[5]) || (out->class == AWL_LINK_REDIRECT && !awl_url_is_external(field[6])))
+    if (!awl_url_is_external(field[5]) ||
+        (out->class == AWL_LINK_REDIRECT && !awl_url_is_external(field[6])))
         return false;
     out->fields[0] = field[5];
     out->fields[1] = field[6];
@@ -115,7 +117,8 @@ void awl_link_cache_load(awl_link_cache *cache, awl_link_results *results, const
     FILE *in = fopen(path, "rb");
     if (!in) {
         if (errno != ENOENT)
-            awl_msg_warning("%s: cannot read the link cache (%s); checking every link", path, strerror(errno));
+            awl_msg_warning("%s: cannot read the link cache (%s); checking every link", path,
+                            strerror(errno));
         return;
     }
     awl_buf text = {0};
@@ -131,7 +134,8 @@ void awl_link_cache_load(awl_link_cache *cache, awl_link_results *results, const
     }
     awl_vec lines;
     awl_vec_init(&lines, sizeof(cached_line));
-    bool corrupt = strncmp(text.data, header, sizeof header - 1) != 0 || memchr(text.data, '\0', text.len);
+    bool corrupt =
+        strncmp(text.data, header, sizeof header - 1) != 0 || memchr(text.data, '\0', text.len);
     char *p = text.data + (corrupt ? text.len : sizeof header - 1);
     while (!corrupt && *p) {
         char *newline = strchr(p, '\n');
@@ -145,7 +149,8 @@ void awl_link_cache_load(awl_link_cache *cache, awl_link_results *results, const
         p = newline + 1;
     }
     if (corrupt) {
-        awl_msg_warning("%s: not a link cache awelint can read; ignored (it will be rewritten)", path);
+        awl_msg_warning("%s: not a link cache awelint can read; ignored (it will be rewritten)",
+                        path);
         lines.count = 0;
     }
     for (size_t i = 0; i < lines.count; i++) {
@@ -155,14 +160,16 @@ void awl_link_cache_load(awl_link_cache *cache, awl_link_results *results, const
             continue; /* stale, or from the future: check again */
         size_t *index = awl_strmap_get(&results->by_url, line->fields[0], strlen(line->fields[0]));
         if (!index) {
-            awl_buf_printf(&cache->other_lines, "%lld\t%s\t%d\t%s%s%s\t%u\t%s\t%s\t%s\n", line->checked_at,
-                           class_names[line->class], line->http_status, line->permanent ? "p" : "",
-                           line->https_ok ? "s" : "", line->permanent || line->https_ok ? "" : "-", line->hops,
+            awl_buf_printf(&cache->other_lines, "%lld\t%s\t%d\t%s%s%s\t%u\t%s\t%s\t%s\n",
+                           line->checked_at, class_names[line->class], line->http_status,
+                           line->permanent ? "p" : "", line->https_ok ? "s" : "",
+                           line->permanent || line->https_ok ? "" : "-", line->hops,
                            line->fields[0], line->fields[1], line->fields[2]);
             continue;
         }
         awl_link_result *result = awl_vec_at(&results->items, *index);
-        if (result->class != AWL_LINK_UNCHECKED || (!allow_private && names_private_address(line->fields[0])))
+        if (result->class != AWL_LINK_UNCHECKED ||
+            (!allow_private && names_private_address(line->fields[0])))
             continue;
         result->class = line->class;
         result->http_status = line->http_status;
@@ -192,8 +199,8 @@ static void put_field(awl_buf *out, const char *text)
         awl_buf_putc(out, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
 }
 
-bool awl_link_cache_save(const awl_link_cache *cache, const awl_link_results *results, const char *path,
-                         bool keep_failures, const char **why)
+bool awl_link_cache_save(const awl_link_cache *cache, const awl_link_results *results,
+                         const char *path, bool keep_failures, const char **why)
 {
     awl_buf out = {0};
     awl_buf_puts(&out, header);
@@ -203,8 +210,8 @@ bool awl_link_cache_save(const awl_link_cache *cache, const awl_link_results *re
         const awl_link_result *r = awl_vec_at(&results->items, i);
         const char *url = *(const char **)awl_vec_at(&results->urls, i);
         bool failure = r->class != AWL_LINK_OK && r->class != AWL_LINK_REDIRECT;
-        if (r->class == AWL_LINK_UNCHECKED || r->class == AWL_LINK_SKIPPED || (failure && !keep_failures) ||
-            strpbrk(url, "\t\r\n") ||
+        if (r->class == AWL_LINK_UNCHECKED || r->class == AWL_LINK_SKIPPED ||
+            (failure && !keep_failures) || strpbrk(url, "\t\r\n") ||
             (r->final_url && strpbrk(r->final_url, "\t\r\n")))
             continue;
         awl_buf_printf(&out, "%lld\t%s\t%d\t%s%s%s\t%u\t%s\t", r->checked_at, class_names[r->class],

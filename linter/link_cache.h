@@ -35,8 +35,8 @@ void awl_link_cache_load(awl_link_cache *cache, awl_link_results *results, const
 /* Writes the cache: the results of this run (but skipped and unchecked
  * ones, and failures unless keep_failures) and the other fresh lines. On
  * failure returns false with *why. */
-bool awl_link_cache_save(const awl_link_cache *cache, const awl_link_results *results, const char *path,
-                         bool keep_failures, const char **why);
+bool awl_link_cache_save(const awl_link_cache *cache, const awl_link_results *results,
+                         const char *path, bool keep_failures, const char **why);
 
 void awl_link_cache_free(awl_link_cache *cache);
 

@@ -44,7 +44,8 @@ static void scan_definition(const awl_doc *doc, size_t line, awl_arena *arena, a
 {
     const char *bytes = doc->source.bytes;
     size_t pos = doc->source.line_starts[line];
-    size_t end = line + 1 < doc->source.line_count ? doc->source.line_starts[line + 1] : doc->source.length;
+    size_t end =
+        line + 1 < doc->source.line_count ? doc->source.line_starts[line + 1] : doc->source.length;
     for (int i = 0; i < 3 && pos < end && bytes[pos] == ' '; i++)
         pos++;
     if (pos >= end || bytes[pos] != '[')
@@ -64,7 +65,8 @@ static void scan_definition(const awl_doc *doc, size_t line, awl_arena *arena, a
         add_target(out, url, pos, pos + len, pos);
 }
 
-static bool attribute_named(const char *bytes, size_t pos, size_t end, const char *name, size_t *value)
+static bool attribute_named(const char *bytes, size_t pos, size_t end, const char *name,
+                            size_t *value)
 {
     size_t len = strlen(name);
     if (pos + len >= end || strncasecmp(bytes + pos, name, len) != 0)
@@ -87,14 +89,16 @@ static size_t scan_tag(const char *bytes, size_t pos, size_t end, awl_arena *are
 {
     pos++;
     while (pos < end && bytes[pos] != '>' && bytes[pos] != '<') {
-        bool attribute_start = is_blank(bytes[pos - 1]) || bytes[pos - 1] == '\n' || bytes[pos - 1] == '"' ||
-                               bytes[pos - 1] == '\'';
+        bool attribute_start = is_blank(bytes[pos - 1]) || bytes[pos - 1] == '\n' ||
+                               bytes[pos - 1] == '"' || bytes[pos - 1] == '\'';
         size_t value;
         if (attribute_start && (attribute_named(bytes, pos, end, "href", &value) ||
                                 attribute_named(bytes, pos, end, "src", &value))) {
-            char quote = value < end && (bytes[value] == '"' || bytes[value] == '\'') ? bytes[value] : 0;
+            char quote =
+                value < end && (bytes[value] == '"' || bytes[value] == '\'') ? bytes[value] : 0;
             size_t from = value + (quote ? 1 : 0), to = from;
-            while (to < end && (quote ? bytes[to] != quote : !is_blank(bytes[to]) && bytes[to] != '>') &&
+            while (to < end &&
+                   (quote ? bytes[to] != quote : !is_blank(bytes[to]) && bytes[to] != '>') &&
                    bytes[to] != '\n')
                 to++;
             char *url = awl_arena_strndup(arena, bytes + from, to - from);
@@ -123,7 +127,7 @@ void awl_link_targets_collect(const awl_doc *doc, awl_arena *arena, awl_vec *out
         const awl_link *link = &doc->links[i];
         if (!awl_url_is_external(link->href))
             continue;
-        size_t at = link->href_start != AWL_NONE  ? link->href_start
+        size_t at = link->href_start != AWL_NONE   ? link->href_start
                     : link->text_start != AWL_NONE ? link->text_start
                     : link->line != AWL_NONE       ? doc->source.line_starts[link->line]
                                                    : doc->blocks[link->block].start;
@@ -139,7 +143,8 @@ void awl_link_targets_collect(const awl_doc *doc, awl_arena *arena, awl_vec *out
             continue;
         }
         size_t pos = doc->source.line_starts[line];
-        size_t end = line + 1 < doc->source.line_count ? doc->source.line_starts[line + 1] : doc->source.length;
+        size_t end = line + 1 < doc->source.line_count ? doc->source.line_starts[line + 1]
+                                                       : doc->source.length;
         const char *lt;
         while (pos < end && (lt = memchr(bytes + pos, '<', end - pos))) {
             pos = (size_t)(lt - bytes);

@@ -33,7 +33,8 @@ void awl_link_results_init(awl_link_results *results, const awl_link_options *op
     awl_vec_init(&results->urls, sizeof(const char *));
     awl_vec_init(&results->items, sizeof(awl_link_result));
     for (size_t i = 0; i < options->exclude_count; i++)
-        if (regcomp(&results->excludes[results->exclude_count], options->exclude[i], REG_EXTENDED | REG_NOSUB) == 0)
+        if (regcomp(&results->excludes[results->exclude_count], options->exclude[i],
+                    REG_EXTENDED | REG_NOSUB) == 0)
             results->exclude_count++;
 }
 
@@ -75,21 +76,21 @@ const awl_link_result *awl_link_result_of(const awl_link_results *results, const
 /* ---- jobs and hosts ---- */
 
 typedef struct job {
-    size_t result;      /* index into results->items */
-    bool https_probe;   /* checks the https:// form of result's http:// URL */
-    char *url;          /* the URL of the current hop (heap) */
+    size_t result;    /* index into results->items */
+    bool https_probe; /* checks the https:// form of result's http:// URL */
+    char *url;        /* the URL of the current hop (heap) */
     char *visited[MAX_HOPS + 1];
     unsigned hops;
     unsigned retries;
-    bool use_get;       /* HEAD was refused or answered an error */
-    bool permanent;     /* every hop so far answered 301 or 308 */
-    size_t host;        /* index into hosts */
-    double not_before;  /* a retry waits for this time */
-    CURL *handle;       /* while a request runs */
+    bool use_get;      /* HEAD was refused or answered an error */
+    bool permanent;    /* every hop so far answered 301 or 308 */
+    size_t host;       /* index into hosts */
+    double not_before; /* a retry waits for this time */
+    CURL *handle;      /* while a request runs */
     awl_net_guard guard;
     size_t body_bytes;
-    bool body_capped;   /* GET: stopped reading at BODY_CAP */
-    bool challenge;     /* a Cloudflare challenge answered */
+    bool body_capped; /* GET: stopped reading at BODY_CAP */
+    bool challenge;   /* a Cloudflare challenge answered */
     char error[CURL_ERROR_SIZE];
 } job;
 
@@ -111,10 +112,10 @@ typedef struct checker {
     awl_strmap host_index; /* "host:port" -> index into hosts */
     awl_vec hosts;         /* host */
     awl_arena host_names;
-    awl_vec ready;         /* size_t: hosts with queued jobs */
-    size_t cursor;         /* round robin over ready */
+    awl_vec ready; /* size_t: hosts with queued jobs */
+    size_t cursor; /* round robin over ready */
     unsigned active;
-    size_t unfinished;     /* jobs not done, probes included */
+    size_t unfinished; /* jobs not done, probes included */
     size_t done, total, failures;
     size_t answers;    /* requests that got an HTTP answer */
     size_t unresolved; /* URLs whose host name did not resolve */
@@ -256,7 +257,8 @@ static void conclude(checker *c, job *j, awl_link_class class, int status, const
         r->final_url = awl_arena_strdup(&c->results->arena, j->url);
     if (reason)
         r->reason = awl_arena_strdup(&c->results->arena, reason);
-    bool probe = class == AWL_LINK_OK && strncasecmp(j->url, "http://", 7) == 0 && !has_explicit_port(j->url);
+    bool probe = class == AWL_LINK_OK && strncasecmp(j->url, "http://", 7) == 0 &&
+                 !has_explicit_port(j->url);
     finish_job(c, j);
     if (probe)
         probe_https(c, j);
@@ -309,8 +311,12 @@ static bool start_request(checker *c, size_t index)
     j->error[0] = '\0';
     bool ok = awl_net_setup(handle, &c->net, &j->guard);
     if (j->https_probe) { /* a question on the side: it must not hold the run up */
-        ok = ok && curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, c->net.connect_timeout_ms < 3000 ? c->net.connect_timeout_ms : 3000L) == CURLE_OK;
-        ok = ok && curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, c->net.timeout_ms < 5000 ? c->net.timeout_ms : 5000L) == CURLE_OK;
+        ok = ok && curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS,
+                                    c->net.connect_timeout_ms < 3000 ? c->net.connect_timeout_ms
+                                                                     : 3000L) == CURLE_OK;
+        ok = ok &&
+             curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS,
+                              c->net.timeout_ms < 5000 ? c->net.timeout_ms : 5000L) == CURLE_OK;
     }
     ok = ok && curl_easy_setopt(handle, CURLOPT_URL, j->url) == CURLE_OK;
     ok = ok && curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L) == CURLE_OK;
@@ -325,7 +331,8 @@ static bool start_request(checker *c, size_t index)
     ok = ok && curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, j->error) == CURLE_OK;
     ok = ok && curl_easy_setopt(handle, CURLOPT_PRIVATE, (void *)j) == CURLE_OK;
     /* HTTP/2 over TLS when the server offers it; streams share a connection. */
-    ok = ok && curl_easy_setopt(handle, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS) == CURLE_OK;
+    ok = ok &&
+         curl_easy_setopt(handle, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS) == CURLE_OK;
     if (!ok || curl_multi_add_handle(c->multi, handle) != CURLM_OK) {
         curl_easy_cleanup(handle);
         return false;
@@ -355,7 +362,8 @@ static void start_ready(checker *c, double now, double *wake)
         while (h->head < h->queue.count && h->active < c->options->per_host &&
                c->active < c->options->concurrency) {
             size_t index = *(size_t *)awl_vec_at(&h->queue, h->head);
-            double at = h->next_start > c->jobs[index].not_before ? h->next_start : c->jobs[index].not_before;
+            double at = h->next_start > c->jobs[index].not_before ? h->next_start
+                                                                  : c->jobs[index].not_before;
             if (at > now) {
                 if (at < *wake)
                     *wake = at;
@@ -364,7 +372,8 @@ static void start_ready(checker *c, double now, double *wake)
             h->head++;
             h->next_start = now + c->options->delay_ms / 1000.0;
             if (!start_request(c, index))
-                conclude(c, &c->jobs[index], AWL_LINK_DEAD, 0, "libcurl could not start the request");
+                conclude(c, &c->jobs[index], AWL_LINK_DEAD, 0,
+                         "libcurl could not start the request");
         }
         c->cursor++;
         scanned++;
@@ -393,7 +402,8 @@ static void read_answer(checker *c, job *j, CURLcode code)
     char reason[CURL_ERROR_SIZE + 64];
 
     if (j->guard.refused) {
-        snprintf(reason, sizeof reason, "%s is a private or local address (--allow-private fetches it)",
+        snprintf(reason, sizeof reason,
+                 "%s is a private or local address (--allow-private fetches it)",
                  j->guard.refused_address);
         free(next);
         conclude(c, j, AWL_LINK_SKIPPED, 0, reason);
@@ -407,7 +417,8 @@ static void read_answer(checker *c, job *j, CURLcode code)
         conclude(c, j, AWL_LINK_TIMEOUT, (int)status, reason);
         return;
     }
-    bool answered = status > 0 && (code == CURLE_OK || (code == CURLE_WRITE_ERROR && j->body_capped));
+    bool answered =
+        status > 0 && (code == CURLE_OK || (code == CURLE_WRITE_ERROR && j->body_capped));
     if (!answered) {
         free(next);
         /* A server that drops HEAD may still answer GET. */
@@ -420,8 +431,7 @@ static void read_answer(checker *c, job *j, CURLcode code)
         if (code == CURLE_COULDNT_RESOLVE_HOST) {
             snprintf(reason, sizeof reason, "no such host");
             c->unresolved++;
-        }
-        else if (code == CURLE_COULDNT_CONNECT)
+        } else if (code == CURLE_COULDNT_CONNECT)
             snprintf(reason, sizeof reason, "connection refused");
         else
             snprintf(reason, sizeof reason, "%s", curl_reason);
@@ -441,7 +451,8 @@ static void read_answer(checker *c, job *j, CURLcode code)
     if (status >= 300 && status < 400 && next) {
         for (unsigned i = 0; i <= j->hops; i++)
             if (j->visited[i] && strcmp(j->visited[i], next) == 0) {
-                snprintf(reason, sizeof reason, "redirect loop (back to %.200s after %u hops)", next, j->hops + 1);
+                snprintf(reason, sizeof reason, "redirect loop (back to %.200s after %u hops)",
+                         next, j->hops + 1);
                 free(next);
                 conclude(c, j, AWL_LINK_DEAD, (int)status, reason);
                 return;
@@ -477,12 +488,17 @@ static void read_answer(checker *c, job *j, CURLcode code)
         conclude(c, j, AWL_LINK_BLOCKED, (int)status, reason);
     } else if (status == 401 || status == 403 || status == 429 || status == 999) {
         snprintf(reason, sizeof reason, "HTTP %ld%s%s", status,
-                 status == 429 ? " (too many requests, after the retries)" : status == 999 ? " (bot protection)" : "",
+                 status == 429   ? " (too many requests, after the retries)"
+                 : status == 999 ? " (bot protection)"
+                                 : "",
                  where);
         conclude(c, j, AWL_LINK_BLOCKED, (int)status, reason);
     } else {
         snprintf(reason, sizeof reason, "HTTP %ld%s%s", status,
-                 status == 404 ? " not found" : status == 410 ? " gone" : "", where);
+                 status == 404   ? " not found"
+                 : status == 410 ? " gone"
+                                 : "",
+                 where);
         conclude(c, j, AWL_LINK_DEAD, (int)status, reason);
     }
 }
@@ -515,19 +531,22 @@ static void show_progress(checker *c, double started, bool force)
     last = now;
     double elapsed = now - started;
     awl_msg_progress("checking links: %zu/%zu, %.0f/s, %zu failure%s", c->done, c->total,
-                     elapsed > 0 ? c->done / elapsed : 0.0, c->failures, c->failures == 1 ? "" : "s");
+                     elapsed > 0 ? c->done / elapsed : 0.0, c->failures,
+                     c->failures == 1 ? "" : "s");
 }
 
 /* ---- the run ---- */
 
-void awl_linkcheck_run(awl_link_results *results, const awl_link_options *options, bool allow_private,
-                       bool use_cache, bool progress, awl_linkcheck_stats *stats)
+void awl_linkcheck_run(awl_link_results *results, const awl_link_options *options,
+                       bool allow_private, bool use_cache, bool progress,
+                       awl_linkcheck_stats *stats)
 {
     double started = now_seconds();
     memset(stats, 0, sizeof *stats);
     awl_link_cache cache = {0};
     if (use_cache)
-        awl_link_cache_load(&cache, results, options->cache_path, (long long)time(NULL), options, allow_private);
+        awl_link_cache_load(&cache, results, options->cache_path, (long long)time(NULL), options,
+                            allow_private);
     stats->cached = cache.answered;
 
     checker c = {0};
@@ -601,8 +620,10 @@ void awl_linkcheck_run(awl_link_results *results, const awl_link_options *option
      * likely offline than every link dead. Say so, and keep no failure. */
     bool offline = c.total > 0 && c.answers == 0 && c.unresolved > 0;
     if (offline)
-        awl_msg_warning("no link got an answer and %zu host name%s did not resolve: is the network down? "
-                        "(these failures are not cached)", c.unresolved, c.unresolved == 1 ? "" : "s");
+        awl_msg_warning(
+            "no link got an answer and %zu host name%s did not resolve: is the network down? "
+            "(these failures are not cached)",
+            c.unresolved, c.unresolved == 1 ? "" : "s");
     if (use_cache) {
         const char *why = NULL;
         if (!awl_link_cache_save(&cache, results, options->cache_path, !offline, &why))

@@ -83,7 +83,8 @@ typedef struct awl_linkcheck_stats {
  * options->cache_path. `progress`: draw a progress line on standard error
  * (the caller decides it is a terminal). Never fails: a URL that cannot be
  * checked gets the class and reason that say why. */
-void awl_linkcheck_run(awl_link_results *results, const awl_link_options *options, bool allow_private,
-                       bool use_cache, bool progress, awl_linkcheck_stats *stats);
+void awl_linkcheck_run(awl_link_results *results, const awl_link_options *options,
+                       bool allow_private, bool use_cache, bool progress,
+                       awl_linkcheck_stats *stats);
 
 #endif

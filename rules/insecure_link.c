@@ -8,7 +8,8 @@
 
 #include "link_results.h"
 
-static void report_insecure(awl_check *check, const awl_link_target *target, const awl_link_result *result)
+static void report_insecure(awl_check *check, const awl_link_target *target,
+                            const awl_link_result *result)
 {
     if (!result->https_ok || strncasecmp(target->url, "http://", 7) != 0)
         return;
@@ -31,13 +32,12 @@ const awl_rule awl_rule_insecure_link = {
     .severity = AWL_SEVERITY_WARNING,
     .fix = AWL_FIX_SAFE,
     .summary = "Links use https:// where the server answers it",
-    .explanation =
-        "A page fetched over plain http can be altered on the way. When the\n"
-        "https:// form of an http:// link answers as well, the fix adds the s.\n"
-        "\n"
-        "Bad:\n"
-        "    - [Paper](http://proceedings.mlr.press/v97/paper.html)\n"
-        "Good:\n"
-        "    - [Paper](https://proceedings.mlr.press/v97/paper.html)\n",
+    .explanation = "A page fetched over plain http can be altered on the way. When the\n"
+                   "https:// form of an http:// link answers as well, the fix adds the s.\n"
+                   "\n"
+                   "Bad:\n"
+                   "    - [Paper](http://proceedings.mlr.press/v97/paper.html)\n"
+                   "Good:\n"
+                   "    - [Paper](https://proceedings.mlr.press/v97/paper.html)\n",
     .check = check_insecure_link,
 };

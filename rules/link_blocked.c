@@ -6,11 +6,12 @@
  */
 #include "link_results.h"
 
-static void report_blocked(awl_check *check, const awl_link_target *target, const awl_link_result *result)
+static void report_blocked(awl_check *check, const awl_link_target *target,
+                           const awl_link_result *result)
 {
     awl_diag *diag = awl_emit(check, target->at, awl_link_target_end(target),
-                              "link %.300s not verified: the server refused the check (%s)", target->url,
-                              result->reason ? result->reason : "blocked");
+                              "link %.300s not verified: the server refused the check (%s)",
+                              target->url, result->reason ? result->reason : "blocked");
     if (diag->severity > AWL_SEVERITY_INFO)
         diag->severity = AWL_SEVERITY_INFO; /* never a failure */
 }
@@ -25,7 +26,8 @@ const awl_rule awl_rule_link_blocked = {
     .category = "link",
     .severity = AWL_SEVERITY_INFO,
     .fix = AWL_FIX_NONE,
-    .summary = "Links whose server refuses automated checks (401, 403, 429, 999, Cloudflare) are noted",
+    .summary =
+        "Links whose server refuses automated checks (401, 403, 429, 999, Cloudflare) are noted",
     .explanation =
         "Some servers answer bots with 401, 403, 999 or a Cloudflare challenge,\n"
         "or keep answering 429 (too many requests) after awelint waited as their\n"

@@ -28,19 +28,22 @@ static bool only_https_added(const char *url, const char *final)
            strcmp(url + 7, final + 8) == 0;
 }
 
-static void report_redirect(awl_check *check, const awl_link_target *target, const awl_link_result *result)
+static void report_redirect(awl_check *check, const awl_link_target *target,
+                            const awl_link_result *result)
 {
     const char *final = result->final_url ? result->final_url : "?";
     size_t end = awl_link_target_end(target);
     if (!result->permanent) {
-        awl_diag *diag = awl_emit(check, target->at, end, "link %.300s redirects temporarily to %.300s",
-                                  target->url, final);
+        awl_diag *diag =
+            awl_emit(check, target->at, end, "link %.300s redirects temporarily to %.300s",
+                     target->url, final);
         if (diag->severity > AWL_SEVERITY_INFO)
             diag->severity = AWL_SEVERITY_INFO;
         return;
     }
-    awl_diag *diag = awl_emit(check, target->at, end, "link %.300s has moved permanently to %.300s%s",
-                              target->url, final, result->hops > 1 ? " (through several redirects)" : "");
+    awl_diag *diag =
+        awl_emit(check, target->at, end, "link %.300s has moved permanently to %.300s%s",
+                 target->url, final, result->hops > 1 ? " (through several redirects)" : "");
     if (!result->final_url || !awl_link_target_editable(check, target) || !fits_in_place(final))
         return;
     awl_add_edit(check, diag, target->start, target->end, final, strlen(final));
@@ -60,17 +63,16 @@ const awl_rule awl_rule_link_redirect = {
     .severity = AWL_SEVERITY_WARNING,
     .fix = AWL_FIX_SAFE,
     .summary = "Links point where their target lives now: no permanent redirects (301, 308)",
-    .explanation =
-        "A link that answers 301 or 308 has moved for good: readers take a detour\n"
-        "today, and the old address may stop redirecting tomorrow. The fix writes\n"
-        "the final URL (redirects followed hop by hop, at most 5). It is safe when\n"
-        "only http became https, unsafe otherwise (--unsafe-fixes): a redirect may\n"
-        "end on a login or landing page. Temporary redirects (302, 303, 307) are\n"
-        "noted at info level without a fix.\n"
-        "\n"
-        "Bad:\n"
-        "    - [Alpa](http://github.com/alpa-projects/alpa) answers 301\n"
-        "Good:\n"
-        "    - [Alpa](https://github.com/alpa-projects/alpa)\n",
+    .explanation = "A link that answers 301 or 308 has moved for good: readers take a detour\n"
+                   "today, and the old address may stop redirecting tomorrow. The fix writes\n"
+                   "the final URL (redirects followed hop by hop, at most 5). It is safe when\n"
+                   "only http became https, unsafe otherwise (--unsafe-fixes): a redirect may\n"
+                   "end on a login or landing page. Temporary redirects (302, 303, 307) are\n"
+                   "noted at info level without a fix.\n"
+                   "\n"
+                   "Bad:\n"
+                   "    - [Alpa](http://github.com/alpa-projects/alpa) answers 301\n"
+                   "Good:\n"
+                   "    - [Alpa](https://github.com/alpa-projects/alpa)\n",
     .check = check_link_redirect,
 };

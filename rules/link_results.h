@@ -12,10 +12,12 @@
 #include "linkcheck.h"
 #include "rule.h"
 
-typedef void awl_link_report(awl_check *check, const awl_link_target *target, const awl_link_result *result);
+typedef void awl_link_report(awl_check *check, const awl_link_target *target,
+                             const awl_link_result *result);
 
 /* Calls `report` for every target whose answer is of class `class`. */
-static inline void awl_each_link_result(awl_check *check, awl_link_class class, awl_link_report *report)
+static inline void awl_each_link_result(awl_check *check, awl_link_class class,
+                                        awl_link_report *report)
 {
     const awl_link_results *results = check->config->link_results;
     if (!results)

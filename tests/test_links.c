@@ -101,8 +101,8 @@ static char *line_about(const char *out, const char *path)
     return NULL;
 }
 
-static void expect_finding(const char *out, const char *path, const char *severity, const char *rule,
-                           const char *words)
+static void expect_finding(const char *out, const char *path, const char *severity,
+                           const char *rule, const char *words)
 {
     char *line = line_about(out, path);
     cr_assert_not_null(line, "no finding about %s in:\n%s", path, out);
@@ -131,9 +131,9 @@ static size_t requests(const char *method_and_path)
 }
 
 static const char *const every_route[] = {
-    "/ok",        "/not-found",  "/gone",  "/moved",   "/moved-308",   "/found",
-    "/loop-a",    "/moved-to-missing",     "/rate-limited", "/forbidden", "/challenge",
-    "/no-head",   "/slow",       "/big-chunked",
+    "/ok",     "/not-found",        "/gone",         "/moved",     "/moved-308", "/found",
+    "/loop-a", "/moved-to-missing", "/rate-limited", "/forbidden", "/challenge", "/no-head",
+    "/slow",   "/big-chunked",
 };
 
 Test(links, every_result_class, .init = start, .fini = stop)
@@ -151,7 +151,8 @@ Test(links, every_result_class, .init = start, .fini = stop)
     expect_finding(r.out, "/moved-308", "warning", "link-redirect", to_ok);
     expect_finding(r.out, "/found", "info", "link-redirect", "redirects temporarily");
     expect_finding(r.out, "/loop-a", "error", "dead-link", "redirect loop");
-    expect_finding(r.out, "/moved-to-missing", "error", "dead-link", "HTTP 404 not found after redirects");
+    expect_finding(r.out, "/moved-to-missing", "error", "dead-link",
+                   "HTTP 404 not found after redirects");
     /* 429 with Retry-After: 1, then 200: asked twice, ok. */
     expect_clean(r.out, "/rate-limited");
     cr_expect_eq(requests("HEAD /rate-limited"), 2);
@@ -177,7 +178,8 @@ Test(links, refused_connection_is_a_dead_link, .init = start, .fini = stop)
     awl_test_write(list_path, "# L\n\n- [A](http://127.0.0.1:1/x)\n", 32);
     write_config(NULL);
     run_result r = run_links("--allow-private", "--no-cache");
-    cr_expect(strstr(r.out, "dead link http://127.0.0.1:1/x: connection refused [dead-link]"), "%s", r.out);
+    cr_expect(strstr(r.out, "dead link http://127.0.0.1:1/x: connection refused [dead-link]"), "%s",
+              r.out);
     cr_expect_eq(r.status, 1);
     awl_test_run_free(&r);
 }
@@ -189,7 +191,8 @@ Test(links, private_addresses_are_skipped_and_not_fetched, .init = start, .fini 
     write_config(NULL);
     run_result r = run_links("--no-cache", NULL);
     for (size_t i = 0; i < 3; i++)
-        expect_finding(r.out, paths[i], "info", "link-skipped", "127.0.0.1 is a private or local address");
+        expect_finding(r.out, paths[i], "info", "link-skipped",
+                       "127.0.0.1 is a private or local address");
     cr_expect_eq(r.status, 0, "skipped links are no failure: %s", r.out);
     char *log = awl_test_read(log_path, NULL);
     cr_expect_str_empty(log, "the server was asked:\n%s", log);
@@ -213,7 +216,8 @@ Test(links, the_cache_answers_a_second_run, .init = start, .fini = stop)
     cr_expect_eq(second.status, first.status);
     /* What --allow-private found is not reused without it. */
     run_result guarded = run_links("--quiet", NULL);
-    cr_expect(strstr(guarded.out, "[link-skipped]") && !strstr(guarded.out, "[dead-link]"), "%s", guarded.out);
+    cr_expect(strstr(guarded.out, "[link-skipped]") && !strstr(guarded.out, "[dead-link]"), "%s",
+              guarded.out);
     awl_test_run_free(&guarded);
     /* Without the cache, the same links are dead (connection refused). */
     run_result third = run_links("--allow-private", "--no-cache");
@@ -233,7 +237,8 @@ Test(links, a_corrupt_cache_is_ignored_with_a_warning, .init = start, .fini = st
     cr_expect(strstr(r.err, "not a link cache awelint can read"), "%s", r.err);
     expect_finding(r.out, "/not-found", "error", "dead-link", "HTTP 404");
     char *cache = awl_test_read(cache_path, NULL);
-    cr_expect(cache && strncmp(cache, "awelint-link-cache 1\n", 21) == 0 && strstr(cache, "/not-found"),
+    cr_expect(cache && strncmp(cache, "awelint-link-cache 1\n", 21) == 0 &&
+                  strstr(cache, "/not-found"),
               "the cache was not rewritten: %s", cache);
     free(cache);
     awl_test_run_free(&r);
@@ -254,10 +259,11 @@ Test(links, excluded_links_are_neither_fetched_nor_reported, .init = start, .fin
 Test(links, each_url_is_checked_once, .init = start, .fini = stop)
 {
     char text[512];
-    int len = snprintf(text, sizeof text,
-                       "# L\n\n- [A](http://127.0.0.1:%d/gone) and [again](http://127.0.0.1:%d/gone)\n"
-                       "- ![img](http://127.0.0.1:%d/gone) <a href=\"http://127.0.0.1:%d/gone\">html</a>\n",
-                       server.port, server.port, server.port, server.port);
+    int len = snprintf(
+        text, sizeof text,
+        "# L\n\n- [A](http://127.0.0.1:%d/gone) and [again](http://127.0.0.1:%d/gone)\n"
+        "- ![img](http://127.0.0.1:%d/gone) <a href=\"http://127.0.0.1:%d/gone\">html</a>\n",
+        server.port, server.port, server.port, server.port);
     awl_test_write(list_path, text, (size_t)len);
     write_config(NULL);
     run_result r = run_links("--allow-private", "--no-cache");
@@ -283,10 +289,12 @@ Test(links, a_permanent_redirect_is_fixed_to_the_final_url, .init = start, .fini
     run_result unsafe = run_links("--allow-private", "--unsafe-fixes");
     char *after = awl_test_read(list_path, NULL);
     char expected[512];
-    snprintf(expected, sizeof expected,
-             "# Links\n\n- [Entry 0](http://127.0.0.1:%d/ok)\n- [Entry 1](http://127.0.0.1:%d/found)\n",
-             server.port, server.port);
-    cr_expect_str_eq(after, expected, "the temporary redirect stays, the permanent one is rewritten");
+    snprintf(
+        expected, sizeof expected,
+        "# Links\n\n- [Entry 0](http://127.0.0.1:%d/ok)\n- [Entry 1](http://127.0.0.1:%d/found)\n",
+        server.port, server.port);
+    cr_expect_str_eq(after, expected,
+                     "the temporary redirect stays, the permanent one is rewritten");
     cr_expect_eq(unsafe.status, 0, "%s%s", unsafe.out, unsafe.err);
     free(before);
     free(after_safe);
@@ -312,7 +320,8 @@ Test(links, link_rules_are_off_without_links, .init = start, .fini = stop)
 
 Test(links, bad_links_settings_are_config_errors, .init = start, .fini = stop)
 {
-    const char *bad[] = {"  timeout: soon\n", "  per-host: 0\n", "  exclude: [\"(\"]\n", "  colour: red\n"};
+    const char *bad[] = {"  timeout: soon\n", "  per-host: 0\n", "  exclude: [\"(\"]\n",
+                         "  colour: red\n"};
     write_list((const char *const[]){"/ok"}, 1);
     for (size_t i = 0; i < 4; i++) {
         write_config(bad[i]);
@@ -337,7 +346,10 @@ static const char *collect(const char *text, size_t *count)
     for (size_t i = 0; i < targets.count; i++) {
         const awl_link_target *t = awl_vec_at(&targets, i);
         strcat(urls, t->url);
-        strcat(urls, t->start != AWL_NONE && strncmp(text + t->start, t->url, t->end - t->start) == 0 ? " @\n" : " ?\n");
+        strcat(urls,
+               t->start != AWL_NONE && strncmp(text + t->start, t->url, t->end - t->start) == 0
+                   ? " @\n"
+                   : " ?\n");
     }
     *count = targets.count;
     awl_vec_free(&targets);
@@ -349,15 +361,16 @@ static const char *collect(const char *text, size_t *count)
 Test(link_targets, every_kind_of_target_with_its_place)
 {
     size_t n;
-    const char *urls = collect("# T\n\n"
-                               "- [a](https://a.example/x) <https://b.example/> ![i](http://c.example/i.png)\n"
-                               "- [ref][r] and [again][r]\n"
-                               "- <a href=\"https://d.example/\"><img src='https://e.example/b.svg'></a>\n"
-                               "- [local](#t) [mail](mailto:x@example.org) [rel](docs/x.md)\n\n"
-                               "```\nhttps://in-code.example/ <a href=\"https://in-code.example/\">\n```\n\n"
-                               "[r]: https://f.example/ref\n"
-                               "[unused]: <https://g.example/unused>\n",
-                               &n);
+    const char *urls =
+        collect("# T\n\n"
+                "- [a](https://a.example/x) <https://b.example/> ![i](http://c.example/i.png)\n"
+                "- [ref][r] and [again][r]\n"
+                "- <a href=\"https://d.example/\"><img src='https://e.example/b.svg'></a>\n"
+                "- [local](#t) [mail](mailto:x@example.org) [rel](docs/x.md)\n\n"
+                "```\nhttps://in-code.example/ <a href=\"https://in-code.example/\">\n```\n\n"
+                "[r]: https://f.example/ref\n"
+                "[unused]: <https://g.example/unused>\n",
+                &n);
     cr_expect_str_eq(urls, "https://a.example/x @\n"
                            "https://b.example/ @\n"
                            "http://c.example/i.png @\n"
@@ -374,7 +387,8 @@ static awl_config config_with(const awl_link_results *results)
     awl_config config;
     awl_config_defaults(&config);
     for (size_t i = 0; i < awl_rule_count; i++)
-        config.severity[i] = strcmp(awl_rules[i]->category, "link") == 0 ? awl_rules[i]->severity : AWL_SEVERITY_OFF;
+        config.severity[i] =
+            strcmp(awl_rules[i]->category, "link") == 0 ? awl_rules[i]->severity : AWL_SEVERITY_OFF;
     config.link_results = results;
     return config;
 }
@@ -411,8 +425,9 @@ Test(link_rules, http_to_https_redirect_and_insecure_links_fix_safely)
     awl_fix_result fixed;
     awl_fix_text("t.md", text, strlen(text), &config, false, &fixed);
     cr_assert_not(fixed.failed, "%s", fixed.failure);
-    cr_expect_str_eq(fixed.text.data, "# T\n\n- [A](https://moved.example/p)\n- [B](https://old.example/p)\n"
-                                      "- [C](https://plain.example/)\n- [D](http://only-http.example/)\n");
+    cr_expect_str_eq(fixed.text.data,
+                     "# T\n\n- [A](https://moved.example/p)\n- [B](https://old.example/p)\n"
+                     "- [C](https://plain.example/)\n- [D](http://only-http.example/)\n");
     awl_fix_result_free(&fixed);
     awl_fix_text("t.md", text, strlen(text), &config, true, &fixed);
     cr_assert_not(fixed.failed, "%s", fixed.failure);
@@ -440,7 +455,8 @@ Test(links, unresolvable_names_are_dead_and_alone_suggest_no_network, .init = st
     awl_test_write(list_path, "# L\n\n- [A](http://awelint-test.invalid/x)\n", 41);
     write_config(NULL);
     run_result r = run_links("--allow-private", NULL);
-    cr_expect(strstr(r.out, "dead link http://awelint-test.invalid/x: no such host [dead-link]"), "%s", r.out);
+    cr_expect(strstr(r.out, "dead link http://awelint-test.invalid/x: no such host [dead-link]"),
+              "%s", r.out);
     cr_expect(strstr(r.err, "is the network down?"), "%s", r.err);
     char *cache = awl_test_read(cache_path, NULL);
     cr_expect(cache && !strstr(cache, "invalid"), "an offline failure was cached: %s", cache);
@@ -448,8 +464,10 @@ Test(links, unresolvable_names_are_dead_and_alone_suggest_no_network, .init = st
     awl_test_run_free(&r);
     /* With one link answering, a dead name is only a dead name. */
     char text[256];
-    int len = snprintf(text, sizeof text, "# L\n\n- [A](http://awelint-test.invalid/x)\n- [B](http://127.0.0.1:%d/ok)\n",
-                       server.port);
+    int len =
+        snprintf(text, sizeof text,
+                 "# L\n\n- [A](http://awelint-test.invalid/x)\n- [B](http://127.0.0.1:%d/ok)\n",
+                 server.port);
     awl_test_write(list_path, text, (size_t)len);
     r = run_links("--allow-private", NULL);
     cr_expect_null(strstr(r.err, "network"), "%s", r.err);
