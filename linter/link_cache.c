@@ -155,7 +155,8 @@ void awl_link_cache_load(awl_link_cache *cache, awl_link_results *results, const
     }
     for (size_t i = 0; i < lines.count; i++) {
         cached_line *line = awl_vec_at(&lines, i);
-        long long ttl = line->class == AWL_LINK_OK ? options->ttl_ok_s : options->ttl_failure_s;
+        bool answered = line->class == AWL_LINK_OK || line->class == AWL_LINK_REDIRECT;
+        long long ttl = answered ? options->ttl_ok_s : options->ttl_failure_s;
         if (line->checked_at > now || now - line->checked_at >= ttl)
             continue; /* stale, or from the future: check again */
         size_t *index = awl_strmap_get(&results->by_url, line->fields[0], strlen(line->fields[0]));

@@ -7,8 +7,9 @@
  * tab-separated: checked_at (Unix time), class, HTTP status, flags
  * ("p" permanent redirect, "s" https form ok, "-" none), hops, URL, final
  * URL ("-" none), reason ("-" none). A result is fresh for ttl_ok seconds
- * when OK, ttl_failure seconds otherwise. Skipped (private) results are not
- * kept: they depend on --allow-private, not on the server.
+ * when the link answered (ok or after redirects), ttl_failure seconds
+ * otherwise. Skipped (private) results are not kept: they depend on
+ * --allow-private, not on the server.
  *
  * A file that does not parse is ignored with a warning and rewritten; it
  * never stops a run. The file is replaced atomically (atomic_write.h).

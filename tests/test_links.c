@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "config.h"
 #include "engine.h"
@@ -474,5 +475,39 @@ Test(links, unresolvable_names_are_dead_and_alone_suggest_no_network, .init = st
     cache = awl_test_read(cache_path, NULL);
     cr_expect(cache && strstr(cache, "awelint-test.invalid/x"), "%s", cache);
     free(cache);
+    awl_test_run_free(&r);
+}
+
+Test(links, cached_results_live_as_long_as_their_ttl, .init = start, .fini = stop)
+{
+    const char *paths[] = {"/not-found", "/gone"};
+    write_list(paths, 2);
+    write_config("  ttl-ok: 2h\n");
+    /* A fresh "ok" for /not-found (trusted: not asked again) and an "ok"
+     * for /gone from three hours ago (stale: asked again). */
+    char cache[512];
+    long long now = (long long)time(NULL);
+    int len = snprintf(cache, sizeof cache,
+                       "awelint-link-cache 1\n"
+                       "%lld\tok\t200\t-\t0\thttp://127.0.0.1:%d/not-found\t-\t-\n"
+                       "%lld\tok\t200\t-\t0\thttp://127.0.0.1:%d/gone\t-\t-\n",
+                       now - 60, server.port, now - 3 * 3600, server.port);
+    awl_test_write(cache_path, cache, (size_t)len);
+    run_result r = run_links("--allow-private", NULL);
+    expect_clean(r.out, "/not-found");
+    expect_finding(r.out, "/gone", "error", "dead-link", "HTTP 410");
+    cr_expect_eq(requests("HEAD /not-found"), 0);
+    cr_expect_eq(requests("HEAD /gone"), 1);
+    awl_test_run_free(&r);
+}
+
+Test(links, the_config_can_turn_the_link_rules_on, .init = start, .fini = stop)
+{
+    const char *paths[] = {"/gone"};
+    write_list(paths, 1);
+    write_config("categories:\n  link: on\n");
+    const char *args[] = {"--config", config_path, "--allow-private", "--no-cache", list_path, NULL};
+    run_result r = awl_test_run(args, NULL, 0, NULL);
+    expect_finding(r.out, "/gone", "error", "dead-link", "HTTP 410");
     awl_test_run_free(&r);
 }
