@@ -76,10 +76,11 @@ const awl_link_result *awl_link_result_of(const awl_link_results *results, const
 /* ---- jobs and hosts ---- */
 
 typedef struct job {
-    size_t result;    /* index into results->items */
-    bool https_probe; /* checks the https:// form of result's http:// URL */
-    char *url;        /* the URL of the current hop (heap) */
-    char *visited[MAX_HOPS + 1];
+    size_t result;               /* index into results->items */
+    bool https_probe;            /* checks the https:// form of result's http:// URL */
+    char *url;                   /* the URL of the current hop (heap) */
+    char *visited[MAX_HOPS + 1]; /* the URL of each hop, visited[0] the link's own */
+    int hop_status[MAX_HOPS];    /* what each hop answered (301, 302, ...) */
     unsigned hops;
     unsigned retries;
     bool use_get;      /* HEAD was refused or answered an error */
@@ -253,8 +254,17 @@ static void conclude(checker *c, job *j, awl_link_class class, int status, const
     r->hops = j->hops;
     r->permanent = j->hops > 0 && j->permanent;
     r->checked_at = (long long)time(NULL);
-    if (class == AWL_LINK_REDIRECT)
+    if (class == AWL_LINK_REDIRECT) {
         r->final_url = awl_arena_strdup(&c->results->arena, j->url);
+        if (j->hops > 1) { /* every hop, for the report: "301 http://b, 302 http://c" */
+            awl_buf chain = {0};
+            for (unsigned i = 0; i < j->hops; i++)
+                awl_buf_printf(&chain, "%s%d %s", i ? ", " : "", j->hop_status[i],
+                               j->visited[i + 1]);
+            reason = awl_arena_strndup(&c->results->arena, chain.data, chain.len);
+            awl_buf_free(&chain);
+        }
+    }
     if (reason)
         r->reason = awl_arena_strdup(&c->results->arena, reason);
     bool probe = class == AWL_LINK_OK && strncasecmp(j->url, "http://", 7) == 0 &&
@@ -464,6 +474,7 @@ static void read_answer(checker *c, job *j, CURLcode code)
             return;
         }
         j->permanent = j->permanent && (status == 301 || status == 308);
+        j->hop_status[j->hops] = (int)status;
         j->visited[++j->hops] = next;
         j->url = next;
         j->use_get = false;

@@ -45,7 +45,8 @@ typedef struct awl_link_result {
     unsigned hops;         /* redirects followed */
     bool https_ok;         /* OK, http:// only: the https:// form answers ok too */
     const char *final_url; /* REDIRECT: where the hops end; NULL otherwise */
-    const char *reason;    /* not OK: why, one short line */
+    const char *reason;    /* not OK: why, one short line; REDIRECT of several
+                            * hops: each hop's status and URL ("301 URL, 308 URL") */
     long long checked_at;  /* Unix time of the answer */
     bool from_cache;
 } awl_link_result;

@@ -33,17 +33,20 @@ static void report_redirect(awl_check *check, const awl_link_target *target,
 {
     const char *final = result->final_url ? result->final_url : "?";
     size_t end = awl_link_target_end(target);
+    /* Several hops: each one's status and URL, so a chain can be followed. */
+    const char *hops = result->reason ? result->reason : "";
+    const char *open = result->reason ? " (hops: " : "", *close = result->reason ? ")" : "";
     if (!result->permanent) {
-        awl_diag *diag =
-            awl_emit(check, target->at, end, "link %.300s redirects temporarily to %.300s",
-                     target->url, final);
+        awl_diag *diag = awl_emit(check, target->at, end,
+                                  "link %.300s redirects temporarily to %.300s%s%.600s%s",
+                                  target->url, final, open, hops, close);
         if (diag->severity > AWL_SEVERITY_INFO)
             diag->severity = AWL_SEVERITY_INFO;
         return;
     }
     awl_diag *diag =
-        awl_emit(check, target->at, end, "link %.300s has moved permanently to %.300s%s",
-                 target->url, final, result->hops > 1 ? " (through several redirects)" : "");
+        awl_emit(check, target->at, end, "link %.300s has moved permanently to %.300s%s%.600s%s",
+                 target->url, final, open, hops, close);
     if (!result->final_url || !awl_link_target_editable(check, target) || !fits_in_place(final))
         return;
     awl_add_edit(check, diag, target->start, target->end, final, strlen(final));

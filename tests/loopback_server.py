@@ -5,7 +5,8 @@ is killed or standard input closes. Each path is one behaviour a test
 asserts against; --root DIR also serves DIR's files under /files/.
 
 The link checker's routes: /gone (410), /moved-308, /found (302), /loop-a
-and /loop-b (a redirect loop), /moved-to-missing (301 to a 404),
+and /loop-b (a redirect loop), /moved-to-missing (301 to a 404), /chain
+(301 to /moved-308, two hops),
 /rate-limited (429 with Retry-After: 1 the first time, then 200),
 /forbidden (403), /challenge (403 with Cloudflare's cf-mitigated header),
 /no-head (405 to HEAD, 200 to GET), /slow (answers after 3 s) and
@@ -27,6 +28,7 @@ REDIRECTS = {
     '/loop-a': (301, '/loop-b'),
     '/loop-b': (301, '/loop-a'),
     '/moved-to-missing': (301, '/not-found'),
+    '/chain': (301, '/moved-308'),
 }
 
 

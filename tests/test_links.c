@@ -134,7 +134,7 @@ static size_t requests(const char *method_and_path)
 static const char *const every_route[] = {
     "/ok",     "/not-found",        "/gone",         "/moved",     "/moved-308", "/found",
     "/loop-a", "/moved-to-missing", "/rate-limited", "/forbidden", "/challenge", "/no-head",
-    "/slow",   "/big-chunked",
+    "/slow",   "/big-chunked",      "/chain",
 };
 
 Test(links, every_result_class, .init = start, .fini = stop)
@@ -151,6 +151,11 @@ Test(links, every_result_class, .init = start, .fini = stop)
     expect_finding(r.out, "/moved", "warning", "link-redirect", to_ok);
     expect_finding(r.out, "/moved-308", "warning", "link-redirect", to_ok);
     expect_finding(r.out, "/found", "info", "link-redirect", "redirects temporarily");
+    char hops[256];
+    snprintf(hops, sizeof hops,
+             "%s (hops: 301 http://127.0.0.1:%d/moved-308, 308 http://127.0.0.1:%d/ok)", to_ok,
+             server.port, server.port);
+    expect_finding(r.out, "/chain", "warning", "link-redirect", hops);
     expect_finding(r.out, "/loop-a", "error", "dead-link", "redirect loop");
     expect_finding(r.out, "/moved-to-missing", "error", "dead-link",
                    "HTTP 404 not found after redirects");
@@ -506,7 +511,8 @@ Test(links, the_config_can_turn_the_link_rules_on, .init = start, .fini = stop)
     const char *paths[] = {"/gone"};
     write_list(paths, 1);
     write_config("categories:\n  link: on\n");
-    const char *args[] = {"--config", config_path, "--allow-private", "--no-cache", list_path, NULL};
+    const char *args[] = {"--config",   config_path, "--allow-private",
+                          "--no-cache", list_path,   NULL};
     run_result r = awl_test_run(args, NULL, 0, NULL);
     expect_finding(r.out, "/gone", "error", "dead-link", "HTTP 410");
     awl_test_run_free(&r);
