@@ -555,7 +555,7 @@ void awl_linkcheck_run(awl_link_results *results, const awl_link_options *option
     double started = now_seconds();
     memset(stats, 0, sizeof *stats);
     awl_link_cache cache = {0};
-    if (use_cache)
+    if (use_cache && results->items.count)
         awl_link_cache_load(&cache, results, options->cache_path, (long long)time(NULL), options,
                             allow_private);
     stats->cached = cache.answered;
@@ -635,7 +635,7 @@ void awl_linkcheck_run(awl_link_results *results, const awl_link_options *option
             "no link got an answer and %zu host name%s did not resolve: is the network down? "
             "(these failures are not cached)",
             c.unresolved, c.unresolved == 1 ? "" : "s");
-    if (use_cache) {
+    if (use_cache && c.total) { /* nothing new: the file stays as it is */
         const char *why = NULL;
         if (!awl_link_cache_save(&cache, results, options->cache_path, !offline, &why))
             awl_msg_warning("%s: cannot write the link cache: %s", options->cache_path, why);
