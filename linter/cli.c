@@ -266,6 +266,13 @@ static void lint_bytes(run_state *st, const char *path, const char *bytes, size_
 
 static void lint_file(run_state *st, const char *path)
 {
+    awl_config config;
+    if (!config_for(st, path, &config)) {
+        worse(st, EXIT_TROUBLE);
+        return;
+    }
+    if (awl_config_ignores_path(&config, path))
+        return; /* ignore-paths: not read at all */
     FILE *in = fopen(path, "rb");
     if (!in) {
         awl_msg_error("%s: cannot read: %s", path, strerror(errno));
