@@ -59,7 +59,7 @@ names="one two three four five six seven eight"
 for n in $names; do bad_list "$n" > "$n.md"; done
 echo "not markdown " > notes.txt
 hooks_config awelint
-pre-commit install -q >/dev/null
+pre-commit install >/dev/null
 git add .
 
 # 1. The check hook fails the commit and says why.
@@ -67,9 +67,9 @@ if git commit -q -m "bad lists" > "$scratch/out1" 2>&1; then
     cat "$scratch/out1"; fail "a commit of broken lists went through"
 fi
 for n in $names; do
-    grep -q "^$n.md:3:3: error: .*\[anchor\]" "$scratch/out1" ||
+    grep -q "^$n.md:3:11: error: .*\[anchor\]" "$scratch/out1" ||
         { cat "$scratch/out1"; fail "no anchor error for $n.md in the hook's output"; }
-    grep -q "^$n.md:7:46: warning: trailing white space \[trailing-space\]" "$scratch/out1" ||
+    grep -q "^$n.md:7:45: warning: trailing white space \[trailing-space\]" "$scratch/out1" ||
         { cat "$scratch/out1"; fail "no trailing-space warning for $n.md"; }
     cmp -s "$n.md" <(bad_list "$n") || fail "the check hook changed $n.md"
 done
