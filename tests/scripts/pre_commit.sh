@@ -75,7 +75,9 @@ for n in $names; do
 done
 grep -q "notes.txt" "$scratch/out1" && fail "the hook ran on a file that is not Markdown"
 [ "$(ls "$PRE_COMMIT_HOME"/repo*/build-hook/awelint | wc -l)" = 1 ] ||
-    fail "awelint was not built (once) inside the hook's clone"
+    fail "awelint was not built inside the hook's clone"
+[ "$(grep -c "building awelint (once)" "$scratch/out1")" = 1 ] ||
+    { cat "$scratch/out1"; fail "the parallel hook processes did not build awelint once"; }
 
 # 2. The fix hook fixes the lists; pre-commit fails the commit because
 # files changed; staged again, the commit passes both hooks.
