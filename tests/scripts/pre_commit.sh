@@ -25,6 +25,7 @@ git config --global user.email awelint-test@example.com
 git config --global user.name "awelint test"
 git config --global init.defaultBranch main
 git config --global protocol.file.allow always
+git config --global --add safe.directory "*"  # a checkout owned by another user (CI containers)
 
 git clone -q "$source_dir" "$scratch/upstream"
 rev=$(git -C "$scratch/upstream" rev-parse HEAD)
