@@ -53,7 +53,7 @@ typedef struct bad_config {
     const char *words;
 } bad_config;
 
-Test(config_errors, unknown_keys_name_their_line)
+Test(config_errors, unknown_keys_and_wrong_types_name_their_line)
 {
     static const bad_config cases[] = {
         {"fail-on: warning\n\ncolour: red\n", 3, "unknown key 'colour'"},
@@ -62,14 +62,7 @@ Test(config_errors, unknown_keys_name_their_line)
         /* An option of another rule is unknown here. */
         {"rules:\n  list-marker:\n    scope: file\n", 3, "unknown option 'scope'"},
         {"categories:\n  formatting: off\n", 2, "unknown category 'formatting'"},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-        expect_config_error(cases[i].text, cases[i].line, cases[i].words);
-}
-
-Test(config_errors, wrong_types_name_their_line)
-{
-    static const bad_config cases[] = {
+        /* Wrong types and values. */
         {"fail-on: [error]\n", 1, "fail-on takes error, warning or info"},
         {"\nrules:\n  entry-order:\n    order: sideways\n", 4, "order must be"},
         {"rules:\n  entry-order:\n    sections: [News]\n", 3, "sections takes a map"},
