@@ -229,6 +229,16 @@ static bool read_duplicate_scope(yaml_reader *r, awl_config *config, yaml_node_t
     return true;
 }
 
+/* A glob as stored: "drafts/" (a directory, as .gitignore writes it) is
+ * "drafts", which matches a file or directory of that name anywhere. */
+static const char *glob_text(awl_arena *arena, const char *glob)
+{
+    size_t len = strlen(glob);
+    while (len > 1 && glob[len - 1] == '/')
+        len--;
+    return awl_arena_strndup(arena, glob, len);
+}
+
 /* `ignore-paths: [GLOB, ...]` (or a single GLOB). */
 static bool read_ignore_paths(yaml_reader *r, awl_config *config, yaml_node_t *node)
 {
@@ -237,13 +247,13 @@ static bool read_ignore_paths(yaml_reader *r, awl_config *config, yaml_node_t *n
                        : 1;
     const char **globs = awl_arena_alloc(r->arena, (count ? count : 1) * sizeof *globs);
     if (node->type == YAML_SCALAR_NODE) {
-        globs[0] = awl_arena_strdup(r->arena, scalar(node));
+        globs[0] = glob_text(r->arena, scalar(node));
     } else if (node->type == YAML_SEQUENCE_NODE) {
         for (size_t i = 0; i < count; i++) {
             yaml_node_t *item = yaml_document_get_node(&r->doc, node->data.sequence.items.start[i]);
             if (!scalar(item) || !*scalar(item))
                 return fail(r, item, "ignore-paths takes glob patterns, not lists or maps%s", "");
-            globs[i] = awl_arena_strdup(r->arena, scalar(item));
+            globs[i] = glob_text(r->arena, scalar(item));
         }
     } else {
         return fail(r, node, "ignore-paths takes a list of glob patterns%s", "");
@@ -453,6 +463,8 @@ unsigned awl_config_section_order(const awl_config *config, const char *heading)
 static bool glob_matches(const char *glob, const char *rel)
 {
     bool any_component = !strchr(glob, '/');
+    if (glob[0] == '/') /* "/drafts": anchored at the config's directory */
+        glob++;
     char prefix[PATH_MAX];
     size_t len = strlen(rel);
     if (len >= sizeof prefix)

@@ -84,9 +84,10 @@ bool awl_config_load(awl_config *config, const char *path, awl_arena *arena, con
 unsigned awl_config_section_order(const awl_config *config, const char *heading);
 
 /* True when `path` matches one of the config's ignore-paths. A pattern with
- * a '/' is matched (fnmatch, `*` not crossing '/') against the path
- * relative to the config's directory; one without matches any single
- * component. A pattern matching a directory ignores everything under it. */
+ * a '/' (a leading one anchors it) is matched (fnmatch, `*` not crossing
+ * '/') against the path relative to the config's directory; one without
+ * (trailing '/'s aside) matches any single component. A pattern matching a
+ * directory ignores everything under it. */
 bool awl_config_ignores_path(const awl_config *config, const char *path);
 
 /* Finds .awelint.yml (or .awelint.yaml) in `dir` or its parents, stopping at

@@ -92,7 +92,8 @@ Test(config_errors, valid_keys_are_accepted)
     awl_test_run_free(&r);
 }
 
-/* A scratch repository: .awelint.yml ignoring drafts and notes/ star .md, and a
+/* A scratch repository: .awelint.yml ignoring drafts/ (written as
+ * .gitignore would) and /notes/ star .md (anchored), and a
  * flawed list in each of README.md, drafts/, notes/ and notes/old/. */
 static char *ignore_paths_repo(void)
 {
@@ -110,7 +111,7 @@ static char *ignore_paths_repo(void)
         free(path);
     }
     char *config = awl_test_join(dir, ".awelint.yml");
-    const char *text = "ignore-paths:\n  - drafts\n  - \"notes/*.md\"\n";
+    const char *text = "ignore-paths:\n  - drafts/\n  - \"/notes/*.md\"\n";
     awl_test_write(config, text, strlen(text));
     free(config);
     return dir;
