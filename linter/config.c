@@ -247,6 +247,8 @@ static bool read_ignore_paths(yaml_reader *r, awl_config *config, yaml_node_t *n
                        : 1;
     const char **globs = awl_arena_alloc(r->arena, (count ? count : 1) * sizeof *globs);
     if (node->type == YAML_SCALAR_NODE) {
+        if (!*scalar(node))
+            return fail(r, node, "ignore-paths takes glob patterns, not an empty string%s", "");
         globs[0] = glob_text(r->arena, scalar(node));
     } else if (node->type == YAML_SEQUENCE_NODE) {
         for (size_t i = 0; i < count; i++) {

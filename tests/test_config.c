@@ -71,6 +71,7 @@ Test(config_errors, unknown_keys_and_wrong_types_name_their_line)
         {"rules:\n  duplicate-entry:\n    scope: everywhere\n", 3, "scope must be section or file"},
         {"ignore-paths:\n  drafts: yes\n", 2, "ignore-paths takes a list"},
         {"ignore-paths:\n  - drafts\n  - [a, b]\n", 3, "glob patterns"},
+        {"fail-on: info\nignore-paths: \"\"\n", 2, "not an empty string"},
         {"rules:\n  toc:\n    max-level: seven\n", 3, "max-level takes a whole number"},
         {"rules: [trailing-space\n", 2, "invalid YAML"},
     };
