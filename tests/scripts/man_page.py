@@ -2,7 +2,8 @@
 """man_page: awelint.1 and `awelint --help` agree. Every option --help lists
 has an entry under OPTIONS in the man page (with the same argument name)
 and every entry there is in --help; `man -l` renders the page without a
-warning; `cmake --install` puts it in share/man/man1.
+warning; its config example loads; `cmake --install` puts it in
+share/man/man1.
 
 Usage: man_page.py AWELINT MAN_PAGE BUILD_DIR
 """
@@ -70,6 +71,23 @@ def main():
         failures.append("man -l: exit %d: %s" % (rendered.returncode, rendered.stderr.strip()))
     if "awelint - lint and fix Markdown awesome lists" not in rendered.stdout:
         failures.append("man -l did not render the NAME section")
+
+    # The CONFIGURATION example is a config awelint accepts.
+    with open(page) as f:
+        text = f.read()
+    example = text.split(".SH CONFIGURATION", 1)[1].split(".nf\n.RS\n", 1)[1].split("\n.RE\n.fi", 1)[0]
+    example = example.replace("\\-", "-")
+    with tempfile.TemporaryDirectory() as scratch:
+        config = os.path.join(scratch, "example.yml")
+        with open(config, "w") as f:
+            f.write(example)
+        listed = os.path.join(scratch, "list.md")
+        with open(listed, "w") as f:
+            f.write("# Awesome\n\n## Tools\n\n- [Alpa](https://example.com/alpa) - A tool.\n")
+        run = subprocess.run([awelint, "--config", config, listed], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, universal_newlines=True)
+        if run.returncode not in (0, 1) or "fail-on: warning" not in example:
+            failures.append("the man page's config example is refused: %s" % run.stderr.strip())
 
     with tempfile.TemporaryDirectory() as prefix:
         subprocess.run(["cmake", "--install", build, "--prefix", prefix], check=True,
