@@ -269,15 +269,23 @@ static void lint_bytes(run_state *st, const char *path, const char *bytes, size_
     awl_fix_result_free(&result);
 }
 
-static void lint_file(run_state *st, const char *path)
+/* True when the config governing `path` (a file, or a directory found
+ * while walking) lists it in ignore-paths; an invalid config is reported
+ * and counts as ignoring (nothing can be linted with it). */
+static bool path_ignored(run_state *st, const char *path)
 {
     awl_config config;
     if (!config_for(st, path, &config)) {
         worse(st, EXIT_TROUBLE);
-        return;
+        return true;
     }
-    if (awl_config_ignores_path(&config, path))
-        return; /* ignore-paths: not read at all */
+    return awl_config_ignores_path(&config, path);
+}
+
+static void lint_file(run_state *st, const char *path)
+{
+    if (path_ignored(st, path))
+        return; /* not read at all */
     FILE *in = fopen(path, "rb");
     if (!in) {
         awl_msg_error("%s: cannot read: %s", path, strerror(errno));
@@ -345,8 +353,10 @@ static void lint_directory(run_state *st, const char *dir)
         struct stat lst, sst;
         if (lstat(path, &lst) != 0)
             continue;
-        if (S_ISDIR(lst.st_mode))
-            lint_directory(st, path);
+        if (S_ISDIR(lst.st_mode)) {
+            if (!path_ignored(st, path)) /* an ignored directory is not walked */
+                lint_directory(st, path);
+        }
         else if (is_markdown_name(path) && stat(path, &sst) == 0 && S_ISREG(sst.st_mode))
             lint_file(st, path);
     }
