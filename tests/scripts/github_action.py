@@ -6,7 +6,7 @@ carried from step to step) on a scratch workspace, and checks the
 annotation lines against GitHub's workflow command syntax
 (::error file=F,line=L,col=C,endLine=L,endColumn=C,title=RULE::MESSAGE, with
 %, CR and LF escaped in the message and also : and , in properties), the
-SARIF file, and the `links` input.
+SARIF file, the job summary, and the `links` input.
 
 Usage: github_action.py SOURCE_DIR
 """
@@ -45,7 +45,8 @@ def run_action(action, source, workspace, inputs):
     for step in action["runs"]["steps"]:
         assert step.get("shell") == "bash", "composite run steps need shell: bash"
         env = dict(os.environ, GITHUB_ACTIONS="true", RUNNER_TEMP=runner_temp,
-                   GITHUB_ENV=github_env, GITHUB_ACTION_PATH=source, GITHUB_WORKSPACE=workspace)
+                   GITHUB_ENV=github_env, GITHUB_ACTION_PATH=source, GITHUB_WORKSPACE=workspace,
+                   GITHUB_STEP_SUMMARY=os.path.join(runner_temp, "summary.md"))
         with open(github_env) as f:
             env.update(line.rstrip("\n").split("=", 1) for line in f if "=" in line)
         env.update({k: fill(str(v)) for k, v in step.get("env", {}).items()})
@@ -107,6 +108,10 @@ def main():
                        "properties %s" % keys, failures)
                 expect(not re.search(r"%(?!25|0D|0A|3A|2C)", m.group(3)), "unescaped %: " + got,
                        failures)
+        with open(os.path.join(workspace, "runner", "summary.md")) as f:
+            summary = f.read()
+        expect("docs/%s:7:45: warning: trailing white space [trailing-space]" % BAD_NAME in summary,
+               "the job summary lacks the findings:\n" + summary, failures)
         sarif_path = os.path.join(workspace, "awelint.sarif")
         try:
             with open(sarif_path) as f:
