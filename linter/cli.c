@@ -356,8 +356,7 @@ static void lint_directory(run_state *st, const char *dir)
         if (S_ISDIR(lst.st_mode)) {
             if (!path_ignored(st, path)) /* an ignored directory is not walked */
                 lint_directory(st, path);
-        }
-        else if (is_markdown_name(path) && stat(path, &sst) == 0 && S_ISREG(sst.st_mode))
+        } else if (is_markdown_name(path) && stat(path, &sst) == 0 && S_ISREG(sst.st_mode))
             lint_file(st, path);
     }
     awl_vec_free(&names);

@@ -308,7 +308,9 @@ static bool read_rule(yaml_reader *r, awl_config *config, const char *id, yaml_n
         } else if (name && strcmp(id, "entry-order") == 0 && strcmp(name, "sections") == 0) {
             if (!read_section_orders(r, config, value))
                 return false;
-        } else if (name && strncmp(id, "duplicate-", 10) == 0 && strcmp(name, "scope") == 0) {
+        } else if (name && (strcmp(id, "duplicate-entry") == 0 ||
+                            strcmp(id, "duplicate-cross-section") == 0) &&
+                   strcmp(name, "scope") == 0) {
             if (!read_duplicate_scope(r, config, value))
                 return false;
         } else if (name && strcmp(id, "entry-order") == 0 && strcmp(name, "min-agreement") == 0) {

@@ -61,6 +61,7 @@ Test(config_errors, unknown_keys_and_wrong_types_name_their_line)
         {"rules:\n  toc:\n    min-sections: 3\n    depth: 2\n", 4, "unknown option 'depth'"},
         /* An option of another rule is unknown here. */
         {"rules:\n  list-marker:\n    scope: file\n", 3, "unknown option 'scope'"},
+        {"rules:\n  duplicate-conflict:\n    scope: file\n", 3, "unknown option 'scope'"},
         {"categories:\n  formatting: off\n", 2, "unknown category 'formatting'"},
         /* Wrong types and values. */
         {"fail-on: [error]\n", 1, "fail-on takes error, warning or info"},
