@@ -55,6 +55,7 @@ typedef struct run_state {
     const char *config_file; /* config the cached one came from */
     awl_config config;
     bool config_ready;
+    const char *config_failed; /* a config already reported as invalid */
 } run_state;
 
 static const char usage_text[] =
@@ -155,11 +156,14 @@ static bool config_for(run_state *st, const char *path, awl_config *out)
         *out = st->config;
         return true;
     }
+    if (file && st->config_failed && strcmp(file, st->config_failed) == 0)
+        return false; /* said once already */
     awl_config config;
     awl_config_defaults(&config);
     const char *error = NULL;
     if (file && !awl_config_load(&config, file, &st->arena, &error)) {
         awl_msg_error("%s", error);
+        st->config_failed = file;
         return false;
     }
     bool first_select = true;
@@ -641,6 +645,10 @@ int awl_cli_main(int argc, char **argv)
     }
     for (int i = optind; i < sub_argc; i++)
         lint_path(&st, sub_argv[i]);
+    /* Nothing linted and something went wrong: "No problems in 0 files"
+     * would read as a pass. */
+    if (!exporting && st.status == EXIT_TROUBLE && st.report.files == 0)
+        st.report.quiet = true;
     if (exporting)
         awl_export_end(&st.exporter);
     else if (!opt.diff)

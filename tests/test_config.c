@@ -168,3 +168,32 @@ Test(ignore_paths, files_named_on_the_command_line)
     free(readme);
     free(dir);
 }
+
+/* A bad config found for several files is reported once, and no "No
+ * problems" summary suggests the run passed. */
+Test(config_errors, reported_once_and_no_passing_summary)
+{
+    char *dir = awl_test_tmpdir();
+    char *config_path = awl_test_join(dir, ".awelint.yml");
+    char *git = awl_test_join(dir, ".git");
+    char *a = awl_test_join(dir, "a.md");
+    char *b = awl_test_join(dir, "b.md");
+    mkdir(git, 0755);
+    awl_test_write(config_path, "colour: red\n", 12);
+    awl_test_write(a, clean_list, strlen(clean_list));
+    awl_test_write(b, clean_list, strlen(clean_list));
+    const char *args[] = {a, b, NULL};
+    run_result r = awl_test_run(args, NULL, 0, NULL);
+    cr_expect_eq(r.status, 2);
+    const char *first = strstr(r.err, "unknown key 'colour'");
+    cr_assert(first, "stderr: %s", r.err);
+    cr_expect_null(strstr(first + 1, "unknown key 'colour'"), "reported twice: %s", r.err);
+    cr_expect_null(strstr(r.out, "No problems"), "stdout: %s", r.out);
+    awl_test_run_free(&r);
+    awl_test_remove_tree(dir);
+    free(config_path);
+    free(git);
+    free(a);
+    free(b);
+    free(dir);
+}
