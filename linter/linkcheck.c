@@ -48,9 +48,16 @@ void awl_link_results_free(awl_link_results *results)
     awl_arena_free(&results->arena);
 }
 
+/* The part of a URL a server sees: a #fragment is the browser's. */
+static size_t without_fragment(const char *url)
+{
+    const char *hash = strchr(url, '#');
+    return hash ? (size_t)(hash - url) : strlen(url);
+}
+
 void awl_link_results_add(awl_link_results *results, const char *url)
 {
-    size_t len = strlen(url);
+    size_t len = without_fragment(url);
     if (awl_strmap_get(&results->by_url, url, len))
         return;
     for (size_t i = 0; i < results->exclude_count; i++)
@@ -66,7 +73,7 @@ void awl_link_results_add(awl_link_results *results, const char *url)
 
 const awl_link_result *awl_link_result_of(const awl_link_results *results, const char *url)
 {
-    size_t *index = awl_strmap_get(&results->by_url, url, strlen(url));
+    size_t *index = awl_strmap_get(&results->by_url, url, without_fragment(url));
     if (!index)
         return NULL;
     const awl_link_result *result = awl_vec_at(&results->items, *index);

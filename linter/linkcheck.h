@@ -66,7 +66,8 @@ typedef struct awl_link_results {
 void awl_link_results_init(awl_link_results *results, const awl_link_options *options);
 void awl_link_results_free(awl_link_results *results);
 
-/* Adds a URL to check, unless it is there already or excluded. */
+/* Adds a URL to check, unless it is there already or excluded. URLs are
+ * kept and checked without their #fragment (the server never sees it). */
 void awl_link_results_add(awl_link_results *results, const char *url);
 
 /* The answer for `url`, or NULL when it was not checked (excluded, or not

@@ -47,11 +47,17 @@ static void report_redirect(awl_check *check, const awl_link_target *target,
     awl_diag *diag =
         awl_emit(check, target->at, end, "link %.300s has moved permanently to %.300s%s%.600s%s",
                  target->url, final, open, hops, close);
-    if (!result->final_url || !awl_link_target_editable(check, target) || !fits_in_place(final))
+    if (!result->final_url || !awl_link_target_editable(check, target))
         return;
-    awl_add_edit(check, diag, target->start, target->end, final, strlen(final));
+    /* A browser keeps the link's #fragment across redirects: so does the fix. */
+    const char *fragment = strchr(target->url, '#');
+    char *rewritten = awl_arena_printf(&check->out->arena, "%s%s", final,
+                                       fragment && !strchr(final, '#') ? fragment : "");
+    if (!fits_in_place(rewritten))
+        return;
+    awl_add_edit(check, diag, target->start, target->end, rewritten, strlen(rewritten));
     diag->changes_text = true; /* the target changes on purpose */
-    if (!only_https_added(target->url, final))
+    if (!only_https_added(target->url, rewritten))
         awl_fix_unsafe(diag);
 }
 

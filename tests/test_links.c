@@ -268,15 +268,17 @@ Test(links, each_url_is_checked_once, .init = start, .fini = stop)
     int len = snprintf(
         text, sizeof text,
         "# L\n\n- [A](http://127.0.0.1:%d/gone) and [again](http://127.0.0.1:%d/gone)\n"
-        "- ![img](http://127.0.0.1:%d/gone) <a href=\"http://127.0.0.1:%d/gone\">html</a>\n",
-        server.port, server.port, server.port, server.port);
+        "- ![img](http://127.0.0.1:%d/gone) <a href=\"http://127.0.0.1:%d/gone\">html</a>\n"
+        "- [a part](http://127.0.0.1:%d/gone#part) [another](http://127.0.0.1:%d/gone#other)\n",
+        server.port, server.port, server.port, server.port, server.port, server.port);
     awl_test_write(list_path, text, (size_t)len);
     write_config(NULL);
     run_result r = run_links("--allow-private", "--no-cache");
     size_t found = 0;
     for (const char *p = r.out; (p = strstr(p, "[dead-link]")); p++)
         found++;
-    cr_expect_eq(found, 4, "every place is reported:\n%s", r.out);
+    cr_expect_eq(found, 6, "every place is reported:\n%s", r.out);
+    /* Once, #fragments aside (the server never sees them). */
     cr_expect_eq(requests("HEAD /gone"), 1);
     cr_expect_eq(requests("GET /gone"), 1); /* HEAD's error confirmed with GET, once */
     awl_test_run_free(&r);
@@ -402,7 +404,7 @@ static awl_config config_with(const awl_link_results *results)
 static awl_link_result *answer(awl_link_results *results, const char *url, awl_link_class class)
 {
     awl_link_results_add(results, url);
-    size_t *index = awl_strmap_get(&results->by_url, url, strlen(url));
+    size_t *index = awl_strmap_get(&results->by_url, url, strcspn(url, "#"));
     awl_link_result *r = awl_vec_at(&results->items, *index);
     r->class = class;
     return r;
@@ -420,6 +422,10 @@ Test(link_rules, http_to_https_redirect_and_insecure_links_fix_safely)
     moved->permanent = true;
     moved->hops = 1;
     moved->final_url = "https://moved.example/p";
+    awl_link_result *anchored =
+        answer(&results, "http://anchored.example/p#part-2", AWL_LINK_REDIRECT);
+    anchored->permanent = true;
+    anchored->final_url = "https://anchored.example/p";
     awl_link_result *elsewhere = answer(&results, "https://old.example/p", AWL_LINK_REDIRECT);
     elsewhere->permanent = true;
     elsewhere->final_url = "https://new.example/q";
@@ -427,13 +433,15 @@ Test(link_rules, http_to_https_redirect_and_insecure_links_fix_safely)
     answer(&results, "http://only-http.example/", AWL_LINK_OK);
     awl_config config = config_with(&results);
     const char *text = "# T\n\n- [A](http://moved.example/p)\n- [B](https://old.example/p)\n"
-                       "- [C](http://plain.example/)\n- [D](http://only-http.example/)\n";
+                       "- [C](http://plain.example/)\n- [D](http://only-http.example/)\n"
+                       "- [E](http://anchored.example/p#part-2)\n";
     awl_fix_result fixed;
     awl_fix_text("t.md", text, strlen(text), &config, false, &fixed);
     cr_assert_not(fixed.failed, "%s", fixed.failure);
     cr_expect_str_eq(fixed.text.data,
                      "# T\n\n- [A](https://moved.example/p)\n- [B](https://old.example/p)\n"
-                     "- [C](https://plain.example/)\n- [D](http://only-http.example/)\n");
+                     "- [C](https://plain.example/)\n- [D](http://only-http.example/)\n"
+                     "- [E](https://anchored.example/p#part-2)\n");
     awl_fix_result_free(&fixed);
     awl_fix_text("t.md", text, strlen(text), &config, true, &fixed);
     cr_assert_not(fixed.failed, "%s", fixed.failure);
