@@ -408,9 +408,8 @@ static void read_answer(checker *c, job *j, CURLcode code)
 {
     long status = 0;
     curl_easy_getinfo(j->handle, CURLINFO_RESPONSE_CODE, &status);
-    char *location = NULL;
+    char *location = NULL; /* the handle's, until it is cleaned up */
     curl_easy_getinfo(j->handle, CURLINFO_REDIRECT_URL, &location);
-    char *next = location ? awl_xstrndup(location, strlen(location)) : NULL;
     curl_off_t retry_after = -1;
     curl_easy_getinfo(j->handle, CURLINFO_RETRY_AFTER, &retry_after);
     const char *curl_reason = j->error[0] ? j->error : curl_easy_strerror(code);
@@ -422,7 +421,6 @@ static void read_answer(checker *c, job *j, CURLcode code)
         snprintf(reason, sizeof reason,
                  "%s is a private or local address (--allow-private fetches it)",
                  j->guard.refused_address);
-        free(next);
         conclude(c, j, AWL_LINK_SKIPPED, 0, reason);
         return;
     }
@@ -430,14 +428,12 @@ static void read_answer(checker *c, job *j, CURLcode code)
         bool connecting = status == 0 && strstr(curl_reason, "onnect");
         snprintf(reason, sizeof reason, "no answer within %.3g s",
                  (connecting ? c->net.connect_timeout_ms : c->net.timeout_ms) / 1000.0);
-        free(next);
         conclude(c, j, AWL_LINK_TIMEOUT, (int)status, reason);
         return;
     }
     bool answered =
         status > 0 && (code == CURLE_OK || (code == CURLE_WRITE_ERROR && j->body_capped));
     if (!answered) {
-        free(next);
         /* A server that drops HEAD may still answer GET. */
         if (!j->use_get && code != CURLE_COULDNT_RESOLVE_HOST && code != CURLE_COULDNT_CONNECT &&
             code != CURLE_SSL_CONNECT_ERROR && code != CURLE_PEER_FAILED_VERIFICATION) {
@@ -458,38 +454,34 @@ static void read_answer(checker *c, job *j, CURLcode code)
     if ((status == 429 || status == 503) && j->retries < c->options->retries) {
         double wait = retry_after >= 0 ? (double)retry_after : 1.0;
         if (wait * 1000 <= c->options->max_retry_wait_ms) {
-            free(next);
             j->retries++;
             host_at(c, j->host)->next_start = now_seconds() + wait; /* the whole host waits */
             again(c, j, now_seconds() + wait);
             return;
         }
     }
-    if (status >= 300 && status < 400 && next) {
+    if (status >= 300 && status < 400 && location) {
         for (unsigned i = 0; i <= j->hops; i++)
-            if (j->visited[i] && strcmp(j->visited[i], next) == 0) {
+            if (j->visited[i] && strcmp(j->visited[i], location) == 0) {
                 snprintf(reason, sizeof reason, "redirect loop (back to %.200s after %u hops)",
-                         next, j->hops + 1);
-                free(next);
+                         location, j->hops + 1);
                 conclude(c, j, AWL_LINK_DEAD, (int)status, reason);
                 return;
             }
         if (j->hops == MAX_HOPS) {
             snprintf(reason, sizeof reason, "more than %d redirects", MAX_HOPS);
-            free(next);
             conclude(c, j, AWL_LINK_DEAD, (int)status, reason);
             return;
         }
         j->permanent = j->permanent && (status == 301 || status == 308);
         j->hop_status[j->hops] = (int)status;
-        j->visited[++j->hops] = next;
-        j->url = next;
+        j->visited[++j->hops] = awl_xstrndup(location, strlen(location));
+        j->url = j->visited[j->hops];
         j->use_get = false;
         j->retries = 0;
         again(c, j, 0);
         return;
     }
-    free(next);
     if (status >= 400 && !j->use_get && status != 429) {
         /* HEAD answered an error (403, 405 and 501 above all): ask with GET. */
         j->use_get = true;
