@@ -435,7 +435,7 @@ static void check_run(scan *sc, const size_t *offsets, const uint32_t *chars, si
 {
     candidate *best = &(candidate){0}, *trial = &(candidate){0};
     for (size_t i = 0; i < n;) {
-        size_t weak_page = AWL_CODEPAGE_COUNT, weak_span = 0;
+        size_t weak_page = AWL_CODEPAGE_COUNT, weak_span = 0, c1_span;
         best->chars = 0;
         for (size_t page = 0; page < AWL_CODEPAGE_COUNT; page++) {
             if (!try_span(page, chars, n, i, before, after, trial))
@@ -457,10 +457,9 @@ static void check_run(scan *sc, const size_t *offsets, const uint32_t *chars, si
         } else if (weak_span) {
             wait_for_evidence(sc, offsets[i], offsets[i + weak_span], weak_page, false);
             i += weak_span;
-        } else if (kind_of(chars[i]) == KIND_C1 && c1_stretch(chars, n, i, trial)) {
-            size_t span = c1_stretch(chars, n, i, trial);
-            wait_for_evidence(sc, offsets[i], offsets[i + span], PAGE_LATIN1, true);
-            i += span;
+        } else if ((c1_span = c1_stretch(chars, n, i, trial)) != 0) {
+            wait_for_evidence(sc, offsets[i], offsets[i + c1_span], PAGE_LATIN1, true);
+            i += c1_span;
         } else if (i == n - 1 && after == ' ') {
             size_t end = lost_no_break_space(sc, chars, offsets, n, before, trial);
             if (end)
@@ -555,8 +554,10 @@ const awl_rule awl_rule_mojibake = {
         "again: \"é\" becomes \"Ã©\", \"’\" becomes \"â€™\", \"λ\" becomes \"Î»\". The rule\n"
         "recognises UTF-8 read as cp1252, latin-1, cp1250, cp1251, cp1253, cp1254,\n"
         "cp1257, iso-8859-2, macroman or cp437 (once or twice) and repairs it, only\n"
-        "where the damaged text is clearly not real writing: real accented, Greek,\n"
-        "Cyrillic and emoji text is left alone.\n"
+        "where the damaged text scores as clearly not real writing (character pairs\n"
+        "such as \"Ã©\" or \"â€\" that real text does not make); a doubtful span is\n"
+        "repaired only when the same file shows clear damage of the same kind. Real\n"
+        "accented, Greek, Cyrillic, CJK and emoji text is left alone.\n"
         "\n"
         "Bad:\n"
         "    - [\xC3\x8E\xC2\xBB" "DNN](https://example.com/ldnn) - Caf\xC3\x83\xC2\xA9 serving.\n"

@@ -1,10 +1,11 @@
 /*
  * test_rules_unicode: the Unicode hygiene rules (invisible-char,
- * bidi-control, bom), one finding and one fix at a time.
+ * bidi-control, bom, mojibake, invalid-utf8, nbsp, unicode-normalization),
+ * one finding and one fix at a time.
  *
  * Every expected position and fixed text below is worked out by hand from
- * the Markdown and rules/invisible_char.c's description, never copied from
- * a run of the program. "\xE2\x80\x8B" is U+200B, "\xC2\xAD" U+00AD,
+ * the Markdown and the rule's description in rules/, never copied from a
+ * run of the program. "\xE2\x80\x8B" is U+200B, "\xC2\xAD" U+00AD,
  * "\xE2\x80\x8D" U+200D.
  */
 #include <criterion/criterion.h>
@@ -240,6 +241,95 @@ Test(mojibake, look_alikes_that_are_real_are_silent)
     awl_test_expect_silent("# L\n\nSE VOC\xC3\x8A\xE2\x80\xA6\n", "mojibake");
     awl_test_expect_silent("# L\n\nOffering 5\xC3\x97\xC2\xA3" "35 pins\n", "mojibake");
     awl_test_expect_silent("# L\n\nthe \xE2\x80\x9C\xC3\x97\xE2\x80\x9D curves\n", "mojibake");
+}
+
+Test(mojibake, symbol_after_a_common_lead_in_capitals)
+{
+    /* "Ã‚" is C3 82 (Â) as cp1252: a symbol right after Ã, inside a word. */
+    const char *text = "# L\n\nCH\xC3\x83\xE2\x80\x9ATEAU wines\n";
+    const awl_test_at want[] = {{3, 3}};
+    awl_test_expect_findings(text, "mojibake", 1, want);
+    awl_test_expect_fixed(text, "# L\n\nCH\xC3\x82TEAU wines\n");
+}
+
+Test(mojibake, lost_no_break_space_after_a_final_a_grave)
+{
+    /* "à" is C3 A0; the A0 became a space, kept ("cittÃ  di", where one
+     * space is the lost byte) or merged with the next one ("cittÃ di"). */
+    const char *fixed = "# L\n\nLa citt\xC3\xA0 di Roma.\n";
+    const awl_test_at want[] = {{3, 8}};
+    awl_test_expect_findings("# L\n\nLa citt\xC3\x83  di Roma.\n", "mojibake", 1, want);
+    awl_test_expect_fixed("# L\n\nLa citt\xC3\x83  di Roma.\n", fixed);
+    awl_test_expect_fixed("# L\n\nLa citt\xC3\x83 di Roma.\n", fixed);
+    /* A spaced-out capital is not the end of a lower-case word. */
+    awl_test_expect_silent("# L\n\nS \xC3\x83 O P A U L O\n", "mojibake");
+}
+
+Test(mojibake, lost_byte_repairs_to_the_replacement_character)
+{
+    /* "”" is E2 80 9D; cp1252 has no 9D, so a strict decoder gave U+FFFD:
+     * "â€�" is a character that is gone, and "�" says so. "Slides" is
+     * columns 4-9. */
+    const char *text = "# L\n\n\xC3\xA2\xE2\x82\xAC\xC5\x93Slides\xC3\xA2\xE2\x82\xAC\xEF\xBF\xBD here\n";
+    const awl_test_at want[] = {{3, 1}, {3, 10}};
+    awl_test_expect_findings(text, "mojibake", 2, want);
+    awl_test_expect_fixed(text, "# L\n\n\xE2\x80\x9CSlides\xEF\xBF\xBD here\n");
+}
+
+Test(mojibake, c1_controls_repaired_once_the_file_shows_latin1_damage)
+{
+    /* "Ã" U+0089 is É read as latin-1; the same decoder turned cp1252's
+     * quotes 93 and 94 into C1 controls. "Ã\x89cole and " is 11 columns. */
+    const char *text = "# L\n\n\xC3\x83\xC2\x89" "cole and \xC2\x93notes\xC2\x94.\n";
+    const awl_test_at want[] = {{3, 1}, {3, 12}, {3, 18}};
+    awl_test_expect_findings(text, "mojibake", 3, want);
+    awl_test_expect_fixed(text, "# L\n\n\xC3\x89" "cole and \xE2\x80\x9Cnotes\xE2\x80\x9D.\n");
+}
+
+Test(mojibake, lone_c1_control_without_latin1_damage_is_left)
+{
+    awl_test_expect_silent("# L\n\nC'est fini\xC2\x85 vraiment.\n", "mojibake");
+}
+
+Test(mojibake, doubtful_span_needs_clear_damage_in_the_same_file)
+{
+    /* "Ã¥" (å) scores low: a capital beside a currency sign is leetspeak.
+     * Beside a real en dash it stays; in a file with "CafÃ©" it is the same
+     * damage and is repaired. */
+    awl_test_expect_silent("# L\n\nSm\xC3\x83\xC2\xA5 ting \xE2\x80\x93 notes\n", "mojibake");
+    const char *text = "# L\n\nCaf\xC3\x83\xC2\xA9 and Sm\xC3\x83\xC2\xA5 ting\n";
+    const awl_test_at want[] = {{3, 4}, {3, 13}};
+    awl_test_expect_findings(text, "mojibake", 2, want);
+    awl_test_expect_fixed(text, "# L\n\nCaf\xC3\xA9 and Sm\xC3\xA5 ting\n");
+}
+
+Test(mojibake, real_capitals_before_punctuation_are_silent)
+{
+    /* Each re-encodes to a real letter (ŗ, Ò, ř, ģ, Ņ), but is real text:
+     * an angstrom sign and an em dash, a quoted letter's plural, a trade
+     * mark ending a capital word, leetspeak, capitals and an ellipsis. */
+    awl_test_expect_silent("# L\n\nA 5 \xC3\x85\xE2\x80\x94 film\n", "mojibake");
+    awl_test_expect_silent("# L\n\nThe letter \xC3\x83\xE2\x80\x99s shape\n", "mojibake");
+    awl_test_expect_silent("# L\n\nThe M\xC3\x85\xE2\x84\xA2 brand\n", "mojibake");
+    awl_test_expect_silent("# L\n\nH\xC3\x84\xC2\xA3LL\xC3\x96 there\n", "mojibake");
+    awl_test_expect_silent("# L\n\nVI SK\xC3\x85\xE2\x80\xA6\n", "mojibake");
+}
+
+Test(mojibake, real_words_and_math_are_silent)
+{
+    /* Russian "Её", "Ді-Кар" (Ukrainian), Belarusian before a real U+FFFD:
+     * two Cyrillic letters that cp1251 turns into valid UTF-8. */
+    awl_test_expect_silent("# L\n\n\xD0\x95\xD1\x91 \xD0\x94\xD1\x96-\xD0\x9A\xD0\xB0\xD1\x80\n", "mojibake");
+    awl_test_expect_silent("# L\n\n\xD1\x82\xD0\xB0\xD1\x9E\xEF\xBF\xBD\n", "mojibake");
+    /* λ ≤ 2 × n, x² ± 1, ≥ 90 °C in 5 µs. */
+    awl_test_expect_silent("# L\n\n\xCE\xBB \xE2\x89\xA4 2 \xC3\x97 n, x\xC2\xB2 \xC2\xB1 1, \xE2\x89\xA5 90 "
+                           "\xC2\xB0" "C in 5 \xC2\xB5s\n",
+                           "mojibake");
+    /* Czech, German capitals, French, Turkish capitals. */
+    awl_test_expect_silent("# L\n\nP\xC5\x99\xC3\xADli\xC5\xA1 \xC5\xBElu\xC5\xA5ou\xC4\x8Dk\xC3\xBD k\xC5\xAF\xC5\x88\n",
+                           "mojibake");
+    awl_test_expect_silent("# L\n\nGR\xC3\x96\xC3\x9F" "E \xC3\x80 bient\xC3\xB4t \xC4\xB0\xC5\x9E\xC3\x87\xC4\xB0\n",
+                           "mojibake");
 }
 
 /* ---- invalid-utf8 ------------------------------------------------------ */
