@@ -351,7 +351,7 @@ static void repair_again(candidate *c)
 {
     uint32_t chars[RUN_MAX];
     size_t n = code_points(c->bytes, c->len, chars);
-    candidate *again = &(candidate){0};
+    candidate again_buf, *again = &again_buf;
     for (size_t page = 0; page < AWL_CODEPAGE_COUNT; page++) {
         if (try_span(page, chars, n, 0, 0, 0, again) == n && again->score >= STRONG) {
             memcpy(c->bytes, again->bytes, again->len);
@@ -433,27 +433,26 @@ static size_t lost_no_break_space(const scan *sc, const uint32_t *chars, const s
 static void check_run(scan *sc, const size_t *offsets, const uint32_t *chars, size_t n,
                       uint32_t before, uint32_t after)
 {
-    candidate *best = &(candidate){0}, *trial = &(candidate){0};
+    candidate found; /* filled by whichever reading succeeds; not cleared,
+                      * as runs are many and repairs rare */
+    candidate *trial = &found;
     for (size_t i = 0; i < n;) {
         size_t weak_page = AWL_CODEPAGE_COUNT, weak_span = 0, c1_span;
-        best->chars = 0;
-        for (size_t page = 0; page < AWL_CODEPAGE_COUNT; page++) {
+        bool strong = false;
+        for (size_t page = 0; page < AWL_CODEPAGE_COUNT && !strong; page++) {
             if (!try_span(page, chars, n, i, before, after, trial))
                 continue;
-            if (trial->score >= STRONG) {
-                *best = *trial;
-                break;
-            }
-            if (trial->score > 0 && weak_page == AWL_CODEPAGE_COUNT) {
+            strong = trial->score >= STRONG;
+            if (!strong && trial->score > 0 && weak_page == AWL_CODEPAGE_COUNT) {
                 weak_page = page;
                 weak_span = trial->chars;
             }
         }
-        if (best->chars) {
-            sc->confirmed[best->page] = true;
-            repair_again(best);
-            report(sc->check, offsets[i], offsets[i + best->chars], best->bytes, best->len);
-            i += best->chars;
+        if (strong) {
+            sc->confirmed[trial->page] = true;
+            repair_again(trial);
+            report(sc->check, offsets[i], offsets[i + trial->chars], trial->bytes, trial->len);
+            i += trial->chars;
         } else if (weak_span) {
             wait_for_evidence(sc, offsets[i], offsets[i + weak_span], weak_page, false);
             i += weak_span;
@@ -476,7 +475,7 @@ static void settle_waiting(scan *sc)
 {
     const char *bytes = sc->check->doc->source.bytes;
     uint32_t chars[RUN_MAX];
-    candidate *c = &(candidate){0};
+    candidate found, *c = &found;
     for (size_t w = 0; w < sc->waiting_count; w++) {
         const pending *p = &sc->waiting[w];
         if (!sc->confirmed[p->page])
