@@ -128,6 +128,46 @@ Test(invisible_char, reported_in_code_too)
     awl_test_expect_fixed(text, "# L\n\n```\npip install x\n```\n");
 }
 
+Test(invisible_char, tag_characters_outside_a_flag)
+{
+    /* U+E0049 U+E0047 (tag I, tag G) hide text after "Hidden" (6 columns);
+     * the same tags after U+1F3F4 spell a subdivision flag and stay. */
+    const char *text = "# L\n\nHidden\xF3\xA0\x81\x89\xF3\xA0\x81\x87 words.\n";
+    const awl_test_at want[] = {{3, 7}};
+    awl_test_expect_findings(text, "invisible-char", 1, want);
+    awl_test_expect_fixed(text, "# L\n\nHidden words.\n");
+    awl_test_expect_silent("# L\n\nScotland \xF0\x9F\x8F\xB4\xF3\xA0\x81\xA7\xF3\xA0\x81\xA2\xF3\xA0\x81\xB3"
+                           "\xF3\xA0\x81\xA3\xF3\xA0\x81\xB4\xF3\xA0\x81\xBF here.\n",
+                           "invisible-char");
+    /* A flag whose tags never reach the cancel tag is no flag. */
+    const awl_test_at cut[] = {{3, 2}};
+    awl_test_expect_findings("# L\n\n\xF0\x9F\x8F\xB4\xF3\xA0\x81\xA7\xF3\xA0\x81\xA2 cut\n", "invisible-char",
+                             1, cut);
+}
+
+Test(invisible_char, deprecated_format_and_annotation_characters)
+{
+    /* U+206A after "Old" (column 4); U+FFF9 after " format and " (columns
+     * 5-16), so column 17. */
+    const char *text = "# L\n\nOld\xE2\x81\xAA format and \xEF\xBF\xB9note.\n";
+    const awl_test_at want[] = {{3, 4}, {3, 17}};
+    awl_test_expect_findings(text, "invisible-char", 2, want);
+    awl_test_expect_fixed(text, "# L\n\nOld format and note.\n");
+}
+
+Test(invisible_char, word_breaks_in_unspaced_scripts_are_kept)
+{
+    /* Thai "ภาษา|ไทย" and Khmer "ក|ខ": U+200B is where a line may break. */
+    awl_test_expect_silent("# L\n\n\xE0\xB8\xA0\xE0\xB8\xB2\xE0\xB8\xA9\xE0\xB8\xB2\xE2\x80\x8B"
+                           "\xE0\xB9\x84\xE0\xB8\x97\xE0\xB8\xA2\n",
+                           "invisible-char");
+    awl_test_expect_silent("# L\n\n\xE1\x9E\x80\xE2\x80\x8B\xE2\x80\x8B\xE1\x9E\x81\n", "invisible-char");
+    /* Between a space and a Latin word it is stray: "ไทย " is 4 columns. */
+    const awl_test_at want[] = {{3, 5}};
+    awl_test_expect_findings("# L\n\n\xE0\xB9\x84\xE0\xB8\x97\xE0\xB8\xA2 \xE2\x80\x8Bwidget\n",
+                             "invisible-char", 1, want);
+}
+
 /* ---- bidi-control ------------------------------------------------------ */
 
 Test(bidi_control, trojan_source_override_in_a_code_span)
