@@ -28,7 +28,8 @@
  * ("â€�" is a lost character: "�"), and a no-break space turned into a
  * space after "Ã" ending a word ("voilÃ le" is "voilà le"). The repair
  * itself must be characters real text is made of, and is repaired once
- * more when it is itself mojibake (text damaged twice).
+ * more when it is itself mojibake (text damaged twice). Code blocks are
+ * left alone: mojibake there may be shown on purpose.
  */
 #include <stdint.h>
 #include <string.h>
@@ -430,6 +431,14 @@ static size_t lost_no_break_space(const scan *sc, const uint32_t *chars, const s
     return end + 1 < src->length && src->bytes[end + 1] == ' ' ? end + 1 : end;
 }
 
+/* Whether offset `at` lies in a code block, where mojibake may be shown on
+ * purpose (a tool's output, a test string); looked up only for a finding. */
+static bool in_code_block(const scan *sc, size_t at)
+{
+    const awl_doc *doc = sc->check->doc;
+    return doc->line_flags[awl_source_line_of(&doc->source, at)] & AWL_LINE_CODE;
+}
+
 static void check_run(scan *sc, const size_t *offsets, const uint32_t *chars, size_t n,
                       uint32_t before, uint32_t after)
 {
@@ -448,6 +457,8 @@ static void check_run(scan *sc, const size_t *offsets, const uint32_t *chars, si
                 weak_span = trial->chars;
             }
         }
+        if ((strong || weak_span) && in_code_block(sc, offsets[i]))
+            return;
         if (strong) {
             sc->confirmed[trial->page] = true;
             repair_again(trial);
@@ -456,12 +467,13 @@ static void check_run(scan *sc, const size_t *offsets, const uint32_t *chars, si
         } else if (weak_span) {
             wait_for_evidence(sc, offsets[i], offsets[i + weak_span], weak_page, false);
             i += weak_span;
-        } else if ((c1_span = c1_stretch(chars, n, i, trial)) != 0) {
+        } else if ((c1_span = c1_stretch(chars, n, i, trial)) != 0 &&
+                   !in_code_block(sc, offsets[i])) {
             wait_for_evidence(sc, offsets[i], offsets[i + c1_span], PAGE_LATIN1, true);
             i += c1_span;
         } else if (i == n - 1 && after == ' ') {
             size_t end = lost_no_break_space(sc, chars, offsets, n, before, trial);
-            if (end)
+            if (end && !in_code_block(sc, offsets[i]))
                 report(sc->check, offsets[i], end, trial->bytes, trial->len);
             i++;
         } else {
@@ -556,7 +568,8 @@ const awl_rule awl_rule_mojibake = {
         "where the damaged text scores as clearly not real writing (character pairs\n"
         "such as \"Ã©\" or \"â€\" that real text does not make); a doubtful span is\n"
         "repaired only when the same file shows clear damage of the same kind. Real\n"
-        "accented, Greek, Cyrillic, CJK and emoji text is left alone.\n"
+        "accented, Greek, Cyrillic, CJK and emoji text is left alone, and so are code\n"
+        "blocks, which may show mojibake on purpose.\n"
         "\n"
         "Bad:\n"
         "    - [\xC3\x8E\xC2\xBB" "DNN](https://example.com/ldnn) - Caf\xC3\x83\xC2\xA9 serving.\n"

@@ -343,6 +343,16 @@ Test(mojibake, doubtful_span_needs_clear_damage_in_the_same_file)
     awl_test_expect_fixed(text, "# L\n\nCaf\xC3\xA9 and Sm\xC3\xA5 ting\n");
 }
 
+Test(mojibake, code_blocks_may_show_it_on_purpose)
+{
+    /* The same "CafÃ©" in text, a fenced block and an indented block: only
+     * the text's is damage. */
+    const char *text = "# L\n\nCaf\xC3\x83\xC2\xA9 here.\n\n```\nCaf\xC3\x83\xC2\xA9 shown\n```\n\n"
+                       "    Caf\xC3\x83\xC2\xA9 indented\n";
+    const awl_test_at want[] = {{3, 4}};
+    awl_test_expect_findings(text, "mojibake", 1, want);
+}
+
 Test(mojibake, real_capitals_before_punctuation_are_silent)
 {
     /* Each re-encodes to a real letter (ŗ, Ò, ř, ģ, Ņ), but is real text:
