@@ -168,7 +168,22 @@ static bool is_upper(uint32_t c)
 }
 
 /* How unlikely the adjacent damaged characters x y are in real text;
- * `prev` is the character before x, `next` the one after y. */
+ * `prev` is the character before x, `next` the one after y. A letter then
+ * a symbol scores:
+ *   a common lead (Ã Â Î Ï Ð Ñ) then a symbol             2  "Ã©" "Î»" "Ã™"
+ *     but then "’" or "…"                                0  "Ã’s"
+ *     but then a currency sign                            1  "Ã¥"
+ *     but then a dash or no-break space after a capital   1  "MISUTÂ<NBSP>"
+ *   another letter then a dash, no-break space, "’", "…"  0  "Å—" "VOCÊ…"
+ *   a lower-case letter then a currency sign              2  "â€"
+ *   a letter then a closing mark inside a word            2  "É”T"
+ *   a capital then a closing mark ending a word, or a
+ *   currency sign (leetspeak)                             0  "NESTLÉ®" "Ä£"
+ *   any other                                             1
+ * A symbol then a letter scores 1 (0 after a dash, and a currency sign
+ * before a capital), two symbols of different kinds 1 ("×‘"), a lower-case
+ * letter then a capital 1 ("вЂ"). C1 controls and rare symbols are scored
+ * on their own (span_score). */
 static int pair_score(uint32_t prev, uint32_t x, uint32_t y, uint32_t next)
 {
     /* U+FFFD says a byte was lost, not that the text beside it is damaged. */
@@ -238,7 +253,8 @@ static int span_score(const uint32_t *chars, size_t n, uint32_t before, uint32_t
  * and Hangul only when the span repairs to two characters or more (a lone
  * "×”" is a times sign and a quote, not Hebrew). IPA, Armenian, combining
  * marks and the like are what coincidences decode to, so they are refused.
- * U+FFFD comes only from a lost byte (see try_span). */
+ * U+FFFD is a lost byte (see try_span) or the replacement character
+ * itself damaged ("ï¿½"). */
 static bool plausible(uint32_t c, size_t page, size_t seqs)
 {
     if (c >= 0xA0 && c <= 0xBF)
