@@ -29,7 +29,8 @@
  * space after "Ã" ending a word ("voilÃ le" is "voilà le"). The repair
  * itself must be characters real text is made of, and is repaired once
  * more when it is itself mojibake (text damaged twice). Code blocks are
- * left alone: mojibake there may be shown on purpose.
+ * left alone: mojibake there may be shown on purpose. In a URL the fix is
+ * unsafe: the damaged address may be the one its server answers to.
  */
 #include <stdint.h>
 #include <string.h>
@@ -392,14 +393,38 @@ typedef struct scan {
     size_t waiting_count;
 } scan;
 
+/* Whether offset `at` is inside a URL: its word (back to a blank, quote or
+ * bracket) follows "](" or holds "://" or starts with "www.". */
+static bool in_url(const awl_source *src, size_t at)
+{
+    const char *s = src->bytes;
+    size_t line_start = src->line_starts[awl_source_line_of(src, at)], k = at;
+    while (k > line_start && !strchr(" \t([<\"'", s[k - 1]))
+        k--;
+    if (k >= line_start + 2 && s[k - 1] == '(' && s[k - 2] == ']')
+        return true;
+    if (at - k >= 4 && memcmp(s + k, "www.", 4) == 0)
+        return true;
+    for (size_t i = k; i + 3 <= at; i++)
+        if (memcmp(s + i, "://", 3) == 0)
+            return true;
+    return false;
+}
+
+/* A finding with its repair; in a URL the repair is unsafe, since the
+ * damaged address may be the one the server answers to. */
 static void report(awl_check *check, size_t start, size_t end, const unsigned char *bytes, size_t len)
 {
+    const awl_source *src = &check->doc->source;
+    bool url = in_url(src, start);
     awl_diag *diag = awl_emit(check, start, end,
                               "mojibake: \"%.*s\" is UTF-8 read in the wrong encoding; it "
-                              "should read \"%.*s\"",
-                              (int)(end - start), check->doc->source.bytes + start, (int)len,
-                              (const char *)bytes);
+                              "should read \"%.*s\"%s",
+                              (int)(end - start), src->bytes + start, (int)len, (const char *)bytes,
+                              url ? " (in a link target: check the repaired address works)" : "");
     awl_add_edit(check, diag, start, end, (const char *)bytes, len);
+    if (url)
+        awl_fix_unsafe(diag);
     diag->changes_text = true;
 }
 
@@ -585,7 +610,8 @@ const awl_rule awl_rule_mojibake = {
         "such as \"Ã©\" or \"â€\" that real text does not make); a doubtful span is\n"
         "repaired only when the same file shows clear damage of the same kind. Real\n"
         "accented, Greek, Cyrillic, CJK and emoji text is left alone, and so are code\n"
-        "blocks, which may show mojibake on purpose.\n"
+        "blocks, which may show mojibake on purpose. In a link target the fix is unsafe:\n"
+        "check that the repaired address works.\n"
         "\n"
         "Bad:\n"
         "    - [\xC3\x8E\xC2\xBB" "DNN](https://example.com/ldnn) - Caf\xC3\x83\xC2\xA9 serving.\n"

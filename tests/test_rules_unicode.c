@@ -353,6 +353,24 @@ Test(mojibake, code_blocks_may_show_it_on_purpose)
     awl_test_expect_findings(text, "mojibake", 1, want);
 }
 
+Test(mojibake, in_a_link_target_the_fix_is_unsafe)
+{
+    /* The damaged address may be the one the server answers to. "- [Caf"
+     * puts the title's at column 7; "- [CafÃ©](" is 10 columns and
+     * "https://a.io/caf" 16 more, so the URL's is at 27. */
+    const char *text = "# L\n\n- [Caf\xC3\x83\xC2\xA9](https://a.io/caf\xC3\x83\xC2\xA9) - x.\n";
+    const awl_test_at want[] = {{3, 7}, {3, 27}};
+    awl_test_expect_findings(text, "mojibake", 2, want);
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    cr_expect_eq(awl_test_nth(&diags, "mojibake", 0)->fix, AWL_FIX_SAFE);
+    cr_expect_eq(awl_test_nth(&diags, "mojibake", 1)->fix, AWL_FIX_UNSAFE);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+    awl_test_expect_fixed(text, "# L\n\n- [Caf\xC3\xA9](https://a.io/caf\xC3\x83\xC2\xA9) - x.\n");
+    awl_test_expect_fixed_unsafe(text, "# L\n\n- [Caf\xC3\xA9](https://a.io/caf\xC3\xA9) - x.\n", true);
+}
+
 Test(mojibake, real_capitals_before_punctuation_are_silent)
 {
     /* Each re-encodes to a real letter (ŗ, Ò, ř, ģ, Ņ), but is real text:
