@@ -180,6 +180,7 @@ static bool is_upper(uint32_t c)
  *   a letter then a closing mark inside a word            2  "É”T"
  *   a capital then a closing mark ending a word, or a
  *   currency sign (leetspeak)                             0  "NESTLÉ®" "Ä£"
+ *   a letter then “ or ‘ ending a word (a closing quote)   0  "„ВСЕ“"
  *   any other                                             1
  * A symbol then a letter scores 1 (0 after a dash, and a currency sign
  * before a capital), two symbols of different kinds 1 ("×‘"), a lower-case
@@ -202,6 +203,9 @@ static int pair_score(uint32_t prev, uint32_t x, uint32_t y, uint32_t next)
             return 0; /* scored on their own */
         if (common_lead(x))
             return 2;
+        /* German, Czech and Russian close quotes with “ and ‘: „Wort“. */
+        if ((y == 0x201C || y == 0x2018) && !is_letter_kind(kind_of(next)))
+            return 0;
         if (ky == KIND_CLOSING)
             return is_letter_kind(kind_of(next)) ? 2 : kx == KIND_UPPER ? 0 : 1;
         return 1;

@@ -371,6 +371,18 @@ Test(mojibake, in_a_link_target_the_fix_is_unsafe)
     awl_test_expect_fixed_unsafe(text, "# L\n\n- [Caf\xC3\xA9](https://a.io/caf\xC3\xA9) - x.\n", true);
 }
 
+Test(mojibake, a_closing_quote_stays_beside_clear_damage)
+{
+    /* "РџСЂРёРІРµС‚" is "Привет" read as cp1251; in the same file "Е“"
+     * (cp1251 for œ) is the end of a real „ВСЕ“, quoted the Russian way. */
+    const char *text = "# L\n\n\xD0\xA0\xD1\x9F\xD0\xA1\xD0\x82\xD0\xA0\xD1\x91\xD0\xA0\xD0\x86\xD0\xA0\xC2\xB5"
+                       "\xD0\xA1\xE2\x80\x9A and \xE2\x80\x9E\xD0\x92\xD0\xA1\xD0\x95\xE2\x80\x9C here.\n";
+    const awl_test_at want[] = {{3, 1}};
+    awl_test_expect_findings(text, "mojibake", 1, want);
+    awl_test_expect_fixed(text, "# L\n\n\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 and "
+                                "\xE2\x80\x9E\xD0\x92\xD0\xA1\xD0\x95\xE2\x80\x9C here.\n");
+}
+
 Test(mojibake, real_capitals_before_punctuation_are_silent)
 {
     /* Each re-encodes to a real letter (ŗ, Ò, ř, ģ, Ņ), but is real text:
