@@ -40,8 +40,6 @@
 #include "rule.h"
 
 #define RUN_MAX 256
-/* Weak candidates kept until the end of the file, waiting for evidence. */
-#define PENDING_MAX 64
 #define STRONG 2
 
 enum { PAGE_CP1252 = 0, PAGE_LATIN1 = 1 };
@@ -393,8 +391,7 @@ typedef struct pending {
 typedef struct scan {
     awl_check *check;
     bool confirmed[AWL_CODEPAGE_COUNT]; /* pages with a clear repair */
-    pending waiting[PENDING_MAX];
-    size_t waiting_count;
+    awl_vec waiting;                    /* pending, in file order; heap */
 } scan;
 
 /* Whether offset `at` is inside a URL: its word (back to a blank, quote or
@@ -434,8 +431,7 @@ static void report(awl_check *check, size_t start, size_t end, const unsigned ch
 
 static void wait_for_evidence(scan *sc, size_t start, size_t end, size_t page, bool c1)
 {
-    if (sc->waiting_count < PENDING_MAX)
-        sc->waiting[sc->waiting_count++] = (pending){start, end, page, c1};
+    *(pending *)awl_vec_push(&sc->waiting) = (pending){start, end, page, c1};
 }
 
 /* C1 controls chars[i..) as the cp1252 bytes they were: how many, with
@@ -533,8 +529,8 @@ static void settle_waiting(scan *sc)
     const char *bytes = sc->check->doc->source.bytes;
     uint32_t chars[RUN_MAX];
     candidate found, *c = &found;
-    for (size_t w = 0; w < sc->waiting_count; w++) {
-        const pending *p = &sc->waiting[w];
+    for (size_t w = 0; w < sc->waiting.count; w++) {
+        const pending *p = awl_vec_at(&sc->waiting, w);
         if (!sc->confirmed[p->page])
             continue;
         size_t n = code_points((const unsigned char *)bytes + p->start, p->end - p->start, chars);
@@ -557,6 +553,7 @@ static void check_mojibake(awl_check *check)
     size_t n = 0;
     uint32_t before = 0, prev = 0;
     scan *sc = &(scan){.check = check};
+    awl_vec_init(&sc->waiting, sizeof(pending));
     for (size_t i = src->has_bom ? 3 : 0; i <= end;) {
         if (i < end && s[i] < 0x80) {
             /* Plain ASCII: skip ahead cheaply, eight bytes at a time. */
@@ -597,6 +594,7 @@ static void check_mojibake(awl_check *check)
         i += len;
     }
     settle_waiting(sc);
+    awl_vec_free(&sc->waiting);
 }
 
 const awl_rule awl_rule_mojibake = {

@@ -371,6 +371,22 @@ Test(mojibake, in_a_link_target_the_fix_is_unsafe)
     awl_test_expect_fixed_unsafe(text, "# L\n\n- [Caf\xC3\xA9](https://a.io/caf\xC3\xA9) - x.\n", true);
 }
 
+Test(mojibake, every_doubtful_span_of_a_damaged_file_is_repaired)
+{
+    /* A whole file read as cp1252: one clear "CafÃ©", then 300 lines whose
+     * only damage is the doubtful "Ã¥". All 301 are reported. */
+    static const char line[] = "Sm\xC3\x83\xC2\xA5 ting.\n";
+    char text[16 + 300 * sizeof line];
+    strcpy(text, "# L\n\nCaf\xC3\x83\xC2\xA9.\n");
+    for (int i = 0; i < 300; i++)
+        strcat(text, line);
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    cr_expect_eq(awl_test_count(&diags, "mojibake"), 301);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+}
+
 Test(mojibake, a_closing_quote_stays_beside_clear_damage)
 {
     /* "РџСЂРёРІРµС‚" is "Привет" read as cp1251; in the same file "Е“"
