@@ -74,7 +74,8 @@ static const char *invisible_name(unsigned cp)
     case 0x200D: return "zero-width joiner (U+200D)";
     case 0x2060: return "word joiner (U+2060)";
     case 0xFEFF: return "zero-width no-break space (U+FEFF, a byte order mark inside the file)";
-    default: break;
+    default:
+        break;
     }
     if (cp >= 0xE0000)
         return "tag character (U+E0001-U+E007F)";
@@ -176,8 +177,8 @@ static bool unspaced_script_at(const unsigned char *s, size_t k)
 {
     if (s[k] == 0xE0)
         return s[k + 1] >= 0xB8 && s[k + 1] <= 0xBF;
-    return s[k] == 0xE1 && ((s[k + 1] >= 0x80 && s[k + 1] <= 0x82) || s[k + 1] == 0x9E ||
-                            s[k + 1] == 0x9F);
+    return s[k] == 0xE1 &&
+           ((s[k + 1] >= 0x80 && s[k + 1] <= 0x82) || s[k + 1] == 0x9E || s[k + 1] == 0x9F);
 }
 
 /* Whether the U+200B at s[i] sits beside such a letter, looking past other

@@ -101,37 +101,58 @@ typedef enum char_kind {
     KIND_SYMBOL,   /* anything else */
 } char_kind;
 
+/* The symbols the code pages give bytes 0x80-0xFF, by kind, sorted. */
+static const struct symbol_kind {
+    uint16_t code_point;
+    uint8_t kind; /* a char_kind */
+} symbol_kinds[] = {
+    {0xA0, KIND_COMMON},     {0xA1, KIND_OPENING},    {0xA2, KIND_CURRENCY},
+    {0xA3, KIND_CURRENCY},   {0xA4, KIND_RARE},       {0xA5, KIND_CURRENCY},
+    {0xA6, KIND_RARE},       {0xA7, KIND_RARE},       {0xA8, KIND_RARE},
+    {0xA9, KIND_OPENING},    {0xAA, KIND_RARE},       {0xAB, KIND_OPENING},
+    {0xAC, KIND_RARE},       {0xAD, KIND_COMMON},     {0xAE, KIND_CLOSING},
+    {0xAF, KIND_RARE},       {0xB0, KIND_MATH},       {0xB1, KIND_MATH},
+    {0xB2, KIND_MATH},       {0xB3, KIND_MATH},       {0xB4, KIND_COMMON},
+    {0xB5, KIND_MATH},       {0xB6, KIND_RARE},       {0xB7, KIND_COMMON},
+    {0xB8, KIND_RARE},       {0xB9, KIND_MATH},       {0xBA, KIND_RARE},
+    {0xBB, KIND_CLOSING},    {0xBC, KIND_MATH},       {0xBD, KIND_MATH},
+    {0xBE, KIND_MATH},       {0xBF, KIND_OPENING},    {0xD7, KIND_MATH},
+    {0xF7, KIND_MATH},       {0x192, KIND_RARE},      {0x2C6, KIND_RARE},
+    {0x2C7, KIND_RARE},      {0x2D8, KIND_RARE},      {0x2D9, KIND_RARE},
+    {0x2DA, KIND_RARE},      {0x2DB, KIND_RARE},      {0x2DC, KIND_RARE},
+    {0x2DD, KIND_RARE},      {0x384, KIND_OPENING},   {0x385, KIND_OPENING},
+    {0x2013, KIND_COMMON},   {0x2014, KIND_COMMON},   {0x2015, KIND_COMMON},
+    {0x2018, KIND_OPENING},  {0x2019, KIND_COMMON},   {0x201A, KIND_OPENING},
+    {0x201C, KIND_OPENING},  {0x201D, KIND_CLOSING},  {0x201E, KIND_OPENING},
+    {0x2020, KIND_RARE},     {0x2021, KIND_RARE},     {0x2022, KIND_OPENING},
+    {0x2026, KIND_COMMON},   {0x2030, KIND_RARE},     {0x2039, KIND_OPENING},
+    {0x203A, KIND_CLOSING},  {0x2044, KIND_MATH},     {0x207F, KIND_MATH},
+    {0x20A7, KIND_CURRENCY}, {0x20AC, KIND_CURRENCY}, {0x2116, KIND_MATH},
+    {0x2122, KIND_CLOSING},  {0x2202, KIND_MATH},     {0x2206, KIND_MATH},
+    {0x220F, KIND_MATH},     {0x2211, KIND_MATH},     {0x2219, KIND_MATH},
+    {0x221A, KIND_MATH},     {0x221E, KIND_MATH},     {0x2229, KIND_MATH},
+    {0x222B, KIND_MATH},     {0x2248, KIND_MATH},     {0x2260, KIND_MATH},
+    {0x2261, KIND_MATH},     {0x2264, KIND_MATH},     {0x2265, KIND_MATH},
+    {0x2310, KIND_RARE},     {0x2320, KIND_MATH},     {0x2321, KIND_MATH},
+    {0x25CA, KIND_RARE},     {0xF8FF, KIND_RARE},
+};
+
 static char_kind kind_of(uint32_t c)
 {
     if (c < 0x80)
         return ascii_letter(c) ? KIND_ASCII_LETTER : KIND_ASCII;
     if (c < 0xA0)
         return KIND_C1;
-    switch (c) {
-    case 0xA0: case 0xAD: case 0xB4: case 0xB7: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2019: case 0x2026:
-        return KIND_COMMON;
-    case 0xA4: case 0xA6: case 0xA7: case 0xA8: case 0xAA: case 0xAC: case 0xAF: case 0xB6:
-    case 0xB8: case 0xBA: case 0x192: case 0x2C6: case 0x2C7: case 0x2D8: case 0x2D9:
-    case 0x2DA: case 0x2DB: case 0x2DC: case 0x2DD: case 0x2020: case 0x2021: case 0x2030:
-    case 0x2310: case 0x25CA: case 0xF8FF:
-        return KIND_RARE;
-    case 0xA2: case 0xA3: case 0xA5: case 0x20A7: case 0x20AC:
-        return KIND_CURRENCY;
-    case 0xA1: case 0xA9: case 0xAB: case 0xBF: case 0x384: case 0x385: case 0x2018:
-    case 0x201A: case 0x201C: case 0x201E: case 0x2022: case 0x2039:
-        return KIND_OPENING;
-    case 0xAE: case 0xBB: case 0x201D: case 0x203A: case 0x2122:
-        return KIND_CLOSING;
-    case 0xB0: case 0xB1: case 0xB2: case 0xB3: case 0xB5: case 0xB9: case 0xBC: case 0xBD:
-    case 0xBE: case 0xD7: case 0xF7: case 0x207F: case 0x2044: case 0x2116: case 0x2202:
-    case 0x2206: case 0x220F: case 0x2211: case 0x2219: case 0x221A: case 0x221E:
-    case 0x2229: case 0x222B: case 0x2248: case 0x2260: case 0x2261: case 0x2264:
-    case 0x2265: case 0x2320: case 0x2321:
-        return KIND_MATH;
-    default:
-        break;
+    size_t lo = 0, hi = sizeof symbol_kinds / sizeof symbol_kinds[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (symbol_kinds[mid].code_point < c)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    if (lo < sizeof symbol_kinds / sizeof symbol_kinds[0] && symbol_kinds[lo].code_point == c)
+        return (char_kind)symbol_kinds[lo].kind;
     if (c >= 0x2500 && c <= 0x25A0)
         return KIND_BOX;
     switch (utf8proc_category((utf8proc_int32_t)c)) {
@@ -349,7 +370,8 @@ static size_t try_span(size_t page, const uint32_t *chars, size_t n, size_t i, u
     out->page = page;
     out->chars = j - i;
     out->len = len;
-    out->score = span_score(chars + i, j - i, i > 0 ? chars[i - 1] : before, j < n ? chars[j] : after);
+    out->score =
+        span_score(chars + i, j - i, i > 0 ? chars[i - 1] : before, j < n ? chars[j] : after);
     return j - i;
 }
 
@@ -414,7 +436,8 @@ static bool in_url(const awl_source *src, size_t at)
 
 /* A finding with its repair; in a URL the repair is unsafe, since the
  * damaged address may be the one the server answers to. */
-static void report(awl_check *check, size_t start, size_t end, const unsigned char *bytes, size_t len)
+static void report(awl_check *check, size_t start, size_t end, const unsigned char *bytes,
+                   size_t len)
 {
     const awl_source *src = &check->doc->source;
     bool url = in_url(src, start);
@@ -616,8 +639,10 @@ const awl_rule awl_rule_mojibake = {
         "check that the repaired address works.\n"
         "\n"
         "Bad:\n"
-        "    - [\xC3\x8E\xC2\xBB" "DNN](https://example.com/ldnn) - Caf\xC3\x83\xC2\xA9 serving.\n"
+        "    - [\xC3\x8E\xC2\xBB"
+        "DNN](https://example.com/ldnn) - Caf\xC3\x83\xC2\xA9 serving.\n"
         "Good:\n"
-        "    - [\xCE\xBB" "DNN](https://example.com/ldnn) - Caf\xC3\xA9 serving.\n",
+        "    - [\xCE\xBB"
+        "DNN](https://example.com/ldnn) - Caf\xC3\xA9 serving.\n",
     .check = check_mojibake,
 };

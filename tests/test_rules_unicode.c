@@ -136,13 +136,14 @@ Test(invisible_char, tag_characters_outside_a_flag)
     const awl_test_at want[] = {{3, 7}};
     awl_test_expect_findings(text, "invisible-char", 1, want);
     awl_test_expect_fixed(text, "# L\n\nHidden words.\n");
-    awl_test_expect_silent("# L\n\nScotland \xF0\x9F\x8F\xB4\xF3\xA0\x81\xA7\xF3\xA0\x81\xA2\xF3\xA0\x81\xB3"
-                           "\xF3\xA0\x81\xA3\xF3\xA0\x81\xB4\xF3\xA0\x81\xBF here.\n",
-                           "invisible-char");
+    awl_test_expect_silent(
+        "# L\n\nScotland \xF0\x9F\x8F\xB4\xF3\xA0\x81\xA7\xF3\xA0\x81\xA2\xF3\xA0\x81\xB3"
+        "\xF3\xA0\x81\xA3\xF3\xA0\x81\xB4\xF3\xA0\x81\xBF here.\n",
+        "invisible-char");
     /* A flag whose tags never reach the cancel tag is no flag. */
     const awl_test_at cut[] = {{3, 2}};
-    awl_test_expect_findings("# L\n\n\xF0\x9F\x8F\xB4\xF3\xA0\x81\xA7\xF3\xA0\x81\xA2 cut\n", "invisible-char",
-                             1, cut);
+    awl_test_expect_findings("# L\n\n\xF0\x9F\x8F\xB4\xF3\xA0\x81\xA7\xF3\xA0\x81\xA2 cut\n",
+                             "invisible-char", 1, cut);
 }
 
 Test(invisible_char, deprecated_format_and_annotation_characters)
@@ -161,7 +162,8 @@ Test(invisible_char, word_breaks_in_unspaced_scripts_are_kept)
     awl_test_expect_silent("# L\n\n\xE0\xB8\xA0\xE0\xB8\xB2\xE0\xB8\xA9\xE0\xB8\xB2\xE2\x80\x8B"
                            "\xE0\xB9\x84\xE0\xB8\x97\xE0\xB8\xA2\n",
                            "invisible-char");
-    awl_test_expect_silent("# L\n\n\xE1\x9E\x80\xE2\x80\x8B\xE2\x80\x8B\xE1\x9E\x81\n", "invisible-char");
+    awl_test_expect_silent("# L\n\n\xE1\x9E\x80\xE2\x80\x8B\xE2\x80\x8B\xE1\x9E\x81\n",
+                           "invisible-char");
     /* Between a space and a Latin word it is stray: "ไทย " is 4 columns. */
     const awl_test_at want[] = {{3, 5}};
     awl_test_expect_findings("# L\n\n\xE0\xB9\x84\xE0\xB8\x97\xE0\xB8\xA2 \xE2\x80\x8Bwidget\n",
@@ -310,7 +312,8 @@ Test(mojibake, lost_byte_repairs_to_the_replacement_character)
     /* "”" is E2 80 9D; cp1252 has no 9D, so a strict decoder gave U+FFFD:
      * "â€�" is a character that is gone, and "�" says so. "Slides" is
      * columns 4-9. */
-    const char *text = "# L\n\n\xC3\xA2\xE2\x82\xAC\xC5\x93Slides\xC3\xA2\xE2\x82\xAC\xEF\xBF\xBD here\n";
+    const char *text =
+        "# L\n\n\xC3\xA2\xE2\x82\xAC\xC5\x93Slides\xC3\xA2\xE2\x82\xAC\xEF\xBF\xBD here\n";
     const awl_test_at want[] = {{3, 1}, {3, 10}};
     awl_test_expect_findings(text, "mojibake", 2, want);
     awl_test_expect_fixed(text, "# L\n\n\xE2\x80\x9CSlides\xEF\xBF\xBD here\n");
@@ -320,10 +323,12 @@ Test(mojibake, c1_controls_repaired_once_the_file_shows_latin1_damage)
 {
     /* "Ã" U+0089 is É read as latin-1; the same decoder turned cp1252's
      * quotes 93 and 94 into C1 controls. "Ã\x89cole and " is 11 columns. */
-    const char *text = "# L\n\n\xC3\x83\xC2\x89" "cole and \xC2\x93notes\xC2\x94.\n";
+    const char *text = "# L\n\n\xC3\x83\xC2\x89"
+                       "cole and \xC2\x93notes\xC2\x94.\n";
     const awl_test_at want[] = {{3, 1}, {3, 12}, {3, 18}};
     awl_test_expect_findings(text, "mojibake", 3, want);
-    awl_test_expect_fixed(text, "# L\n\n\xC3\x89" "cole and \xE2\x80\x9Cnotes\xE2\x80\x9D.\n");
+    awl_test_expect_fixed(text, "# L\n\n\xC3\x89"
+                                "cole and \xE2\x80\x9Cnotes\xE2\x80\x9D.\n");
 }
 
 Test(mojibake, lone_c1_control_without_latin1_damage_is_left)
@@ -368,7 +373,8 @@ Test(mojibake, in_a_link_target_the_fix_is_unsafe)
     awl_diags_free(&diags);
     awl_doc_free(doc);
     awl_test_expect_fixed(text, "# L\n\n- [Caf\xC3\xA9](https://a.io/caf\xC3\x83\xC2\xA9) - x.\n");
-    awl_test_expect_fixed_unsafe(text, "# L\n\n- [Caf\xC3\xA9](https://a.io/caf\xC3\xA9) - x.\n", true);
+    awl_test_expect_fixed_unsafe(text, "# L\n\n- [Caf\xC3\xA9](https://a.io/caf\xC3\xA9) - x.\n",
+                                 true);
 }
 
 Test(mojibake, every_doubtful_span_of_a_damaged_file_is_repaired)
@@ -391,8 +397,9 @@ Test(mojibake, a_closing_quote_stays_beside_clear_damage)
 {
     /* "РџСЂРёРІРµС‚" is "Привет" read as cp1251; in the same file "Е“"
      * (cp1251 for œ) is the end of a real „ВСЕ“, quoted the Russian way. */
-    const char *text = "# L\n\n\xD0\xA0\xD1\x9F\xD0\xA1\xD0\x82\xD0\xA0\xD1\x91\xD0\xA0\xD0\x86\xD0\xA0\xC2\xB5"
-                       "\xD0\xA1\xE2\x80\x9A and \xE2\x80\x9E\xD0\x92\xD0\xA1\xD0\x95\xE2\x80\x9C here.\n";
+    const char *text =
+        "# L\n\n\xD0\xA0\xD1\x9F\xD0\xA1\xD0\x82\xD0\xA0\xD1\x91\xD0\xA0\xD0\x86\xD0\xA0\xC2\xB5"
+        "\xD0\xA1\xE2\x80\x9A and \xE2\x80\x9E\xD0\x92\xD0\xA1\xD0\x95\xE2\x80\x9C here.\n";
     const awl_test_at want[] = {{3, 1}};
     awl_test_expect_findings(text, "mojibake", 1, want);
     awl_test_expect_fixed(text, "# L\n\n\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 and "
@@ -415,16 +422,21 @@ Test(mojibake, real_words_and_math_are_silent)
 {
     /* Russian "Её", "Ді-Кар" (Ukrainian), Belarusian before a real U+FFFD:
      * two Cyrillic letters that cp1251 turns into valid UTF-8. */
-    awl_test_expect_silent("# L\n\n\xD0\x95\xD1\x91 \xD0\x94\xD1\x96-\xD0\x9A\xD0\xB0\xD1\x80\n", "mojibake");
+    awl_test_expect_silent("# L\n\n\xD0\x95\xD1\x91 \xD0\x94\xD1\x96-\xD0\x9A\xD0\xB0\xD1\x80\n",
+                           "mojibake");
     awl_test_expect_silent("# L\n\n\xD1\x82\xD0\xB0\xD1\x9E\xEF\xBF\xBD\n", "mojibake");
     /* λ ≤ 2 × n, x² ± 1, ≥ 90 °C in 5 µs. */
-    awl_test_expect_silent("# L\n\n\xCE\xBB \xE2\x89\xA4 2 \xC3\x97 n, x\xC2\xB2 \xC2\xB1 1, \xE2\x89\xA5 90 "
-                           "\xC2\xB0" "C in 5 \xC2\xB5s\n",
-                           "mojibake");
+    awl_test_expect_silent(
+        "# L\n\n\xCE\xBB \xE2\x89\xA4 2 \xC3\x97 n, x\xC2\xB2 \xC2\xB1 1, \xE2\x89\xA5 90 "
+        "\xC2\xB0"
+        "C in 5 \xC2\xB5s\n",
+        "mojibake");
     /* Czech, German capitals, French, Turkish capitals. */
-    awl_test_expect_silent("# L\n\nP\xC5\x99\xC3\xADli\xC5\xA1 \xC5\xBElu\xC5\xA5ou\xC4\x8Dk\xC3\xBD k\xC5\xAF\xC5\x88\n",
+    awl_test_expect_silent("# L\n\nP\xC5\x99\xC3\xADli\xC5\xA1 "
+                           "\xC5\xBElu\xC5\xA5ou\xC4\x8Dk\xC3\xBD k\xC5\xAF\xC5\x88\n",
                            "mojibake");
-    awl_test_expect_silent("# L\n\nGR\xC3\x96\xC3\x9F" "E \xC3\x80 bient\xC3\xB4t \xC4\xB0\xC5\x9E\xC3\x87\xC4\xB0\n",
+    awl_test_expect_silent("# L\n\nGR\xC3\x96\xC3\x9F"
+                           "E \xC3\x80 bient\xC3\xB4t \xC4\xB0\xC5\x9E\xC3\x87\xC4\xB0\n",
                            "mojibake");
 }
 
