@@ -764,9 +764,7 @@ void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_
     free(compact_titles);
 }
 
-/* The name an entry is compared by: its title, or the text its line gives
- * before the link, or NULL when the entry's name is not known. */
-static const char *awl_dup_entry_title(const awl_doc *doc, const awl_entry *e, awl_arena *arena)
+const char *awl_dup_entry_title(const awl_doc *doc, const awl_entry *e, awl_arena *arena)
 {
     /* `- [[ICLR](url)] Title`: the link text is the venue, the title follows */
     const char *title = e->title;

@@ -73,6 +73,10 @@ typedef struct awl_dup_item {
 /* Groups items with the keys above: first[i] (n slots, the caller's) gets
  * the smallest index of i's group. Keys go into arena. */
 void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_t *first);
+/* The name an entry is compared by: its title, the text its line gives
+ * before the link, the title after a venue link (`- [[ICLR](url)] Title`),
+ * or NULL when its name is not known. May copy into arena. */
+const char *awl_dup_entry_title(const awl_doc *doc, const awl_entry *e, awl_arena *arena);
 /* Groups the entries; fills out (free with awl_dups_free). */
 void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *out);
 void awl_dups_free(awl_dups *dups);
