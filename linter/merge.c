@@ -24,6 +24,7 @@
 #include <utf8proc.h>
 
 #include "duplicates.h"
+#include "engine.h"
 #include "entries.h"
 #include "fix.h"
 #include "merge_style.h"
@@ -353,6 +354,8 @@ static void add_list_entries(merger *m, size_t s, size_t *cache)
         me->links = awl_arena_alloc(m->arena, (e->link_count + 1) * sizeof(awl_merge_link));
         for (size_t l = 0; l < e->link_count; l++) {
             const char *href = doc->links[e->links[l].link].href;
+            if (s > 0 && href[0] == '#')
+                continue; /* points into its own list: nowhere in the merged one */
             me->links[me->link_count++] =
                 (awl_merge_link){href, e->links[l].label ? e->links[l].label
                                                          : label_of_href(m, href)};
@@ -448,13 +451,15 @@ static void read_sources(merger *m)
         size_t from = m->entries.count;
         add_list_entries(m, s, cache);
         add_paragraph_entries(m, s, cache);
-        /* sub-items: the entry whose item holds this one */
+        /* sub-items of the first source: the entry whose item holds this
+         * one (they stay under it). Other sources' entries are written as
+         * items of their own, so they are compared as such. */
         size_t *entry_of_block = awl_xmalloc((src->doc->block_count + 1) * sizeof(size_t));
         for (size_t b = 0; b < src->doc->block_count; b++)
             entry_of_block[b] = AWL_NONE;
         for (size_t i = from; i < m->entries.count; i++)
             entry_of_block[entry_at(m, i)->block] = i;
-        for (size_t i = from; i < m->entries.count; i++) {
+        for (size_t i = from; i < m->entries.count && s == 0; i++) {
             mentry *e = entry_at(m, i);
             for (size_t k = src->doc->blocks[e->block].parent; k != AWL_NONE;
                  k = src->doc->blocks[k].parent)
@@ -550,7 +555,10 @@ static void group_entries(merger *m)
         const char **hrefs = awl_arena_alloc(m->arena, (e->link_count + 1) * sizeof(char *));
         for (size_t l = 0; l < e->link_count; l++)
             hrefs[l] = e->links[l].href;
-        items[i] = (awl_dup_item){e->dup_title, e->primary, hrefs, e->link_count, e->owner};
+        /* compared flat, whatever the nesting: a sub-item of one list is an
+         * item of its own in another, and the groups must not depend on
+         * which list comes first */
+        items[i] = (awl_dup_item){e->dup_title, e->primary, hrefs, e->link_count, AWL_NONE};
     }
     size_t *first = awl_xmalloc((n + 1) * sizeof(size_t));
     awl_dups_group(items, n, m->arena, first);
@@ -675,7 +683,11 @@ static void edit_kept(merger *m, const mentry *e, awl_vec *edits)
                            m->conv.tag_after);
         }
     }
-    awl_merge_render_links(awl_vec_at(&m->added, e->added_first), e->added_count, &tail);
+    const awl_merge_link *added = awl_vec_at(&m->added, e->added_first);
+    const awl_entry *en = e->entry != AWL_NONE ? &m->sources[0].entries.items[e->entry] : NULL;
+    bool label_first = en && en->shape == AWL_SHAPE_LABEL_FIRST;
+    if (!label_first)
+        awl_merge_render_links(added, e->added_count, &tail);
     if (tail.len) {
         size_t end = awl_source_line_end(&doc->source, e->line);
         size_t at = end;
@@ -687,6 +699,28 @@ static void edit_kept(merger *m, const mentry *e, awl_vec *edits)
                 at--;
         }
         add_edit(edits, at, at, awl_arena_strndup(m->arena, tail.data, tail.len));
+    }
+    if (label_first && e->added_count) {
+        /* `  paper [Title](url)` paragraphs, as the entry writes its own */
+        const awl_block *item = &doc->blocks[e->block];
+        size_t line_start = doc->source.line_starts[item->first_line], p = item->marker_offset;
+        while (p < doc->source.length && !strchr(" \t\n", s[p]))
+            p++;
+        while (p < doc->source.length && s[p] == ' ')
+            p++;
+        const awl_link *title_link = en->primary != AWL_NONE ? &doc->links[en->primary] : NULL;
+        const char *title = title_link && title_link->text_start != AWL_NONE
+                                ? awl_arena_strndup(m->arena, s + title_link->text_start,
+                                                    title_link->text_end - title_link->text_start)
+                                : e->title;
+        awl_buf more = {0};
+        awl_buf_puts(&more, m->conv.newline); /* ends the item's last line; a blank line follows */
+        for (size_t l = 0; l < e->added_count; l++)
+            awl_merge_render_labelled(&m->conv, p - line_start, &added[l], title, &more);
+        more.len -= strlen(m->conv.newline); /* the item's own line end follows */
+        size_t at = awl_source_line_end(&doc->source, item->last_line);
+        add_edit(edits, at, at, awl_arena_strndup(m->arena, more.data, more.len));
+        awl_buf_free(&more);
     }
     awl_buf_free(&tail);
 }
@@ -938,6 +972,67 @@ static void repair(merger *m, awl_merge_result *result)
     awl_fix_result_free(&fixed);
 }
 
+/* In-page links that point to no heading of the merged list (a source's
+ * stale cross-references: `[also in [2.1](#21-dl-scheduling)]`) become
+ * their text, each reported: a merged list must not ship broken anchors. */
+static void unlink_dead_anchors(merger *m, awl_merge_result *result)
+{
+    awl_config config;
+    awl_config_defaults(&config);
+    bool first_select = true;
+    const char *bad = NULL;
+    awl_config_select(&config, "anchor", true, &first_select, m->arena, &bad);
+    awl_doc *doc = awl_doc_parse_borrowed(m->sources[0].in->name, result->text.data,
+                                          result->text.len);
+    awl_diags diags;
+    awl_diags_init(&diags);
+    awl_lint(doc, &config, &diags);
+    const char *s = doc->source.bytes;
+    awl_vec edits;
+    awl_vec_init(&edits, sizeof(edit));
+    size_t l = 0;
+    for (size_t d = 0; d < diags.items.count; d++) {
+        const awl_diag *diag = awl_vec_at(&diags.items, d);
+        if (diag->severity != AWL_SEVERITY_ERROR)
+            continue;
+        while (l < doc->link_count && (doc->links[l].href_end == AWL_NONE ||
+                                       doc->links[l].href_end < diag->start))
+            l++;
+        if (l == doc->link_count)
+            break;
+        const awl_link *link = &doc->links[l];
+        size_t open = link->text_start, close = link->text_end;
+        if (link->href[0] != '#' || link->href_start == AWL_NONE || open == AWL_NONE ||
+            open == 0 || s[open - 1] != '[' || s[close] != ']' || s[close + 1] != '(' ||
+            s[link->href_end] != ')' || diag->start > link->href_end)
+            continue;
+        add_edit(&edits, open - 1, link->href_end + 1, awl_arena_strndup(m->arena, s + open,
+                                                                          close - open));
+        decide(m, AWL_MERGE_UNLINKED, awl_arena_strndup(m->arena, s + open, close - open),
+               (awl_merge_place){0, link->line + 1}, (awl_merge_place){0, link->line + 1},
+               link->href, NULL);
+    }
+    if (edits.count) {
+        awl_buf out = {0};
+        size_t pos = 0;
+        for (size_t i = 0; i < edits.count; i++) {
+            const edit *e = awl_vec_at(&edits, i);
+            awl_buf_append(&out, s + pos, e->start - pos);
+            awl_buf_puts(&out, e->text);
+            pos = e->end;
+        }
+        awl_buf_append(&out, s + pos, doc->source.length - pos);
+        awl_diags_free(&diags);
+        awl_doc_free(doc);
+        awl_buf_free(&result->text);
+        result->text = out;
+    } else {
+        awl_diags_free(&diags);
+        awl_doc_free(doc);
+    }
+    awl_vec_free(&edits);
+}
+
 void awl_merge_texts(const awl_merge_input *inputs, size_t count, const awl_section_map *maps,
                      size_t map_count, awl_merge_result *out)
 {
@@ -959,6 +1054,7 @@ void awl_merge_texts(const awl_merge_input *inputs, size_t count, const awl_sect
     group_entries(&m);
     build_output(&m, &out->text);
     repair(&m, out);
+    unlink_dead_anchors(&m, out);
     out->entries_in = m.entries.count;
     for (size_t i = 0; i < m.entries.count; i++)
         out->entries_out += !entry_at(&m, i)->dropped;

@@ -18,7 +18,8 @@
  * venue and year headings) are read as entries taking their venue and
  * year from the headings. Finally the table of contents is regenerated
  * and the repairs awelint can prove safe (broken anchors, mojibake, an
- * order the new entries broke) are applied by the fixer (fix.h).
+ * order the new entries broke) are applied by the fixer (fix.h); in-page
+ * links still pointing to no heading are turned into their text.
  *
  * Owns: awl_merge_result's text, decisions and strings (its arena);
  * awl_merge_result_free releases them. Inputs are borrowed.
@@ -46,6 +47,7 @@ typedef enum awl_merge_decision_kind {
     AWL_MERGE_VENUE,     /* the copies disagree on the venue or year; which won */
     AWL_MERGE_LINK,      /* a link of a dropped copy added to the kept one */
     AWL_MERGE_KEPT,      /* a duplicate that could not be dropped, and why */
+    AWL_MERGE_UNLINKED,  /* an in-page link to no heading of the merged list, made text */
 } awl_merge_decision_kind;
 
 /* Where an entry or section is: source index (into the inputs) and 1-based line. */
@@ -61,7 +63,8 @@ typedef struct awl_merge_decision {
     awl_merge_place from; /* the dropped copy / the later source's section */
     /* SECTION: "matched", "mapped" or "added"; VENUE: the tag kept and the
      * tag dropped ("OSDI'22 over arXiv'22"); LINK: the href added;
-     * DUPLICATE: ""; KEPT: why. */
+     * DUPLICATE: ""; KEPT: why; UNLINKED: the dead href (lines are the
+     * merged list's). */
     const char *detail;
     const char *into; /* SECTION: the heading it went into; else NULL */
 } awl_merge_decision;

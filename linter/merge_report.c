@@ -5,10 +5,16 @@
 #include "json.h"
 #include "merge.h"
 
-static const char *const kind_names[] = {"section", "duplicate", "venue", "link", "kept"};
+static const char *const kind_names[] = {"section", "duplicate", "venue", "link", "kept",
+                                         "unlinked"};
 
-static void put_place(awl_buf *out, const awl_merge_input *inputs, awl_merge_place place)
+static void put_place(awl_buf *out, const awl_merge_input *inputs, awl_merge_place place,
+                      bool merged)
 {
+    if (merged) {
+        awl_buf_printf(out, "merged list:%zu", place.line);
+        return;
+    }
     if (place.line)
         awl_buf_printf(out, "%s:%zu", inputs[place.source].name, place.line);
     else
@@ -21,7 +27,7 @@ void awl_merge_report_text(const awl_merge_result *result, const awl_merge_input
     size_t duplicates = 0;
     for (size_t i = 0; i < result->decision_count; i++) {
         const awl_merge_decision *d = &result->decisions[i];
-        put_place(out, inputs, d->from);
+        put_place(out, inputs, d->from, d->kind == AWL_MERGE_UNLINKED);
         awl_buf_printf(out, ": %s: ", kind_names[d->kind]);
         switch (d->kind) {
         case AWL_MERGE_SECTION:
@@ -30,7 +36,7 @@ void awl_merge_report_text(const awl_merge_result *result, const awl_merge_input
         case AWL_MERGE_DUPLICATE:
             duplicates++;
             awl_buf_printf(out, "'%s' dropped, a copy of ", d->title);
-            put_place(out, inputs, d->kept);
+            put_place(out, inputs, d->kept, false);
             awl_buf_puts(out, "\n");
             break;
         case AWL_MERGE_VENUE:
@@ -38,12 +44,17 @@ void awl_merge_report_text(const awl_merge_result *result, const awl_merge_input
             break;
         case AWL_MERGE_LINK:
             awl_buf_printf(out, "'%s': %s added to ", d->title, d->detail);
-            put_place(out, inputs, d->kept);
+            put_place(out, inputs, d->kept, false);
             awl_buf_puts(out, "\n");
+            break;
+        case AWL_MERGE_UNLINKED:
+            awl_buf_printf(out, "'%s': in-page link %s matches no heading of the merged list; "
+                                "its text kept\n",
+                           d->title, d->detail);
             break;
         case AWL_MERGE_KEPT:
             awl_buf_printf(out, "'%s' kept though a copy of ", d->title);
-            put_place(out, inputs, d->kept);
+            put_place(out, inputs, d->kept, false);
             awl_buf_printf(out, ": %s\n", d->detail);
             break;
         }

@@ -365,7 +365,8 @@ void awl_merge_render(const awl_merge_conventions *conv, const awl_merge_style *
         awl_merge_render_tag(conv, item->venue, item->year, out);
         awl_buf_puts(out, "] ");
     }
-    if (style->shape == AWL_SHAPE_LABEL_FIRST && item->href)
+    bool label_first = style->shape == AWL_SHAPE_LABEL_FIRST && item->href;
+    if (label_first)
         awl_buf_puts(out, strstr(item->href, "github.com/") ? "code " : "paper ");
     put_title(out, item, false);
     if (item->description && *item->description) {
@@ -377,6 +378,27 @@ void awl_merge_render(const awl_merge_conventions *conv, const awl_merge_style *
         awl_merge_render_tag(conv, item->venue, item->year, out);
         awl_buf_puts(out, conv->tag_after);
     }
-    awl_merge_render_links(item->links, item->link_count, out);
+    if (!label_first) {
+        awl_merge_render_links(item->links, item->link_count, out);
+        awl_buf_puts(out, conv->newline);
+        return;
+    }
+    /* `- code [Title](url)`, then `  paper [Title](url)` paragraphs */
+    awl_buf_puts(out, conv->newline);
+    for (size_t i = 0; i < item->link_count; i++)
+        awl_merge_render_labelled(conv, style->bullet == '1' ? 3 : 2, &item->links[i], item->title,
+                                  out);
+}
+
+void awl_merge_render_labelled(const awl_merge_conventions *conv, size_t indent,
+                               const awl_merge_link *link, const char *title, awl_buf *out)
+{
+    awl_buf_puts(out, conv->newline);
+    for (size_t k = 0; k < indent; k++)
+        awl_buf_putc(out, ' ');
+    awl_buf_printf(out, "%s [", link->label ? link->label : "link");
+    put_escaped(out, title, false);
+    awl_buf_putc(out, ']');
+    put_href(out, link->href);
     awl_buf_puts(out, conv->newline);
 }

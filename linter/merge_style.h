@@ -88,6 +88,10 @@ void awl_merge_render_tag(const awl_merge_conventions *conv, const awl_venue *ve
 /* The entry's lines (each ended with the file's newline). */
 void awl_merge_render(const awl_merge_conventions *conv, const awl_merge_style *style,
                       const awl_merge_item *item, awl_buf *out);
+/* A label-first entry's further link: a blank line, then
+ * `<indent>label [title](href)` and a newline. */
+void awl_merge_render_labelled(const awl_merge_conventions *conv, size_t indent,
+                               const awl_merge_link *link, const char *title, awl_buf *out);
 /* Appends ` [label](href)` for each link. */
 void awl_merge_render_links(const awl_merge_link *links, size_t count, awl_buf *out);
 
