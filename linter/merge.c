@@ -363,18 +363,44 @@ static void add_list_entries(merger *m, size_t s, size_t *cache)
     }
 }
 
+/* A paragraph's text with soft breaks, trimmed, into the arena. */
+static const char *plain_of(merger *m, const awl_doc *doc, const awl_block *b, size_t skip)
+{
+    const char *text = awl_block_plain(doc, b);
+    size_t len = b->plain_len;
+    if (skip > len)
+        skip = len;
+    return trimmed(m->arena, awl_arena_strndup(m->arena, text + skip, len - skip));
+}
+
 /* Paragraph entries: in a content section under a venue or year heading
  * that holds no list entry, each top-level paragraph is an entry: its
- * first line the title, the rest (the authors) the description. */
+ * first line the title (the text of a link filling that line, with its
+ * href), the rest (the authors) the description. A title paragraph that
+ * is one link (`**[Title](url)**`) takes the paragraph after it as its
+ * description. */
 static void add_paragraph_entries(merger *m, size_t s, size_t *cache)
 {
     msource *src = &m->sources[s];
     const awl_doc *doc = src->doc;
     const char *bytes = doc->source.bytes;
+    size_t *first_link = awl_xmalloc((doc->block_count + 1) * sizeof(size_t));
+    for (size_t b = 0; b < doc->block_count; b++)
+        first_link[b] = AWL_NONE;
+    for (size_t l = doc->link_count; l-- > 0;)
+        first_link[doc->links[l].block] = l;
+    size_t waiting = AWL_NONE; /* a one-link title paragraph waiting for its authors */
     for (size_t b = 1; b < doc->block_count; b++) {
         const awl_block *p = &doc->blocks[b];
+        if (p->kind == AWL_BLOCK_HEADING)
+            waiting = AWL_NONE;
         if (p->kind != AWL_BLOCK_PARAGRAPH || p->parent != 0)
             continue;
+        if (waiting != AWL_NONE) {
+            entry_at(m, waiting)->description = plain_of(m, doc, p, 0);
+            waiting = AWL_NONE;
+            continue;
+        }
         size_t sec = awl_doc_section_at(doc, p->start);
         if (sec == 0 || src->section_entries[sec] || awl_section_is_meta(doc, sec))
             continue;
@@ -397,8 +423,23 @@ static void add_paragraph_entries(merger *m, size_t s, size_t *cache)
         if ((!venue && !year) || home == AWL_NONE)
             continue;
         size_t first_end = awl_source_line_end(&doc->source, p->first_line);
-        const char *title = trimmed(m->arena, awl_arena_strndup(m->arena, bytes + p->start,
-                                                                first_end - p->start));
+        const char *line = trimmed(m->arena, awl_arena_strndup(m->arena, bytes + p->start,
+                                                               first_end - p->start));
+        const char *title = line, *href = NULL;
+        size_t l = first_link[b];
+        if (l != AWL_NONE && doc->links[l].line == p->first_line && doc->links[l].text_start != AWL_NONE) {
+            /* `**[Title](url)**`: the line is the link, emphasis aside */
+            size_t n = strlen(line), i = 0;
+            while (i < n && strchr("*_", line[i]))
+                i++;
+            while (n > i && strchr("*_", line[n - 1]))
+                n--;
+            if (line[i] == '[' && line[n - 1] == ')' && doc->links[l].kind == AWL_LINK_INLINE) {
+                title = awl_arena_strndup(m->arena, doc->plain + doc->links[l].plain_start,
+                                          doc->links[l].plain_len);
+                href = doc->links[l].href;
+            }
+        }
         if (strlen(title) < 8)
             continue;
         mentry *me = awl_vec_push(&m->entries);
@@ -409,19 +450,21 @@ static void add_paragraph_entries(merger *m, size_t s, size_t *cache)
         me->owner = AWL_NONE;
         me->msection = target_section(m, s, home, cache);
         me->title = me->dup_title = title;
+        me->primary = href;
         if (p->last_line > p->first_line) {
-            size_t from = doc->source.line_starts[p->first_line + 1];
-            size_t to = awl_source_line_end(&doc->source, p->last_line);
-            char *desc = awl_arena_strndup(m->arena, bytes + from, to - from);
-            for (char *c = desc; *c; c++)
-                if (*c == '\n' || *c == '\r')
-                    *c = ' ';
-            me->description = trimmed(m->arena, desc);
+            /* the plain text after the title's */
+            const char *plain = awl_block_plain(doc, p);
+            size_t tl = strlen(title);
+            me->description = plain_of(
+                m, doc, p, p->plain_len > tl && strncmp(plain, title, tl) == 0 ? tl : 0);
+        } else if (href) {
+            waiting = m->entries.count - 1;
         }
         me->venue = venue;
         me->year = year;
         me->links = NULL;
     }
+    free(first_link);
 }
 
 static void read_sources(merger *m)
