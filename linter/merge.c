@@ -131,6 +131,7 @@ typedef struct msection {
     size_t source, doc_section; /* where it first appears */
     bool added;                 /* not a section of the first source */
     awl_buf text;               /* the entries other sources bring, rendered */
+    size_t decision;            /* added: the decision reporting it */
     size_t text_items;
 } msection;
 
@@ -278,8 +279,11 @@ static size_t target_section(merger *m, size_t source, size_t doc_section, size_
                mapped ? "mapped" : "matched", sec->heading);
     } else if (slot) {
         index = *slot; /* added already by an earlier source */
+        decide(m, AWL_MERGE_SECTION, trimmed(m->arena, text), (awl_merge_place){0, 0}, from,
+               mapped ? "mapped" : "matched", section_at(m, index)->heading);
     } else {
         index = new_section(m, key, source, doc_section, true);
+        section_at(m, index)->decision = m->decisions.count;
         decide(m, AWL_MERGE_SECTION, trimmed(m->arena, text), (awl_merge_place){0, 0}, from,
                mapped ? "mapped" : "added", section_at(m, index)->heading);
     }
@@ -426,7 +430,7 @@ static void add_paragraph_entries(merger *m, size_t s, size_t *cache)
         const char *line = trimmed(m->arena, awl_arena_strndup(m->arena, bytes + p->start,
                                                                first_end - p->start));
         const char *title = line, *href = NULL;
-        size_t l = first_link[b];
+        size_t l = first_link[b], labelled = AWL_NONE;
         if (l != AWL_NONE && doc->links[l].line == p->first_line && doc->links[l].text_start != AWL_NONE) {
             /* `**[Title](url)**`: the line is the link, emphasis aside */
             size_t n = strlen(line), i = 0;
@@ -438,6 +442,11 @@ static void add_paragraph_entries(merger *m, size_t s, size_t *cache)
                 title = awl_arena_strndup(m->arena, doc->plain + doc->links[l].plain_start,
                                           doc->links[l].plain_len);
                 href = doc->links[l].href;
+            } else if (doc->links[l].text_start > p->start + 1) {
+                /* `Title [paper](url) [code](url)`: the title, then its links */
+                title = trimmed(m->arena, awl_arena_strndup(m->arena, bytes + p->start,
+                                                            doc->links[l].text_start - 1 - p->start));
+                labelled = l;
             }
         }
         if (strlen(title) < 8)
@@ -463,6 +472,19 @@ static void add_paragraph_entries(merger *m, size_t s, size_t *cache)
         me->venue = venue;
         me->year = year;
         me->links = NULL;
+        size_t on_line = 0;
+        for (size_t k = labelled; k < doc->link_count && k != AWL_NONE && doc->links[k].block == b &&
+                                  doc->links[k].line == p->first_line;
+             k++)
+            on_line++;
+        if (on_line) {
+            me->links = awl_arena_alloc(m->arena, on_line * sizeof(awl_merge_link));
+            for (size_t k = labelled; k < labelled + on_line; k++) {
+                const char *label = awl_arena_strndup(m->arena, doc->plain + doc->links[k].plain_start,
+                                                      doc->links[k].plain_len);
+                me->links[me->link_count++] = (awl_merge_link){doc->links[k].href, label};
+            }
+        }
     }
     free(first_link);
 }
@@ -696,7 +718,7 @@ static size_t after_line(const awl_source *source, size_t line)
 }
 
 /* The text of a kept copy of the first source: tags replaced, links added. */
-static void edit_kept(merger *m, const mentry *e, awl_vec *edits)
+static void edit_kept(merger *m, const mentry *e, awl_entry_shape shape, awl_vec *edits)
 {
     const awl_doc *doc = m->sources[0].doc;
     const char *s = doc->source.bytes;
@@ -713,7 +735,7 @@ static void edit_kept(merger *m, const mentry *e, awl_vec *edits)
             add_edit(edits, tag->start, tag->end, tag_text(m, e->new_venue, e->new_year));
             replaced++;
         }
-        if (!replaced && en->shape == AWL_SHAPE_TAG_FIRST) {
+        if (!replaced && shape == AWL_SHAPE_TAG_FIRST) { /* the section's shape: this entry has no tag */
             size_t at = doc->blocks[e->block].marker_offset;
             while (at < doc->source.length && !strchr(" \t\n", s[at]))
                 at++;
@@ -930,7 +952,7 @@ static void build_output(merger *m, awl_buf *out)
         if (e->dropped)
             edit_dropped(m, e, &edits);
         else if (e->venue_changed || e->added_count)
-            edit_kept(m, e, &edits);
+            edit_kept(m, e, styles[e->msection].shape, &edits);
     }
     const char *nl = m->conv.newline;
     unsigned min_level = 6, last_level = 1;
@@ -958,8 +980,11 @@ static void build_output(merger *m, awl_buf *out)
             }
             continue;
         }
-        if (!sec->text_items)
+        if (!sec->text_items) {
+            awl_merge_decision *d = awl_vec_at(&m->decisions, sec->decision);
+            d->detail = "not added (all its entries are duplicates)";
             continue;
+        }
         unsigned level = sec->level < min_level ? min_level : sec->level;
         if (level > last_level + 1)
             level = last_level + 1;

@@ -2,6 +2,8 @@
  * merge_report: what awelint merge decided, for the maintainer to review:
  * one line per decision on standard error, or a JSON document (--report).
  */
+#include <string.h>
+
 #include "json.h"
 #include "merge.h"
 
@@ -31,7 +33,10 @@ void awl_merge_report_text(const awl_merge_result *result, const awl_merge_input
         awl_buf_printf(out, ": %s: ", kind_names[d->kind]);
         switch (d->kind) {
         case AWL_MERGE_SECTION:
-            awl_buf_printf(out, "'%s' %s as '%s'\n", d->title, d->detail, d->into);
+            if (strncmp(d->detail, "not ", 4) == 0)
+                awl_buf_printf(out, "'%s' %s\n", d->title, d->detail);
+            else
+                awl_buf_printf(out, "'%s' %s as '%s'\n", d->title, d->detail, d->into);
             break;
         case AWL_MERGE_DUPLICATE:
             duplicates++;
