@@ -21,6 +21,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "duplicates.h"
@@ -802,36 +803,176 @@ static void edit_dropped(merger *m, const mentry *e, awl_vec *edits)
     add_edit(edits, doc->source.line_starts[first], after_line(&doc->source, last), "");
 }
 
-/* Renders the entries other sources bring into each merged section. */
-static void render_new_entries(merger *m, awl_merge_style *styles)
+static void render_entry(merger *m, const awl_merge_style *style, const mentry *e, awl_buf *out)
 {
-    for (size_t i = 0; i < m->entries.count; i++) {
-        mentry *e = entry_at(m, i);
-        if (e->source == 0 || e->dropped)
-            continue;
-        msection *sec = section_at(m, e->msection);
-        const awl_merge_style *style = &styles[e->msection];
-        awl_merge_item item = {
-            .title = e->title ? e->title : "",
-            .href = e->primary,
-            .description = e->description,
-            .venue = e->venue_changed ? e->new_venue : e->venue,
-            .year = e->venue_changed ? e->new_year : e->year,
-        };
-        /* the entry's own links, then those its dropped copies brought */
-        size_t count = e->link_count + e->added_count;
-        awl_merge_link *links = awl_arena_alloc(m->arena, (count + 1) * sizeof(awl_merge_link));
-        for (size_t l = 0; l < e->link_count; l++)
-            links[l] = e->links[l];
-        for (size_t l = 0; l < e->added_count; l++)
-            links[e->link_count + l] = *(awl_merge_link *)awl_vec_at(&m->added, e->added_first + l);
-        item.links = links;
-        item.link_count = count;
-        if (sec->text_items && (style->loose || style->paragraphs))
-            awl_buf_puts(&sec->text, m->conv.newline);
-        awl_merge_render(&m->conv, style, &item, &sec->text);
-        sec->text_items++;
+    awl_merge_item item = {
+        .title = e->title ? e->title : "",
+        .href = e->primary,
+        .description = e->description,
+        .venue = e->venue_changed ? e->new_venue : e->venue,
+        .year = e->venue_changed ? e->new_year : e->year,
+    };
+    /* the entry's own links, then those its dropped copies brought */
+    size_t count = e->link_count + e->added_count;
+    awl_merge_link *links = awl_arena_alloc(m->arena, (count + 1) * sizeof(awl_merge_link));
+    for (size_t l = 0; l < e->link_count; l++)
+        links[l] = e->links[l];
+    for (size_t l = 0; l < e->added_count; l++)
+        links[e->link_count + l] = *(awl_merge_link *)awl_vec_at(&m->added, e->added_first + l);
+    item.links = links;
+    item.link_count = count;
+    awl_merge_render(&m->conv, style, &item, out);
+}
+
+/* ---- order: a section the first list keeps in order stays in order ---- */
+
+typedef enum section_order { ORDER_NONE, ORDER_NEWEST, ORDER_OLDEST, ORDER_ALPHA } section_order;
+
+static int entry_year(const mentry *e)
+{
+    return e->venue_changed && e->source > 0 ? e->new_year : e->year;
+}
+
+/* Negative when a comes before b in `order`; entries without a year go last. */
+static int order_compare(section_order order, const mentry *a, const mentry *b)
+{
+    int ya = entry_year(a), yb = entry_year(b);
+    switch (order) {
+    case ORDER_NEWEST:
+    case ORDER_OLDEST:
+        if (!ya || !yb)
+            return (ya == 0) - (yb == 0);
+        return order == ORDER_NEWEST ? (yb > ya) - (yb < ya) : (ya > yb) - (ya < yb);
+    case ORDER_ALPHA:
+        return strcasecmp(a->title ? a->title : "", b->title ? b->title : "");
+    case ORDER_NONE:
+        break;
     }
+    return 0;
+}
+
+/* The order most (80%) of the neighbouring entries of a section agree on,
+ * as entry-order detects it; ORDER_NONE for fewer than three entries. */
+static section_order detect_order(merger *m, const size_t *ids, size_t n)
+{
+    if (n < 3)
+        return ORDER_NONE;
+    static const section_order candidates[] = {ORDER_NEWEST, ORDER_OLDEST, ORDER_ALPHA};
+    for (size_t c = 0; c < 3; c++) {
+        size_t agree = 0, strict = 0;
+        for (size_t i = 0; i + 1 < n; i++) {
+            const mentry *a = entry_at(m, ids[i]), *b = entry_at(m, ids[i + 1]);
+            if (candidates[c] != ORDER_ALPHA && (!a->year || !b->year))
+                continue;
+            int cmp = order_compare(candidates[c], a, b);
+            agree += cmp <= 0;
+            strict += cmp < 0;
+        }
+        if (strict && agree * 100 >= (n - 1) * 80)
+            return candidates[c];
+    }
+    return ORDER_NONE;
+}
+
+typedef struct ordered_entry {
+    const mentry *e;
+    size_t index;
+    section_order order;
+} ordered_entry;
+
+static int ordered_compare(const void *pa, const void *pb)
+{
+    const ordered_entry *a = pa, *b = pb;
+    int cmp = order_compare(a->order, a->e, b->e);
+    return cmp ? cmp : (a->index > b->index) - (a->index < b->index);
+}
+
+/* Indices of entries grouped by merged section: ids[start[k], start[k+1]). */
+static size_t *by_section(merger *m, bool first_source, size_t **start_out)
+{
+    size_t count = m->sections.count;
+    size_t *start = awl_xcalloc(count + 2, sizeof(size_t));
+    size_t *ids = awl_xmalloc((m->entries.count + 1) * sizeof(size_t));
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < m->entries.count; i++) {
+            const mentry *e = entry_at(m, i);
+            bool take = !e->dropped && (first_source ? e->source == 0 && e->entry != AWL_NONE &&
+                                                           e->owner == AWL_NONE
+                                                     : e->source > 0);
+            if (!take)
+                continue;
+            if (pass == 0)
+                start[e->msection + 2]++;
+            else
+                ids[start[e->msection + 1]++] = i;
+        }
+        if (pass == 0)
+            for (size_t k = 0; k < count; k++)
+                start[k + 2] += start[k + 1];
+    }
+    *start_out = start;
+    return ids;
+}
+
+/* Renders the entries other sources bring: into their place when the
+ * section is kept in order (an insertion before the first entry that
+ * follows them), else into the section's text added at its end. */
+static void render_new_entries(merger *m, awl_merge_style *styles, awl_vec *edits)
+{
+    const awl_doc *doc = m->sources[0].doc;
+    size_t *anchor_start, *new_start;
+    size_t *anchors = by_section(m, true, &anchor_start);
+    size_t *news = by_section(m, false, &new_start);
+    ordered_entry *sorted = awl_xmalloc((m->entries.count + 1) * sizeof(ordered_entry));
+    awl_buf one = {0};
+    for (size_t k = 0; k < m->sections.count; k++) {
+        msection *sec = section_at(m, k);
+        const awl_merge_style *style = &styles[k];
+        const size_t *own = anchors + anchor_start[k];
+        size_t own_count = anchor_start[k + 1] - anchor_start[k];
+        section_order order = sec->added ? ORDER_NONE : detect_order(m, own, own_count);
+        size_t n = new_start[k + 1] - new_start[k];
+        for (size_t j = 0; j < n; j++) {
+            size_t i = news[new_start[k] + j];
+            sorted[j] = (ordered_entry){entry_at(m, i), i, order};
+        }
+        if (order != ORDER_NONE)
+            qsort(sorted, n, sizeof *sorted, ordered_compare);
+        for (size_t j = 0; j < n; j++) {
+            const mentry *e = sorted[j].e;
+            /* the first entry of the section that comes after this one */
+            size_t lo = 0, hi = order == ORDER_NONE ? 0 : own_count;
+            if (order != ORDER_NONE && order != ORDER_ALPHA && !entry_year(e))
+                lo = hi = own_count;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (order_compare(order, e, entry_at(m, own[mid])) < 0)
+                    hi = mid;
+                else
+                    lo = mid + 1;
+            }
+            if (order != ORDER_NONE && lo < own_count) {
+                awl_buf_clear(&one);
+                render_entry(m, style, e, &one);
+                if (style->loose || style->paragraphs)
+                    awl_buf_puts(&one, m->conv.newline);
+                size_t at =
+                    doc->source.line_starts[doc->blocks[entry_at(m, own[lo])->block].first_line];
+                add_edit(edits, at, at, awl_arena_strndup(m->arena, one.data, one.len));
+                continue;
+            }
+            if (sec->text_items && (style->loose || style->paragraphs))
+                awl_buf_puts(&sec->text, m->conv.newline);
+            render_entry(m, style, e, &sec->text);
+            sec->text_items++;
+        }
+    }
+    awl_buf_free(&one);
+    free(sorted);
+    free(anchors);
+    free(anchor_start);
+    free(news);
+    free(new_start);
 }
 
 /* The style of each merged section: its entries' in the first source, the
@@ -942,9 +1083,9 @@ static void build_output(merger *m, awl_buf *out)
 {
     const awl_doc *doc = m->sources[0].doc;
     awl_merge_style *styles = learn_styles(m);
-    render_new_entries(m, styles);
     awl_vec edits;
     awl_vec_init(&edits, sizeof(edit));
+    render_new_entries(m, styles, &edits);
     for (size_t i = 0; i < m->entries.count; i++) {
         const mentry *e = entry_at(m, i);
         if (e->source != 0)
