@@ -41,6 +41,15 @@ static bool is_roman(const char *w, size_t len)
     return len > 0 && len <= 5;
 }
 
+/* Letters, digits and combining marks: what heading words are made of. */
+static bool is_word_char(utf8proc_int32_t cp)
+{
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+           (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO) ||
+           (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME);
+}
+
 const char *awl_merge_heading_key(awl_arena *arena, const char *heading)
 {
     size_t len = 0;
@@ -62,11 +71,7 @@ const char *awl_merge_heading_key(awl_arena *arena, const char *heading)
             i += (size_t)step;
             continue;
         }
-        utf8proc_category_t cat = utf8proc_category(cp);
-        bool word_char = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-                         (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO) ||
-                         (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME);
-        if (!word_char) {
+        if (!is_word_char(cp)) {
             i += (size_t)step;
             continue;
         }
@@ -76,10 +81,7 @@ const char *awl_merge_heading_key(awl_arena *arena, const char *heading)
                                     &cp);
             if (step <= 0)
                 break;
-            cat = utf8proc_category(cp);
-            if (!((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-                  (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO) ||
-                  (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME)))
+            if (!is_word_char(cp))
                 break;
             i += (size_t)step;
         }
@@ -712,6 +714,22 @@ static int edit_order(const void *pa, const void *pb)
     return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+/* text[0, len) with the edits applied (sorted here), into out. */
+static void apply_edits(const char *text, size_t len, awl_vec *edits, awl_buf *out)
+{
+    qsort(edits->items, edits->count, sizeof(edit), edit_order);
+    size_t pos = 0;
+    for (size_t i = 0; i < edits->count; i++) {
+        const edit *e = awl_vec_at(edits, i);
+        if (e->start < pos)
+            continue; /* overlaps an earlier edit: merge makes none, and none applies twice */
+        awl_buf_append(out, text + pos, e->start - pos);
+        awl_buf_puts(out, e->text);
+        pos = e->end;
+    }
+    awl_buf_append(out, text + pos, len - pos);
+}
+
 /* Offset of the line after `line` (the file's length after the last). */
 static size_t after_line(const awl_source *source, size_t line)
 {
@@ -1140,19 +1158,8 @@ static void build_output(merger *m, awl_buf *out)
     if (appended.len)
         add_edit(&edits, added_at, added_at, framed(m, added_at, appended.data, true, true));
     awl_buf_free(&appended);
-    qsort(edits.items, edits.count, sizeof(edit), edit_order);
-    const char *s = doc->source.bytes;
-    size_t pos = 0;
     awl_buf_reserve(out, doc->source.length + 4096);
-    for (size_t i = 0; i < edits.count; i++) {
-        const edit *e = awl_vec_at(&edits, i);
-        if (e->start < pos)
-            continue; /* overlaps an earlier edit: cannot happen, never applied twice */
-        awl_buf_append(out, s + pos, e->start - pos);
-        awl_buf_puts(out, e->text);
-        pos = e->end;
-    }
-    awl_buf_append(out, s + pos, doc->source.length - pos);
+    apply_edits(doc->source.bytes, doc->source.length, &edits, out);
     awl_vec_free(&edits);
     free(styles);
 }
@@ -1223,14 +1230,7 @@ static void unlink_dead_anchors(merger *m, awl_merge_result *result)
     }
     if (edits.count) {
         awl_buf out = {0};
-        size_t pos = 0;
-        for (size_t i = 0; i < edits.count; i++) {
-            const edit *e = awl_vec_at(&edits, i);
-            awl_buf_append(&out, s + pos, e->start - pos);
-            awl_buf_puts(&out, e->text);
-            pos = e->end;
-        }
-        awl_buf_append(&out, s + pos, doc->source.length - pos);
+        apply_edits(s, doc->source.length, &edits, &out);
         awl_diags_free(&diags);
         awl_doc_free(doc);
         awl_buf_free(&result->text);
