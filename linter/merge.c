@@ -246,7 +246,8 @@ static size_t new_section(merger *m, const char *key, size_t source, size_t doc_
     size_t heading = doc->sections[doc_section].heading;
     msection *sec = awl_vec_push(&m->sections);
     sec->key = key;
-    sec->heading = heading == AWL_NONE ? "" : trimmed(m->arena, doc->blocks[heading].text);
+    sec->heading = heading == AWL_NONE ? (source ? "More" : "")
+                                       : trimmed(m->arena, doc->blocks[heading].text);
     sec->level = heading == AWL_NONE ? 2 : doc->blocks[heading].level;
     sec->source = source;
     sec->doc_section = doc_section;
@@ -267,7 +268,8 @@ static size_t target_section(merger *m, size_t source, size_t doc_section, size_
         return cache[doc_section];
     const awl_doc *doc = m->sources[source].doc;
     size_t heading = doc->sections[doc_section].heading;
-    const char *text = heading == AWL_NONE ? "" : doc->blocks[heading].text;
+    /* entries before a later source's first heading: a section "More" */
+    const char *text = heading == AWL_NONE ? "More" : doc->blocks[heading].text;
     bool mapped = false;
     const char *key = lookup_key(m, text, &mapped);
     size_t *slot = awl_strmap_get(&m->section_by_key, key, strlen(key));
@@ -277,7 +279,8 @@ static size_t target_section(merger *m, size_t source, size_t doc_section, size_
         index = *slot;
         msection *sec = section_at(m, index);
         const awl_doc *first = m->sources[0].doc;
-        size_t line = first->blocks[first->sections[sec->doc_section].heading].first_line + 1;
+        size_t first_heading = first->sections[sec->doc_section].heading;
+        size_t line = first_heading == AWL_NONE ? 1 : first->blocks[first_heading].first_line + 1;
         decide(m, AWL_MERGE_SECTION, trimmed(m->arena, text), (awl_merge_place){0, line}, from,
                mapped ? "mapped" : "matched", sec->heading);
     } else if (slot) {

@@ -4,8 +4,8 @@
  * (files, - or http(s) URLs through net.h), the mapping from the options
  * and the config file, and writing the result and its report.
  *
- * Exit codes: 0 merged; 2 usage error, unreadable source, invalid config
- * or a failed write (nothing is written then).
+ * Exit codes: 0 merged; 2 usage error, unreadable or binary source,
+ * invalid config or a failed write (nothing is written then).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -19,6 +19,7 @@
 #include "merge.h"
 #include "msg.h"
 #include "net.h"
+#include "source.h"
 
 enum { MERGE_OK = 0, MERGE_TROUBLE = 2 };
 enum { MAX_SOURCE_BYTES = 64 * 1024 * 1024 };
@@ -70,6 +71,16 @@ static bool read_source(const char *name, const awl_net_options *net, awl_buf *o
     if (in != stdin)
         fclose(in);
     return ok;
+}
+
+/* As the linter skips them: a NUL byte early in bytes that are not UTF-8. */
+static bool refuse_binary(const char *name, const awl_buf *bytes)
+{
+    if (!memchr(bytes->data, '\0', bytes->len < 8000 ? bytes->len : 8000) ||
+        awl_utf8_validate(bytes->data, bytes->len, NULL))
+        return false;
+    awl_msg_error("%s: binary data, not Markdown; nothing merged", name);
+    return true;
 }
 
 /* The directory a config is looked for from: the first local source's. */
@@ -168,7 +179,7 @@ int awl_merge_main(int argc, char **argv)
     awl_buf *bytes = awl_xcalloc(count + 1, sizeof(awl_buf));
     for (size_t i = 0; status == MERGE_OK && i < count; i++) {
         const char *name = into ? (i == 0 ? into : argv[optind + (int)i - 1]) : argv[optind + (int)i];
-        if (!read_source(name, &net, &bytes[i]))
+        if (!read_source(name, &net, &bytes[i]) || refuse_binary(name, &bytes[i]))
             status = MERGE_TROUBLE;
         inputs[i] = (awl_merge_input){name, bytes[i].data, bytes[i].len};
     }

@@ -427,6 +427,19 @@ Test(merge_cli, usage_errors)
     cr_expect_str_eq(r.out, "");
     cr_expect_not_null(strstr(r.err, "/nonexistent/list.md: cannot read"));
     awl_test_run_free(&r);
+    /* binary data is no list: refused, as the linter skips it */
+    char *dir = awl_test_tmpdir();
+    char *binary = awl_test_join(dir, "blob.md");
+    awl_test_write(binary, "\x7f" "ELF\0\0\xff\xfe", 8);
+    const char *blob[] = {"merge", MERGE_FIXTURES "/sections/1.md", binary, NULL};
+    r = awl_test_run(blob, NULL, 0, NULL);
+    cr_expect_eq(r.status, 2);
+    cr_expect_str_eq(r.out, "");
+    cr_expect_not_null(strstr(r.err, "binary data"), "%s", r.err);
+    awl_test_run_free(&r);
+    free(binary);
+    awl_test_remove_tree(dir);
+    free(dir);
     const char *map[] = {"merge", "--map", "NoEquals", MERGE_FIXTURES "/sections/1.md",
                          MERGE_FIXTURES "/sections/2.md", NULL};
     r = awl_test_run(map, NULL, 0, NULL);
