@@ -720,7 +720,8 @@ static int edit_order(const void *pa, const void *pb)
 /* text[0, len) with the edits applied (sorted here), into out. */
 static void apply_edits(const char *text, size_t len, awl_vec *edits, awl_buf *out)
 {
-    qsort(edits->items, edits->count, sizeof(edit), edit_order);
+    if (edits->count)
+        qsort(edits->items, edits->count, sizeof(edit), edit_order);
     size_t pos = 0;
     for (size_t i = 0; i < edits->count; i++) {
         const edit *e = awl_vec_at(edits, i);
@@ -1229,7 +1230,7 @@ static void unlink_dead_anchors(merger *m, awl_merge_result *result)
                                                                           close - open));
         decide(m, AWL_MERGE_UNLINKED, awl_arena_strndup(m->arena, s + open, close - open),
                (awl_merge_place){0, link->line + 1}, (awl_merge_place){0, link->line + 1},
-               link->href, NULL);
+               awl_arena_strdup(m->arena, link->href), NULL);
     }
     if (edits.count) {
         awl_buf out = {0};
