@@ -366,9 +366,11 @@ static void add_list_entries(merger *m, size_t s, size_t *cache)
             const char *href = doc->links[e->links[l].link].href;
             if (s > 0 && href[0] == '#')
                 continue; /* points into its own list: nowhere in the merged one */
-            me->links[me->link_count++] =
-                (awl_merge_link){href, e->links[l].label ? e->links[l].label
-                                                         : label_of_href(m, href)};
+            /* `link` says nothing: what the target is (code, paper) says more */
+            const char *label = e->links[l].label;
+            if (!label || strcasecmp(label, "link") == 0)
+                label = label_of_href(m, href);
+            me->links[me->link_count++] = (awl_merge_link){href, label};
         }
     }
 }
@@ -1101,6 +1103,40 @@ static size_t trailing_meta_start(const awl_doc *doc)
     return at;
 }
 
+/* A closing section naming the lists a list comes from or points to
+ * (References, Other lists, See also): not where papers are listed. */
+static bool lists_other_lists(const awl_doc *doc, size_t section)
+{
+    static const char *const names[] = {"reference", "other list", "see also", "related list",
+                                        "other awesome", "inspired by"};
+    size_t heading = doc->sections[section].heading;
+    if (heading == AWL_NONE)
+        return false;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcasestr(doc->blocks[heading].text, names[i]))
+            return true;
+    return false;
+}
+
+/* Where added sections go: before the first top-level heading after the
+ * last section holding papers (References, Contributing...), else before
+ * the trailing Contributing/License sections. */
+static size_t added_sections_start(merger *m, unsigned top_level)
+{
+    const awl_doc *doc = m->sources[0].doc;
+    size_t last = AWL_NONE;
+    for (size_t i = 0; i < m->entries.count && entry_at(m, i)->source == 0; i++) {
+        size_t sec = awl_doc_section_at(doc, doc->blocks[entry_at(m, i)->block].start);
+        if ((last == AWL_NONE || sec > last) && !lists_other_lists(doc, sec))
+            last = sec;
+    }
+    if (last != AWL_NONE)
+        for (size_t k = last + 1; k < doc->section_count; k++)
+            if (doc->sections[k].level <= top_level)
+                return doc->sections[k].start;
+    return trailing_meta_start(doc);
+}
+
 static void build_output(merger *m, awl_buf *out)
 {
     const awl_doc *doc = m->sources[0].doc;
@@ -1118,7 +1154,7 @@ static void build_output(merger *m, awl_buf *out)
             edit_kept(m, e, styles[e->msection].shape, &edits);
     }
     const char *nl = m->conv.newline;
-    unsigned min_level = 6, last_level = 1;
+    unsigned min_level = 6;
     for (size_t k = 1; k < doc->section_count; k++) {
         unsigned level = doc->sections[k].level;
         if (level > 1 && level < min_level)
@@ -1126,14 +1162,12 @@ static void build_output(merger *m, awl_buf *out)
     }
     if (min_level == 6)
         min_level = doc->section_count > 1 ? 1 : 2;
-    size_t added_at = trailing_meta_start(doc);
+    size_t added_at = added_sections_start(m, min_level);
     awl_buf appended = {0};
     awl_buf_puts(&appended, "");
     for (size_t k = 0; k < m->sections.count; k++) {
         msection *sec = section_at(m, k);
         if (!sec->added) {
-            if (sec->heading[0] && doc->sections[sec->doc_section].start < added_at)
-                last_level = sec->level;
             if (sec->text_items) {
                 bool after_entry = false;
                 size_t at = insertion_point(m, k, &after_entry);
@@ -1148,10 +1182,9 @@ static void build_output(merger *m, awl_buf *out)
             d->detail = "not added (all its entries are duplicates)";
             continue;
         }
-        unsigned level = sec->level < min_level ? min_level : sec->level;
-        if (level > last_level + 1)
-            level = last_level + 1;
-        last_level = level;
+        /* at the top content level: nested under the first list's last
+         * section, an added section would read as part of it */
+        unsigned level = min_level;
         if (appended.len)
             awl_buf_puts(&appended, nl);
         for (unsigned l = 0; l < level; l++)
