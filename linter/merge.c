@@ -77,8 +77,8 @@ const char *awl_merge_heading_key(awl_arena *arena, const char *heading)
         }
         size_t start = i;
         while (i < len) {
-            step = utf8proc_iterate((const utf8proc_uint8_t *)lower + i, (utf8proc_ssize_t)(len - i),
-                                    &cp);
+            step = utf8proc_iterate((const utf8proc_uint8_t *)lower + i,
+                                    (utf8proc_ssize_t)(len - i), &cp);
             if (step <= 0)
                 break;
             if (!is_word_char(cp))
@@ -191,8 +191,9 @@ static void decide(merger *m, awl_merge_decision_kind kind, const char *title, a
 {
     awl_merge_decision *d = awl_vec_push(&m->decisions);
     /* titles may live in a source's document, which goes before the result */
-    *d = (awl_merge_decision){kind, awl_arena_strdup(m->arena, title ? title : ""), kept, from,
-                              detail ? detail : "", into};
+    *d = (awl_merge_decision){
+        kind, awl_arena_strdup(m->arena, title ? title : ""), kept, from, detail ? detail : "",
+        into};
 }
 
 static awl_merge_place place_of(merger *m, const mentry *e)
@@ -246,8 +247,8 @@ static size_t new_section(merger *m, const char *key, size_t source, size_t doc_
     size_t heading = doc->sections[doc_section].heading;
     msection *sec = awl_vec_push(&m->sections);
     sec->key = key;
-    sec->heading = heading == AWL_NONE ? (source ? "More" : "")
-                                       : trimmed(m->arena, doc->blocks[heading].text);
+    sec->heading =
+        heading == AWL_NONE ? (source ? "More" : "") : trimmed(m->arena, doc->blocks[heading].text);
     sec->level = heading == AWL_NONE ? 2 : doc->blocks[heading].level;
     sec->source = source;
     sec->doc_section = doc_section;
@@ -435,11 +436,12 @@ static void add_paragraph_entries(merger *m, size_t s, size_t *cache)
         if ((!venue && !year) || home == AWL_NONE)
             continue;
         size_t first_end = awl_source_line_end(&doc->source, p->first_line);
-        const char *line = trimmed(m->arena, awl_arena_strndup(m->arena, bytes + p->start,
-                                                               first_end - p->start));
+        const char *line =
+            trimmed(m->arena, awl_arena_strndup(m->arena, bytes + p->start, first_end - p->start));
         const char *title = line, *href = NULL;
         size_t l = first_link[b], labelled = AWL_NONE;
-        if (l != AWL_NONE && doc->links[l].line == p->first_line && doc->links[l].text_start != AWL_NONE) {
+        if (l != AWL_NONE && doc->links[l].line == p->first_line &&
+            doc->links[l].text_start != AWL_NONE) {
             /* `**[Title](url)**`: the line is the link, emphasis aside */
             size_t n = strlen(line), i = 0;
             while (i < n && strchr("*_", line[i]))
@@ -452,8 +454,9 @@ static void add_paragraph_entries(merger *m, size_t s, size_t *cache)
                 href = doc->links[l].href;
             } else if (doc->links[l].text_start > p->start + 1) {
                 /* `Title [paper](url) [code](url)`: the title, then its links */
-                title = trimmed(m->arena, awl_arena_strndup(m->arena, bytes + p->start,
-                                                            doc->links[l].text_start - 1 - p->start));
+                title =
+                    trimmed(m->arena, awl_arena_strndup(m->arena, bytes + p->start,
+                                                        doc->links[l].text_start - 1 - p->start));
                 labelled = l;
             }
         }
@@ -472,8 +475,8 @@ static void add_paragraph_entries(merger *m, size_t s, size_t *cache)
             /* the plain text after the title's */
             const char *plain = awl_block_plain(doc, p);
             size_t tl = strlen(title);
-            me->description = plain_of(
-                m, doc, p, p->plain_len > tl && strncmp(plain, title, tl) == 0 ? tl : 0);
+            me->description =
+                plain_of(m, doc, p, p->plain_len > tl && strncmp(plain, title, tl) == 0 ? tl : 0);
         } else if (href) {
             waiting = m->entries.count - 1;
         }
@@ -481,15 +484,15 @@ static void add_paragraph_entries(merger *m, size_t s, size_t *cache)
         me->year = year;
         me->links = NULL;
         size_t on_line = 0;
-        for (size_t k = labelled; k < doc->link_count && k != AWL_NONE && doc->links[k].block == b &&
-                                  doc->links[k].line == p->first_line;
+        for (size_t k = labelled; k < doc->link_count && k != AWL_NONE &&
+                                  doc->links[k].block == b && doc->links[k].line == p->first_line;
              k++)
             on_line++;
         if (on_line) {
             me->links = awl_arena_alloc(m->arena, on_line * sizeof(awl_merge_link));
             for (size_t k = labelled; k < labelled + on_line; k++) {
-                const char *label = awl_arena_strndup(m->arena, doc->plain + doc->links[k].plain_start,
-                                                      doc->links[k].plain_len);
+                const char *label = awl_arena_strndup(
+                    m->arena, doc->plain + doc->links[k].plain_start, doc->links[k].plain_len);
                 me->links[me->link_count++] = (awl_merge_link){doc->links[k].href, label};
             }
         }
@@ -508,8 +511,8 @@ static void read_sources(merger *m)
     first_cache[0] = new_section(m, "", 0, 0, false);
     for (size_t k = 1; k < first->section_count; k++)
         first_cache[k] = new_section(
-            m, awl_merge_heading_key(m->arena, first->blocks[first->sections[k].heading].text), 0, k,
-            false);
+            m, awl_merge_heading_key(m->arena, first->blocks[first->sections[k].heading].text), 0,
+            k, false);
     for (size_t s = 0; s < m->source_count; s++) {
         msource *src = &m->sources[s];
         src->section_entries = awl_xcalloc(src->doc->section_count + 1, sizeof(size_t));
@@ -760,7 +763,8 @@ static void edit_kept(merger *m, const mentry *e, awl_entry_shape shape, awl_vec
             add_edit(edits, tag->start, tag->end, tag_text(m, e->new_venue, e->new_year));
             replaced++;
         }
-        if (!replaced && shape == AWL_SHAPE_TAG_FIRST) { /* the section's shape: this entry has no tag */
+        if (!replaced &&
+            shape == AWL_SHAPE_TAG_FIRST) { /* the section's shape: this entry has no tag */
             size_t at = doc->blocks[e->block].marker_offset;
             while (at < doc->source.length && !strchr(" \t\n", s[at]))
                 at++;
@@ -769,8 +773,8 @@ static void edit_kept(merger *m, const mentry *e, awl_entry_shape shape, awl_vec
             add_edit(edits, at, at,
                      awl_arena_printf(m->arena, "[%s] ", tag_text(m, e->new_venue, e->new_year)));
         } else if (!replaced) {
-            awl_buf_printf(&tail, "%s%s%s", m->conv.tag_before, tag_text(m, e->new_venue, e->new_year),
-                           m->conv.tag_after);
+            awl_buf_printf(&tail, "%s%s%s", m->conv.tag_before,
+                           tag_text(m, e->new_venue, e->new_year), m->conv.tag_after);
         }
     }
     const awl_merge_link *added = awl_vec_at(&m->added, e->added_first);
@@ -1079,8 +1083,9 @@ static const char *framed(merger *m, size_t at, const char *body, bool blank_bef
     awl_buf_puts(&out, "");
     if (at > 0 && s[at - 1] != '\n')
         awl_buf_puts(&out, nl); /* the file's last line had no newline */
-    if (blank_before && at > 0 && !(at >= 2 && s[at - 1] == '\n' &&
-                                    (s[at - 2] == '\n' || (at >= 3 && s[at - 2] == '\r' && s[at - 3] == '\n'))))
+    if (blank_before && at > 0 &&
+        !(at >= 2 && s[at - 1] == '\n' &&
+          (s[at - 2] == '\n' || (at >= 3 && s[at - 2] == '\r' && s[at - 3] == '\n'))))
         awl_buf_puts(&out, nl);
     awl_buf_puts(&out, body);
     if (blank_after && at < src->length && s[at] != '\n' && !(s[at] == '\r' && s[at + 1] == '\n'))
@@ -1107,8 +1112,8 @@ static size_t trailing_meta_start(const awl_doc *doc)
  * (References, Other lists, See also): not where papers are listed. */
 static bool lists_other_lists(const awl_doc *doc, size_t section)
 {
-    static const char *const names[] = {"reference", "other list", "see also", "related list",
-                                        "other awesome", "inspired by"};
+    static const char *const names[] = {"reference",    "other list",    "see also",
+                                        "related list", "other awesome", "inspired by"};
     size_t heading = doc->sections[section].heading;
     if (heading == AWL_NONE)
         return false;
@@ -1235,8 +1240,8 @@ static void unlink_dead_anchors(merger *m, awl_merge_result *result)
     bool first_select = true;
     const char *bad = NULL;
     awl_config_select(&config, "anchor", true, &first_select, m->arena, &bad);
-    awl_doc *doc = awl_doc_parse_borrowed(m->sources[0].in->name, result->text.data,
-                                          result->text.len);
+    awl_doc *doc =
+        awl_doc_parse_borrowed(m->sources[0].in->name, result->text.data, result->text.len);
     awl_diags diags;
     awl_diags_init(&diags);
     awl_lint(doc, &config, &diags);
@@ -1248,19 +1253,19 @@ static void unlink_dead_anchors(merger *m, awl_merge_result *result)
         const awl_diag *diag = awl_vec_at(&diags.items, d);
         if (diag->severity != AWL_SEVERITY_ERROR)
             continue;
-        while (l < doc->link_count && (doc->links[l].href_end == AWL_NONE ||
-                                       doc->links[l].href_end < diag->start))
+        while (l < doc->link_count &&
+               (doc->links[l].href_end == AWL_NONE || doc->links[l].href_end < diag->start))
             l++;
         if (l == doc->link_count)
             break;
         const awl_link *link = &doc->links[l];
         size_t open = link->text_start, close = link->text_end;
-        if (link->href[0] != '#' || link->href_start == AWL_NONE || open == AWL_NONE ||
-            open == 0 || s[open - 1] != '[' || s[close] != ']' || s[close + 1] != '(' ||
+        if (link->href[0] != '#' || link->href_start == AWL_NONE || open == AWL_NONE || open == 0 ||
+            s[open - 1] != '[' || s[close] != ']' || s[close + 1] != '(' ||
             s[link->href_end] != ')' || diag->start > link->href_end)
             continue;
-        add_edit(&edits, open - 1, link->href_end + 1, awl_arena_strndup(m->arena, s + open,
-                                                                          close - open));
+        add_edit(&edits, open - 1, link->href_end + 1,
+                 awl_arena_strndup(m->arena, s + open, close - open));
         decide(m, AWL_MERGE_UNLINKED, awl_arena_strndup(m->arena, s + open, close - open),
                (awl_merge_place){0, link->line + 1}, (awl_merge_place){0, link->line + 1},
                awl_arena_strdup(m->arena, link->href), NULL);

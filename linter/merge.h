@@ -15,11 +15,10 @@
  * writes its entries (per section: tag first, link first, label first,
  * table row, or paragraphs), with the first list's venue spelling and
  * year style, in their place when the section is kept newest first,
- * oldest first or alphabetical, else at the section's end. Paragraph-style lists (a title line and an author line under
- * venue and year headings) are read as entries taking their venue and
- * year from the headings. Finally the table of contents is regenerated
- * and the repairs awelint can prove safe (broken anchors, mojibake, an
- * order rule's fix) are applied by the fixer (fix.h); in-page
+ * oldest first or alphabetical, else at the section's end. Paragraph-style lists (a title line and
+ * an author line under venue and year headings) are read as entries taking their venue and year
+ * from the headings. Finally the table of contents is regenerated and the repairs awelint can prove
+ * safe (broken anchors, mojibake, an order rule's fix) are applied by the fixer (fix.h); in-page
  * links still pointing to no heading are turned into their text.
  *
  * Owns: awl_merge_result's text, decisions and strings (its arena);

@@ -171,14 +171,16 @@ int awl_merge_main(int argc, char **argv)
     }
     size_t count = (size_t)(argc - optind) + (into ? 1 : 0);
     if (status == MERGE_OK && (count < 2 || (into && output))) {
-        awl_msg_error(into && output ? "--into and -o exclude each other"
-                                     : "merge needs two SOURCEs or more (see awelint merge --help)");
+        awl_msg_error(into && output
+                          ? "--into and -o exclude each other"
+                          : "merge needs two SOURCEs or more (see awelint merge --help)");
         status = MERGE_TROUBLE;
     }
     awl_merge_input *inputs = awl_xcalloc(count + 1, sizeof(awl_merge_input));
     awl_buf *bytes = awl_xcalloc(count + 1, sizeof(awl_buf));
     for (size_t i = 0; status == MERGE_OK && i < count; i++) {
-        const char *name = into ? (i == 0 ? into : argv[optind + (int)i - 1]) : argv[optind + (int)i];
+        const char *name =
+            into ? (i == 0 ? into : argv[optind + (int)i - 1]) : argv[optind + (int)i];
         if (!read_source(name, &net, &bytes[i]) || refuse_binary(name, &bytes[i]))
             status = MERGE_TROUBLE;
         inputs[i] = (awl_merge_input){name, bytes[i].data, bytes[i].len};

@@ -7,8 +7,8 @@
 #include "json.h"
 #include "merge.h"
 
-static const char *const kind_names[] = {"section", "duplicate", "venue", "link", "kept",
-                                         "unlinked"};
+static const char *const kind_names[] = {"section", "duplicate", "venue",
+                                         "link",    "kept",      "unlinked"};
 
 static void put_place(awl_buf *out, const awl_merge_input *inputs, awl_merge_place place,
                       bool merged)
@@ -53,8 +53,9 @@ void awl_merge_report_text(const awl_merge_result *result, const awl_merge_input
             awl_buf_puts(out, "\n");
             break;
         case AWL_MERGE_UNLINKED:
-            awl_buf_printf(out, "'%s': in-page link %s matches no heading of the merged list; "
-                                "its text kept\n",
+            awl_buf_printf(out,
+                           "'%s': in-page link %s matches no heading of the merged list; "
+                           "its text kept\n",
                            d->title, d->detail);
             break;
         case AWL_MERGE_KEPT:

@@ -100,9 +100,9 @@ void awl_merge_learn(const awl_doc *doc, const awl_entries *entries, awl_arena *
                     out->spellings[*slot] = awl_arena_strndup(arena, s + tag->name_start, len);
                 }
             }
-            bool after_title = e->primary == AWL_NONE ||
-                               (doc->links[e->primary].text_start != AWL_NONE &&
-                                tag->start > doc->links[e->primary].text_start);
+            bool after_title =
+                e->primary == AWL_NONE || (doc->links[e->primary].text_start != AWL_NONE &&
+                                           tag->start > doc->links[e->primary].text_start);
             if (e->shape != AWL_SHAPE_TAG_FIRST && e->shape != AWL_SHAPE_TABLE_ROW && after_title &&
                 tag->start >= line_start)
                 tally_vote(&glues, "", 0, tag_glue(s, tag->start, line_start));
@@ -188,8 +188,9 @@ static void table_roles(const awl_doc *doc, size_t row, awl_merge_style *out)
     if (header == AWL_NONE)
         return;
     bool has_title = false;
-    for (size_t b = header + 1; b < doc->block_count && doc->blocks[b].kind == AWL_BLOCK_TABLE_CELL &&
-                                doc->blocks[b].parent == header;
+    for (size_t b = header + 1;
+         b < doc->block_count && doc->blocks[b].kind == AWL_BLOCK_TABLE_CELL &&
+         doc->blocks[b].parent == header;
          b++) {
         if (out->columns == AWL_MERGE_MAX_COLUMNS)
             break;

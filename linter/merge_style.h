@@ -35,8 +35,8 @@ typedef enum awl_merge_column {
 } awl_merge_column;
 
 typedef struct awl_merge_conventions {
-    const char *year_sep; /* between a venue's name and its year */
-    int year_digits;      /* 2 or 4 */
+    const char *year_sep;   /* between a venue's name and its year */
+    int year_digits;        /* 2 or 4 */
     const char *tag_before; /* before a tag that follows the title */
     const char *tag_after;  /* after it (a closing bracket or "") */
     const char *desc_sep;   /* between the title link and the description */
@@ -64,7 +64,7 @@ typedef struct awl_merge_link {
 /* An entry to write. */
 typedef struct awl_merge_item {
     const char *title;
-    const char *href; /* the title's link, or NULL */
+    const char *href;        /* the title's link, or NULL */
     const char *description; /* or NULL */
     const awl_venue *venue;  /* or NULL */
     int year;                /* 0 when none */
@@ -79,8 +79,7 @@ void awl_merge_conventions_free(awl_merge_conventions *conv);
 /* The style of the entries `entries[members[0..count)]` of one section
  * (all of the first list); with count 0 the file's conventions. */
 void awl_merge_section_style(const awl_doc *doc, const awl_entries *entries, const size_t *members,
-                             size_t count, const awl_merge_conventions *conv,
-                             awl_merge_style *out);
+                             size_t count, const awl_merge_conventions *conv, awl_merge_style *out);
 
 /* A venue tag as the file writes them: `OSDI'22`, `arXiv 2023`, `ICML`. */
 void awl_merge_render_tag(const awl_merge_conventions *conv, const awl_venue *venue, int year,

@@ -125,11 +125,26 @@ static void check_fixture(const char *name)
     free_sources(&s);
 }
 
-Test(merge_fixtures, sections_matched_mapped_and_added) { check_fixture("sections"); }
-Test(merge_fixtures, venue_conflicts) { check_fixture("venue-conflict"); }
-Test(merge_fixtures, link_union) { check_fixture("link-union"); }
-Test(merge_fixtures, paragraph_lists) { check_fixture("paragraphs"); }
-Test(merge_fixtures, sections_kept_in_order_stay_in_order) { check_fixture("order"); }
+Test(merge_fixtures, sections_matched_mapped_and_added)
+{
+    check_fixture("sections");
+}
+Test(merge_fixtures, venue_conflicts)
+{
+    check_fixture("venue-conflict");
+}
+Test(merge_fixtures, link_union)
+{
+    check_fixture("link-union");
+}
+Test(merge_fixtures, paragraph_lists)
+{
+    check_fixture("paragraphs");
+}
+Test(merge_fixtures, sections_kept_in_order_stay_in_order)
+{
+    check_fixture("order");
+}
 
 Test(merge_fixtures, every_fixture_has_a_test)
 {
@@ -168,7 +183,8 @@ Test(merge_keys, headings_match_as_a_reader_would)
     cr_expect_str_eq(awl_merge_heading_key(&arena, "2018"), "2018");
     cr_expect_str_neq(awl_merge_heading_key(&arena, "Training"),
                       awl_merge_heading_key(&arena, "Serving"));
-    cr_expect_str_neq(awl_merge_heading_key(&arena, "GPT 3"), awl_merge_heading_key(&arena, "GPT 4"));
+    cr_expect_str_neq(awl_merge_heading_key(&arena, "GPT 3"),
+                      awl_merge_heading_key(&arena, "GPT 4"));
     awl_arena_free(&arena);
 }
 
@@ -182,8 +198,9 @@ static void check_order_free(awl_merge_input *inputs, size_t count, const char *
     for (size_t i = 0; i < count; i++)
         reversed[i] = inputs[count - 1 - i];
     awl_merge_texts(reversed, count, NULL, 0, &backward);
-    cr_expect_eq(forward.entries_out, backward.entries_out, "%s: %zu entries one way, %zu the other",
-                 what, forward.entries_out, backward.entries_out);
+    cr_expect_eq(forward.entries_out, backward.entries_out,
+                 "%s: %zu entries one way, %zu the other", what, forward.entries_out,
+                 backward.entries_out);
     awl_merge_input both[2] = {{"forward.md", forward.text.data, forward.text.len},
                                {"backward.md", backward.text.data, backward.text.len}};
     awl_merge_result cross;
@@ -265,7 +282,8 @@ static run_result merge_corpus(const char *const *paths, size_t count, double *s
 
 Test(merge_corpus, seeds_000_001_004)
 {
-    char *a = find_file(SEEDS, "000_"), *b = find_file(SEEDS, "001_"), *c = find_file(SEEDS, "004_");
+    char *a = find_file(SEEDS, "000_"), *b = find_file(SEEDS, "001_"),
+         *c = find_file(SEEDS, "004_");
     if (!a || !b || !c) {
         free(a), free(b), free(c);
         cr_skip_test("no shared corpus");
@@ -278,7 +296,8 @@ Test(merge_corpus, seeds_000_001_004)
      * 4 within seed 000, 15 of seed 001's, 6 of seed 004's) */
     cr_expect_eq(entries, 149, "%zu entries in the merged list", entries);
     cr_expect_eq(count_lines_with(r.err, ": duplicate: "), 25);
-    cr_expect_not_null(strstr(r.err, "merged: 174 entries read, 149 written, 25 duplicates dropped"));
+    cr_expect_not_null(
+        strstr(r.err, "merged: 174 entries read, 149 written, 25 duplicates dropped"));
     cr_expect_not_null(strstr(r.err, "'Hidet: Task-Mapping Programming Paradigm for Deep Learning "
                                      "Tensor Programs.': ASPLOS'23 over no tag"));
     awl_test_run_free(&r);
@@ -308,6 +327,17 @@ Test(merge_corpus, two_large_real_lists_in_under_a_second)
     free(a), free(b);
 }
 
+/* Runs awelint with args; expects exit 2, nothing on standard output and
+ * `needle` in the message. */
+static void expect_refused(const char *const *args, const char *needle)
+{
+    run_result r = awl_test_run(args, NULL, 0, NULL);
+    cr_expect_eq(r.status, 2, "exit %d: %s", r.status, r.err);
+    cr_expect_str_eq(r.out, "");
+    cr_expect_not_null(strstr(r.err, needle), "no '%s' in: %s", needle, r.err);
+    awl_test_run_free(&r);
+}
+
 Test(merge_cli, a_source_served_over_http_merges_with_a_file)
 {
     awl_test_server server = awl_test_server_start(MERGE_FIXTURES "/link-union");
@@ -323,11 +353,7 @@ Test(merge_cli, a_source_served_over_http_merges_with_a_file)
     awl_test_run_free(&r);
     /* without --allow-private the loopback address is refused */
     const char *guarded[] = {"merge", MERGE_FIXTURES "/link-union/1.md", url, NULL};
-    r = awl_test_run(guarded, NULL, 0, NULL);
-    cr_expect_eq(r.status, 2);
-    cr_expect_str_eq(r.out, "");
-    cr_expect_not_null(strstr(r.err, "cannot fetch"), "%s", r.err);
-    awl_test_run_free(&r);
+    expect_refused(guarded, "cannot fetch");
     free(want);
     awl_test_server_stop(&server);
 }
@@ -417,32 +443,27 @@ Test(merge_cli, the_config_file_maps_sections_and_report_writes_json)
 Test(merge_cli, usage_errors)
 {
     const char *one[] = {"merge", MERGE_FIXTURES "/sections/1.md", NULL};
-    run_result r = awl_test_run(one, NULL, 0, NULL);
-    cr_expect_eq(r.status, 2);
-    cr_expect_not_null(strstr(r.err, "two SOURCEs"));
-    awl_test_run_free(&r);
-    const char *missing[] = {"merge", MERGE_FIXTURES "/sections/1.md", "/nonexistent/list.md", NULL};
-    r = awl_test_run(missing, NULL, 0, NULL);
-    cr_expect_eq(r.status, 2);
-    cr_expect_str_eq(r.out, "");
-    cr_expect_not_null(strstr(r.err, "/nonexistent/list.md: cannot read"));
-    awl_test_run_free(&r);
+    expect_refused(one, "two SOURCEs");
+    const char *missing[] = {"merge", MERGE_FIXTURES "/sections/1.md", "/nonexistent/list.md",
+                             NULL};
+    expect_refused(missing, "/nonexistent/list.md: cannot read");
+    const char *map[] = {"merge",
+                         "--map",
+                         "NoEquals",
+                         MERGE_FIXTURES "/sections/1.md",
+                         MERGE_FIXTURES "/sections/2.md",
+                         NULL};
+    expect_refused(map, "--map takes 'Old heading=New heading'");
     /* binary data is no list: refused, as the linter skips it */
     char *dir = awl_test_tmpdir();
     char *binary = awl_test_join(dir, "blob.md");
-    awl_test_write(binary, "\x7f" "ELF\0\0\xff\xfe", 8);
+    awl_test_write(binary,
+                   "\x7f"
+                   "ELF\0\0\xff\xfe",
+                   8);
     const char *blob[] = {"merge", MERGE_FIXTURES "/sections/1.md", binary, NULL};
-    r = awl_test_run(blob, NULL, 0, NULL);
-    cr_expect_eq(r.status, 2);
-    cr_expect_str_eq(r.out, "");
-    cr_expect_not_null(strstr(r.err, "binary data"), "%s", r.err);
-    awl_test_run_free(&r);
+    expect_refused(blob, "binary data");
     free(binary);
     awl_test_remove_tree(dir);
     free(dir);
-    const char *map[] = {"merge", "--map", "NoEquals", MERGE_FIXTURES "/sections/1.md",
-                         MERGE_FIXTURES "/sections/2.md", NULL};
-    r = awl_test_run(map, NULL, 0, NULL);
-    cr_expect_eq(r.status, 2);
-    awl_test_run_free(&r);
 }
