@@ -31,8 +31,8 @@
  *   on each title's rarest words, so this stays linear too.
  * Two entries sharing a paper's link key are the same only when their
  * titles agree too (no word holding a number differs, and one title is inside the
- * other or 80% of the shorter one's longer words are in the other): a proceedings PDF or a lab page
- * shared by two papers is not a duplicate. Entries sharing another link (a repository, a page) are
+ * other or 80% of the shorter one's longer words are in the other): a proceedings PDF or a lab page shared by two papers is not
+ * a duplicate. Entries sharing another link (a repository, a page) are
  * the same only when their titles are equal: `django` and `geodjango`
  * share a repository. Entries are grouped with union-find; every key is hashed, so
  * the pass is linear in the number of entries.
