@@ -204,6 +204,12 @@ int awl_merge_main(int argc, char **argv)
         if (result.fix_failed)
             awl_msg_error("the table of contents and repairs could not be verified; "
                           "the merged list is written without them");
+        if (result.lost_links) {
+            awl_msg_error("the merged list would lose %zu link(s) of the sources (%s); nothing "
+                          "written",
+                          result.lost_links, result.lost_example);
+            status = MERGE_TROUBLE;
+        }
         if (report && !write_file(report, &log, false))
             status = MERGE_TROUBLE;
         else if (!report)

@@ -230,6 +230,20 @@ const char *awl_merge_label_of_href(merger *m, const char *href)
     return key && strncmp(key, "github:", 7) == 0 ? "code" : "paper";
 }
 
+/* The first link on `line` or after it (links are in document order). */
+static size_t first_link_on(const awl_doc *doc, size_t line)
+{
+    size_t lo = 0, hi = doc->link_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->links[mid].line < line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static void add_list_entries(merger *m, size_t s, size_t *cache)
 {
     msource *src = &m->sources[s];
@@ -248,8 +262,15 @@ static void add_list_entries(merger *m, size_t s, size_t *cache)
         me->dup_title = awl_dup_entry_title(doc, e, m->arena);
         /* `[Alpa](url): Automating Inter- and ...`: a name too short to
          * compare by, whose description completes the paper's title */
+        bool paper_link = false; /* a repository's name is compared as it is (`linfa`) */
+        size_t key_len = 0;
+        const char *key =
+            e->primary != AWL_NONE
+                ? awl_dup_link_key(m->arena, doc->links[e->primary].href, &paper_link, &key_len)
+                : NULL;
         if (me->dup_title && me->dup_title == e->title && e->shape == AWL_SHAPE_LINK_FIRST &&
-            e->description && *e->description && !strchr(e->title, ' '))
+            e->description && *e->description && !strchr(e->title, ' ') &&
+            !(key && strncmp(key, "github:", 7) == 0))
             me->dup_title = awl_arena_printf(m->arena, "%s: %s", e->title,
                                              without_tag(m->arena, e->description, e->venue_text));
         me->venue = e->venue ? awl_venue_lookup(e->venue, strlen(e->venue)) : NULL;
@@ -260,7 +281,22 @@ static void add_list_entries(merger *m, size_t s, size_t *cache)
                               ? NULL
                               : without_tag(m->arena, e->description, e->venue_text);
         me->primary = e->primary != AWL_NONE ? doc->links[e->primary].href : NULL;
-        me->links = awl_arena_alloc(m->arena, (e->link_count + 1) * sizeof(awl_merge_link));
+        /* the first list's items: every web link on their own lines too
+         * (badges, a link in the description), so that a dropped copy
+         * hands all of them to the copy kept */
+        const awl_block *item = &doc->blocks[e->block];
+        size_t own_last = item->last_line; /* up to its first sub-list: those are theirs */
+        for (size_t b = e->block + 1; b < doc->block_count && doc->blocks[b].depth > item->depth;
+             b++)
+            if (doc->blocks[b].kind == AWL_BLOCK_LIST && doc->blocks[b].parent == e->block) {
+                own_last = doc->blocks[b].first_line - 1;
+                break;
+            }
+        size_t from = s == 0 ? first_link_on(doc, item->first_line) : doc->link_count, to = from;
+        while (to < doc->link_count && doc->links[to].line <= own_last)
+            to++;
+        me->links =
+            awl_arena_alloc(m->arena, (e->link_count + (to - from) + 1) * sizeof(awl_merge_link));
         for (size_t l = 0; l < e->link_count; l++) {
             const char *href = doc->links[e->links[l].link].href;
             if (s > 0 && href[0] == '#')
@@ -270,6 +306,15 @@ static void add_list_entries(merger *m, size_t s, size_t *cache)
             if (!label || strcasecmp(label, "link") == 0)
                 label = awl_merge_label_of_href(m, href);
             me->links[me->link_count++] = (awl_merge_link){href, label};
+        }
+        for (size_t k = from; k < to; k++) {
+            const char *href = doc->links[k].href;
+            bool known = k == e->primary || strncmp(href, "http", 4) != 0;
+            for (size_t l = 0; l < me->link_count && !known; l++)
+                known = strcmp(me->links[l].href, href) == 0;
+            if (!known)
+                me->links[me->link_count++] =
+                    (awl_merge_link){href, awl_merge_label_of_href(m, href)};
         }
     }
 }

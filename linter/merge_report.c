@@ -65,8 +65,12 @@ void awl_merge_report_text(const awl_merge_result *result, const awl_merge_input
             break;
         }
     }
-    awl_buf_printf(out, "merged: %zu entries read, %zu written, %zu duplicates dropped\n",
+    awl_buf_printf(out, "merged: %zu entries read, %zu written, %zu duplicates dropped",
                    result->entries_in, result->entries_out, duplicates);
+    if (result->descriptions_left_out)
+        awl_buf_printf(out, "; %zu descriptions left out (tag-first entries carry none)",
+                       result->descriptions_left_out);
+    awl_buf_puts(out, "\n");
 }
 
 static void json_place(awl_buf *out, const char *name, const awl_merge_input *inputs,
@@ -89,8 +93,10 @@ void awl_merge_report_json(const awl_merge_result *result, const awl_merge_input
             awl_buf_putc(out, ',');
         awl_json_cstring(out, inputs[s].name);
     }
-    awl_buf_printf(out, "],\"entries_in\":%zu,\"entries_out\":%zu,\"decisions\":[",
-                   result->entries_in, result->entries_out);
+    awl_buf_printf(out,
+                   "],\"entries_in\":%zu,\"entries_out\":%zu,\"descriptions_left_out\":%zu,"
+                   "\"decisions\":[",
+                   result->entries_in, result->entries_out, result->descriptions_left_out);
     for (size_t i = 0; i < result->decision_count; i++) {
         const awl_merge_decision *d = &result->decisions[i];
         awl_buf_printf(out, "%s{\"kind\":\"%s\",\"title\":", i ? "," : "", kind_names[d->kind]);

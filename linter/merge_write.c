@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "duplicates.h"
 #include "engine.h"
 #include "fix.h"
 #include "merge_model.h"
@@ -149,10 +150,16 @@ static void edit_dropped(merger *m, const mentry *e, awl_vec *edits)
 
 static void render_entry(merger *m, const awl_merge_style *style, const mentry *e, awl_buf *out)
 {
+    /* `- [OSDI'22] [Title](url) - text`: the duplicate keys read a tag-first
+     * entry's text as its name, so two entries with one byline would be
+     * taken for copies. Tag-first lists write no descriptions: none added. */
+    bool tag_first = style->shape == AWL_SHAPE_TAG_FIRST && !style->paragraphs;
+    if (tag_first && e->description && *e->description)
+        m->descriptions_left_out++;
     awl_merge_item item = {
         .title = e->title ? e->title : "",
         .href = e->primary,
-        .description = e->description,
+        .description = tag_first ? NULL : e->description,
         .venue = e->venue_changed ? e->new_venue : e->venue,
         .year = e->venue_changed ? e->new_year : e->year,
     };
@@ -576,12 +583,32 @@ static void unlink_dead_anchors(merger *m, awl_merge_result *result)
             break;
         const awl_link *link = &doc->links[l];
         size_t open = link->text_start, close = link->text_end;
-        if (link->href[0] != '#' || link->href_start == AWL_NONE || open == AWL_NONE || open == 0 ||
-            s[open - 1] != '[' || s[close] != ']' || s[close + 1] != '(' ||
-            s[link->href_end] != ')' || diag->start > link->href_end)
+        if (link->href[0] != '#' || link->href_start == AWL_NONE || open == AWL_NONE ||
+            diag->start > link->href_end)
             continue;
-        add_edit(&edits, open - 1, link->href_end + 1,
-                 awl_arena_strndup(m->arena, s + open, close - open));
+        /* `[**Speech**](#Speech "title")`: the brackets around emphasis, the
+         * parenthesis after a title */
+        while (open > 0 && strchr("*_`", s[open - 1]))
+            open--;
+        while (close < doc->source.length && strchr("*_`", s[close]))
+            close++;
+        size_t end = link->href_end;
+        while (end < doc->source.length && s[end] == ' ')
+            end++;
+        char quote = end < doc->source.length ? s[end] : '\0';
+        if (quote == '"' || quote == '\'' || quote == '(') {
+            char closing = quote == '(' ? ')' : quote;
+            end++;
+            while (end < doc->source.length && s[end] != closing && s[end] != '\n')
+                end++;
+            end++;
+            while (end < doc->source.length && s[end] == ' ')
+                end++;
+        }
+        if (open == 0 || s[open - 1] != '[' || s[close] != ']' || s[close + 1] != '(' ||
+            end >= doc->source.length || s[end] != ')')
+            continue;
+        add_edit(&edits, open - 1, end + 1, awl_arena_strndup(m->arena, s + open, close - open));
         awl_merge_decide(m, AWL_MERGE_UNLINKED, awl_arena_strndup(m->arena, s + open, close - open),
                          (awl_merge_place){0, link->line + 1}, (awl_merge_place){0, link->line + 1},
                          awl_arena_strdup(m->arena, link->href), NULL);
@@ -600,9 +627,59 @@ static void unlink_dead_anchors(merger *m, awl_merge_result *result)
     awl_vec_free(&edits);
 }
 
+static bool is_web(const char *href)
+{
+    return strncasecmp(href, "http://", 7) == 0 || strncasecmp(href, "https://", 8) == 0;
+}
+
+static void expect_link(merger *m, const awl_strmap *present, const char *href,
+                        awl_merge_result *result)
+{
+    bool paper;
+    size_t len;
+    const char *key = href && is_web(href) ? awl_dup_link_key(m->arena, href, &paper, &len) : NULL;
+    if (!key || awl_strmap_get(present, key, len))
+        return;
+    if (!result->lost_links++)
+        result->lost_example = awl_arena_strdup(m->arena, href);
+}
+
+/* The proof that nothing was lost: every web link of the first list, and
+ * every link of every list entry of the others, is in the merged list
+ * (the same target by the duplicate keys: a copy's arXiv pdf link is its
+ * abs link). */
+static void verify_links(merger *m, awl_merge_result *result)
+{
+    awl_doc *out = awl_doc_parse_borrowed("merged", result->text.data, result->text.len);
+    awl_strmap present;
+    awl_strmap_init(&present);
+    for (size_t l = 0; l < out->link_count; l++) {
+        bool paper, inserted;
+        size_t len;
+        const char *href = out->links[l].href;
+        const char *key = is_web(href) ? awl_dup_link_key(m->arena, href, &paper, &len) : NULL;
+        if (key)
+            awl_strmap_upsert(&present, key, len, &inserted);
+    }
+    const awl_doc *first = m->sources[0].doc;
+    for (size_t l = 0; l < first->link_count; l++)
+        expect_link(m, &present, first->links[l].href, result);
+    for (size_t i = 0; i < m->entries.count; i++) {
+        const mentry *e = entry_at(m, i);
+        if (e->source == 0 || e->entry == AWL_NONE)
+            continue;
+        expect_link(m, &present, e->primary, result);
+        for (size_t l = 0; l < e->link_count; l++)
+            expect_link(m, &present, e->links[l].href, result);
+    }
+    awl_strmap_free(&present);
+    awl_doc_free(out);
+}
+
 void awl_merge_write(merger *m, awl_merge_result *result)
 {
     build_output(m, &result->text);
     repair(m, result);
     unlink_dead_anchors(m, result);
+    verify_links(m, result);
 }
