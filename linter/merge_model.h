@@ -28,6 +28,7 @@ typedef struct msection {
     bool added;                 /* not a section of the first source */
     awl_buf text;               /* the entries other sources bring, rendered */
     size_t decision;            /* added: the decision reporting it */
+    size_t last_entry;          /* the first source's last entry in it, or AWL_NONE */
     size_t text_items;
 } msection;
 

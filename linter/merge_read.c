@@ -151,6 +151,7 @@ static size_t new_section(merger *m, const char *key, size_t source, size_t doc_
     sec->source = source;
     sec->doc_section = doc_section;
     sec->added = added;
+    sec->last_entry = AWL_NONE;
     size_t index = m->sections.count - 1;
     bool inserted = false;
     size_t *slot = awl_strmap_upsert(&m->section_by_key, key, strlen(key), &inserted);
@@ -470,6 +471,8 @@ void awl_merge_read_sources(merger *m)
         size_t from = m->entries.count;
         add_list_entries(m, s, cache);
         add_paragraph_entries(m, s, cache);
+        for (size_t i = from; i < m->entries.count && s == 0; i++)
+            section_at(m, entry_at(m, i)->msection)->last_entry = i;
         /* sub-items of the first source: the entry whose item holds this
          * one (they stay under it). Other sources' entries are written as
          * items of their own, so they are compared as such. */

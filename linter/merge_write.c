@@ -375,10 +375,7 @@ static awl_merge_style *learn_styles(merger *m)
 static size_t insertion_point(merger *m, size_t msec, bool *after_entry)
 {
     const awl_doc *doc = m->sources[0].doc;
-    size_t last = AWL_NONE;
-    for (size_t i = 0; i < m->entries.count && entry_at(m, i)->source == 0; i++)
-        if (entry_at(m, i)->msection == msec)
-            last = i;
+    size_t last = section_at(m, msec)->last_entry;
     if (last != AWL_NONE) {
         while (entry_at(m, last)->owner != AWL_NONE)
             last = entry_at(m, last)->owner;
