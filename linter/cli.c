@@ -29,6 +29,7 @@
 #include "link_targets.h"
 #include "linkcheck.h"
 #include "init.h"
+#include "merge.h"
 #include "msg.h"
 #include "report.h"
 #include "rule.h"
@@ -75,6 +76,7 @@ static const char usage_text[] =
     "Usage: awelint [check] [OPTIONS] PATH...\n"
     "       awelint export [--format json|csv] PATH...\n"
     "       awelint --init LIST [-]\n"
+    "       awelint merge [-o OUT] [--into FILE] SOURCE... (see awelint merge --help)\n"
     "\n"
     "Lints Markdown awesome lists. PATH is a file, a directory (its *.md files,\n"
     "recursively, skipping .git and node_modules) or - for standard input.\n"
@@ -596,6 +598,8 @@ int awl_cli_main(int argc, char **argv)
         opt.format = AWL_FORMAT_GITHUB;
 
     /* A leading subcommand word. */
+    if (argc > 1 && strcmp(argv[1], "merge") == 0)
+        return awl_merge_main(argc - 1, argv + 1);
     int first = 1;
     bool exporting = false;
     if (argc > 1 && strcmp(argv[1], "check") == 0) {

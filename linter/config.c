@@ -32,6 +32,8 @@
  *     cache: .awelint-cache     # the cache file
  *     ttl-ok: 1d                # how long results are trusted
  *     ttl-failure: 1h
+ *   merge:
+ *     map: {Old heading: New heading}   # awelint merge's forced mapping
  *
  * Unknown keys and wrong types are errors that name the file and line.
  */
@@ -473,6 +475,36 @@ static bool read_links(yaml_reader *r, awl_config *config, yaml_node_t *node)
     return true;
 }
 
+/* merge: {map: {Old: New, ...}}; the pairs go to `maps` when it is not NULL. */
+static bool read_merge(yaml_reader *r, yaml_node_t *node, awl_vec *maps)
+{
+    if (node->type != YAML_MAPPING_NODE)
+        return fail(r, node, "merge takes a map (map: {Old: New})%s", "");
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        yaml_node_t *key = yaml_document_get_node(&r->doc, pair->key);
+        yaml_node_t *value = yaml_document_get_node(&r->doc, pair->value);
+        const char *name = scalar(key);
+        if (!name || strcmp(name, "map") != 0)
+            return fail(r, key, "unknown key '%s' in merge", name ? name : "?");
+        if (value->type != YAML_MAPPING_NODE)
+            return fail(r, value, "merge.map takes a map of Old heading: New heading%s", "");
+        for (yaml_node_pair_t *mp = value->data.mapping.pairs.start;
+             mp < value->data.mapping.pairs.top; mp++) {
+            yaml_node_t *from = yaml_document_get_node(&r->doc, mp->key);
+            const char *to = scalar(yaml_document_get_node(&r->doc, mp->value));
+            if (!scalar(from) || !to)
+                return fail(r, from, "merge.map pairs are plain headings%s", "");
+            if (maps) {
+                awl_section_map *m = awl_vec_push(maps);
+                m->from = awl_arena_strdup(r->arena, scalar(from));
+                m->to = awl_arena_strdup(r->arena, to);
+            }
+        }
+    }
+    return true;
+}
+
 static bool read_root(yaml_reader *r, awl_config *config, yaml_node_t *root)
 {
     if (!root)
@@ -527,6 +559,9 @@ static bool read_root(yaml_reader *r, awl_config *config, yaml_node_t *root)
         } else if (strcmp(name, "links") == 0) {
             if (!read_links(r, config, value))
                 return false;
+        } else if (strcmp(name, "merge") == 0) {
+            if (!read_merge(r, value, NULL))
+                return false;
         } else {
             return fail(r, key, "unknown key '%s'", name);
         }
@@ -546,7 +581,8 @@ static void record_location(awl_config *config, const char *path, awl_arena *are
     config->dir = slash == absolute ? "/" : awl_arena_strndup(arena, absolute, (size_t)(slash - absolute));
 }
 
-bool awl_config_load(awl_config *config, const char *path, awl_arena *arena, const char **error)
+/* Parses the YAML file at path into r->doc; on failure sets *error. */
+static bool load_yaml(const char *path, awl_arena *arena, yaml_reader *r, const char **error)
 {
     FILE *file = fopen(path, "rb");
     if (!file) {
@@ -556,24 +592,50 @@ bool awl_config_load(awl_config *config, const char *path, awl_arena *arena, con
     yaml_parser_t parser;
     yaml_parser_initialize(&parser);
     yaml_parser_set_input_file(&parser, file);
-    yaml_reader r = {.path = path, .arena = arena};
-    bool ok;
-    if (!yaml_parser_load(&parser, &r.doc)) {
+    *r = (yaml_reader){.path = path, .arena = arena};
+    bool ok = yaml_parser_load(&parser, &r->doc);
+    if (!ok)
         *error = awl_arena_printf(arena, "%s:%zu: invalid YAML: %s", path,
                                   (size_t)parser.problem_mark.line + 1,
                                   parser.problem ? parser.problem : "unreadable");
-        yaml_parser_delete(&parser);
-        fclose(file);
+    yaml_parser_delete(&parser);
+    fclose(file);
+    return ok;
+}
+
+bool awl_config_load(awl_config *config, const char *path, awl_arena *arena, const char **error)
+{
+    yaml_reader r;
+    if (!load_yaml(path, arena, &r, error))
         return false;
-    }
-    ok = read_root(&r, config, yaml_document_get_root_node(&r.doc));
+    bool ok = read_root(&r, config, yaml_document_get_root_node(&r.doc));
     if (!ok)
         *error = r.error;
     else
         record_location(config, path, arena);
     yaml_document_delete(&r.doc);
-    yaml_parser_delete(&parser);
-    fclose(file);
+    return ok;
+}
+
+bool awl_config_merge_maps(const char *path, awl_arena *arena, awl_vec *maps, const char **error)
+{
+    awl_config ignored;
+    awl_config_defaults(&ignored);
+    yaml_reader r;
+    if (!load_yaml(path, arena, &r, error))
+        return false;
+    yaml_node_t *root = yaml_document_get_root_node(&r.doc);
+    bool ok = read_root(&r, &ignored, root); /* the whole file must be valid */
+    if (ok && root && root->type == YAML_MAPPING_NODE)
+        for (yaml_node_pair_t *pair = root->data.mapping.pairs.start;
+             ok && pair < root->data.mapping.pairs.top; pair++) {
+            const char *name = scalar(yaml_document_get_node(&r.doc, pair->key));
+            if (name && strcmp(name, "merge") == 0)
+                ok = read_merge(&r, yaml_document_get_node(&r.doc, pair->value), maps);
+        }
+    if (!ok)
+        *error = r.error;
+    yaml_document_delete(&r.doc);
     return ok;
 }
 

@@ -118,6 +118,17 @@ unsigned awl_config_section_order(const awl_config *config, const char *heading)
  * directory ignores everything under it. */
 bool awl_config_ignores_path(const awl_config *config, const char *path);
 
+/* merge's forced section mapping: headings like `from` go into `to`. */
+typedef struct awl_section_map {
+    const char *from;
+    const char *to;
+} awl_section_map;
+
+/* Reads the `merge: map: {Old: New}` part of a config file, appending
+ * awl_section_map items to `maps` (strings in arena). On error returns
+ * false with *error as awl_config_load gives it. */
+bool awl_config_merge_maps(const char *path, awl_arena *arena, awl_vec *maps, const char **error);
+
 /* Finds .awelint.yml (or .awelint.yaml) in `dir` or its parents, stopping at
  * the directory holding .git. Returns a path in arena, or NULL. */
 const char *awl_config_find(const char *dir, awl_arena *arena);
