@@ -283,9 +283,11 @@ static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_bu
     size_t words = 0;
     bool in_word = false;
     for (size_t i = 0; i < n;) {
-        utf8proc_int32_t cp;
+        utf8proc_int32_t cp = (unsigned char)title[i];
         utf8proc_ssize_t step =
-            utf8proc_iterate((const utf8proc_uint8_t *)title + i, (utf8proc_ssize_t)(n - i), &cp);
+            cp < 0x80 ? 1
+                      : utf8proc_iterate((const utf8proc_uint8_t *)title + i,
+                                         (utf8proc_ssize_t)(n - i), &cp);
         if (step <= 0) {
             i++;
             continue;
@@ -493,40 +495,35 @@ static void awl_dup_union(size_t *parent, size_t a, size_t b)
 #define AWL_DUP_NEAR_PCT 90u
 #define AWL_DUP_NEAR_CAP 16
 
-/* A word of a title: its id (one per distinct word of the document) and
- * how many titles hold it. */
-typedef struct awl_dup_tok {
-    uint32_t id;
-    uint32_t df;
-} awl_dup_tok;
+/* A word of a title, as one sortable number: how many titles hold it in
+ * the high half, its id (one per distinct word of the document) in the low
+ * half, so sorting the numbers puts the rarest words first and ties by id
+ * alike in every title. */
+typedef uint64_t awl_dup_tok;
 
-/* Sorts a title's few words (insertion sort: titles hold a dozen). */
-static void awl_dup_tok_sort(awl_dup_tok *t, size_t k, int (*cmp)(const void *, const void *))
+static int awl_dup_tok_cmp(const void *pa, const void *pb)
 {
+    awl_dup_tok a = *(const awl_dup_tok *)pa, b = *(const awl_dup_tok *)pb;
+    return (a > b) - (a < b);
+}
+
+/* Sorts a title's words: insertion sort for the usual dozen, qsort for the
+ * rare title that is a whole paragraph. */
+static void awl_dup_tok_sort(awl_dup_tok *t, size_t k)
+{
+    if (k > 24) {
+        qsort(t, k, sizeof *t, awl_dup_tok_cmp);
+        return;
+    }
     for (size_t i = 1; i < k; i++) {
         awl_dup_tok x = t[i];
         size_t j = i;
-        while (j > 0 && cmp(&t[j - 1], &x) > 0) {
+        while (j > 0 && t[j - 1] > x) {
             t[j] = t[j - 1];
             j--;
         }
         t[j] = x;
     }
-}
-
-static int awl_dup_tok_by_id(const void *pa, const void *pb)
-{
-    const awl_dup_tok *a = pa, *b = pb;
-    return (a->id > b->id) - (a->id < b->id);
-}
-
-/* Rarest first; ties by id, so every title orders words alike. */
-static int awl_dup_tok_by_rarity(const void *pa, const void *pb)
-{
-    const awl_dup_tok *a = pa, *b = pb;
-    if (a->df != b->df)
-        return a->df < b->df ? -1 : 1;
-    return awl_dup_tok_by_id(pa, pb);
 }
 
 /* Whether two rarity-sorted word sets share at least `need` words; stops
@@ -538,12 +535,11 @@ static bool awl_dup_tok_share(const awl_dup_tok *a, size_t na, const awl_dup_tok
     while (i < na && j < nb) {
         if (common + (na - i < nb - j ? na - i : nb - j) < need)
             return false;
-        int c = awl_dup_tok_by_rarity(&a[i], &b[j]);
-        if (c == 0) {
+        if (a[i] == b[j]) {
             common++;
             i++;
             j++;
-        } else if (c < 0) {
+        } else if (a[i] < b[j]) {
             i++;
         } else {
             j++;
@@ -605,7 +601,8 @@ static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
         return; /* ids are 32-bit; no real list comes near */
     size_t cap = 0, used = 0, words = 0, words_cap = 0;
     awl_dup_tok *toks = NULL;
-    uint32_t *df = NULL; /* per word id: titles holding it */
+    uint32_t *df = NULL;        /* per word id: titles holding it */
+    uint32_t *last_title = NULL; /* per word id: the last title holding it, + 1 */
     uint32_t *start = awl_xmalloc((n + 1) * sizeof(uint32_t));
     uint32_t *count = awl_xcalloc(n + 1, sizeof(uint32_t));
     size_t posts_cap = 0;
@@ -624,30 +621,28 @@ static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
                 if (words == words_cap) {
                     words_cap = words_cap ? 2 * words_cap : 256;
                     df = awl_xrealloc(df, words_cap * sizeof(uint32_t));
+                    last_title = awl_xrealloc(last_title, words_cap * sizeof(uint32_t));
                 }
                 df[words] = 0;
+                last_title[words] = 0;
                 *slot = words++;
             }
+            w += wl;
+            while (*w == ' ')
+                w++;
+            /* a set: each word once per title */
+            if (last_title[*slot] == i + 1)
+                continue;
+            last_title[*slot] = (uint32_t)(i + 1);
+            df[*slot]++;
             if (used == cap) {
                 cap = cap ? 2 * cap : 256;
                 toks = awl_xrealloc(toks, cap * sizeof(*toks));
             }
-            toks[used++] = (awl_dup_tok){(uint32_t)*slot, 0};
-            w += wl;
-            while (*w == ' ')
-                w++;
+            toks[used++] = (awl_dup_tok)*slot;
         }
-        /* a set: sort by id, drop repeats, count each word once */
-        awl_dup_tok *t = toks + start[i];
-        size_t k = used - start[i], m = 0;
-        awl_dup_tok_sort(t, k, awl_dup_tok_by_id);
-        for (size_t j = 0; j < k; j++)
-            if (m == 0 || t[m - 1].id != t[j].id)
-                t[m++] = t[j];
-        used = start[i] + m;
+        size_t m = used - start[i];
         count[i] = (uint32_t)m;
-        for (size_t j = 0; j < m; j++)
-            df[t[j].id]++;
         /* |A| - ceil(t|A|) + 1 words of each title are posted */
         posts_cap += m - (m * AWL_DUP_NEAR_PCT + 99) / 100 + 1;
     }
@@ -668,11 +663,11 @@ static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
             continue;
         awl_dup_tok *a = toks + start[i];
         for (size_t j = 0; j < na; j++)
-            a[j].df = df[a[j].id];
-        awl_dup_tok_sort(a, na, awl_dup_tok_by_rarity);
+            a[j] |= (awl_dup_tok)df[a[j]] << 32;
+        awl_dup_tok_sort(a, na);
         size_t prefix = na - (na * AWL_DUP_NEAR_PCT + 99) / 100 + 1;
         for (size_t p = 0; p < prefix; p++) {
-            uint32_t *h = &head[a[p].id];
+            uint32_t *h = &head[(uint32_t)a[p]];
             size_t seen = 0;
             for (uint32_t q = *h; q != 0 && seen < AWL_DUP_NEAR_CAP; q = post[q - 1].next, seen++) {
                 size_t j = post[q - 1].entry, nb = post[q - 1].count;
@@ -696,6 +691,7 @@ static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
     }
     free(head);
     free(df);
+    free(last_title);
     free(post);
     free(toks);
     free(start);
