@@ -283,11 +283,40 @@ static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_bu
     size_t words = 0;
     bool in_word = false;
     for (size_t i = 0; i < n;) {
-        utf8proc_int32_t cp = (unsigned char)title[i];
+        if ((unsigned char)title[i] < 0x80) {
+            /* An ASCII run, without utf8proc or a capacity check per byte:
+             * letters folded, digits kept, anything else a break. */
+            size_t run = i;
+            while (run < n && (unsigned char)title[run] < 0x80)
+                run++;
+            awl_buf_reserve(scratch, run - i);
+            awl_buf_reserve(spaced, 2 * (run - i));
+            char *sc = scratch->data + scratch->len, *sp = spaced->data + spaced->len;
+            for (; i < run; i++) {
+                char c = title[i];
+                if (c >= 'A' && c <= 'Z')
+                    c = (char)(c - 'A' + 'a');
+                if ((c >= 'a' && c <= 'z') || awl_dup_digit(c)) {
+                    if (!in_word) {
+                        if (words)
+                            *sp++ = ' ';
+                        words++;
+                        in_word = true;
+                    }
+                    *sc++ = c;
+                    *sp++ = c;
+                } else {
+                    in_word = false;
+                }
+            }
+            *sc = *sp = '\0';
+            scratch->len = (size_t)(sc - scratch->data);
+            spaced->len = (size_t)(sp - spaced->data);
+            continue;
+        }
+        utf8proc_int32_t cp;
         utf8proc_ssize_t step =
-            cp < 0x80 ? 1
-                      : utf8proc_iterate((const utf8proc_uint8_t *)title + i,
-                                         (utf8proc_ssize_t)(n - i), &cp);
+            utf8proc_iterate((const utf8proc_uint8_t *)title + i, (utf8proc_ssize_t)(n - i), &cp);
         if (step <= 0) {
             i++;
             continue;
@@ -295,31 +324,11 @@ static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_bu
         i += (size_t)step;
         utf8proc_int32_t parts[32];
         int last = 0;
-        utf8proc_ssize_t count = 1;
-        if (cp < 0x80) {
-            /* ASCII without utf8proc: letters folded, digits, else a break */
-            char c = (char)(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
-            if ((c >= 'a' && c <= 'z') || awl_dup_digit(c)) {
-                if (!in_word) {
-                    if (words)
-                        awl_buf_putc(spaced, ' ');
-                    words++;
-                    in_word = true;
-                }
-                awl_buf_putc(scratch, c);
-                awl_buf_putc(spaced, c);
-            } else {
-                in_word = false;
-            }
+        utf8proc_ssize_t count = utf8proc_decompose_char(
+            cp, parts, 32, UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE,
+            &last);
+        if (count < 0 || count > 32)
             continue;
-        } else {
-            count = utf8proc_decompose_char(cp, parts, 32,
-                                            UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                                                UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE,
-                                            &last);
-            if (count < 0 || count > 32)
-                continue;
-        }
         for (utf8proc_ssize_t k = 0; k < count; k++) {
             utf8proc_int32_t c = parts[k];
             utf8proc_category_t cat = utf8proc_category(c);

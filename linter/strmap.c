@@ -8,13 +8,26 @@
 
 uint64_t awl_hash_bytes(const char *bytes, size_t len)
 {
-    /* FNV-1a, 64 bit: simple and good enough for short keys. */
-    uint64_t hash = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < len; i++) {
-        hash ^= (unsigned char)bytes[i];
-        hash *= 0x100000001b3ULL;
+    /* Eight bytes per step, each mixed in with a multiply (as wyhash and
+     * its kin do): keys are hashed for every word and link of a list, and a
+     * byte-at-a-time hash was a tenth of the duplicate pass. */
+    const uint64_t mul = 0x9E3779B97F4A7C15ULL;
+    uint64_t hash = 0xcbf29ce484222325ULL ^ (len * mul);
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t word;
+        memcpy(&word, bytes + i, 8);
+        hash = (hash ^ word) * mul;
+        hash ^= hash >> 29;
     }
-    return hash;
+    if (i < len) {
+        uint64_t word = 0;
+        memcpy(&word, bytes + i, len - i);
+        hash = (hash ^ word) * mul;
+        hash ^= hash >> 29;
+    }
+    hash *= 0xBF58476D1CE4E5B9ULL;
+    return hash ^ (hash >> 32);
 }
 
 void awl_strmap_init(awl_strmap *map)
