@@ -275,9 +275,10 @@ static size_t awl_dup_title_core(const char *t, size_t n)
 }
 
 /* The title key (letters and digits, NFKC, folded, no marks) into arena,
- * or NULL when the title is too generic. *words gets its word count. */
+ * or NULL when the title is too generic; *out_compact gets the same text
+ * either way (one copy), `spaced` the words with a space between. */
 static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_buf *scratch,
-                                     size_t *out_len, awl_buf *spaced)
+                                     size_t *out_len, awl_buf *spaced, const char **out_compact)
 {
     size_t n = awl_dup_title_core(title, strlen(title));
     size_t words = 0;
@@ -352,10 +353,10 @@ static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_bu
             awl_buf_append(spaced, (const char *)enc, (size_t)len);
         }
     }
-    if (words < 3 || scratch->len < 16)
-        return NULL;
     *out_len = scratch->len;
-    return awl_arena_strndup(arena, scratch->data, scratch->len);
+    const char *compact = awl_arena_strndup(arena, scratch->data, scratch->len);
+    *out_compact = compact;
+    return words < 3 || scratch->len < 16 ? NULL : compact;
 }
 
 /* The word [w, w+len) is a number: it holds a digit, or it is a roman
@@ -744,14 +745,11 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
             title = NULL;
         awl_buf_clear(&scratch);
         awl_buf_clear(&spaced);
-        const char *tkey =
-            title ? awl_dup_title_key(&out->arena, title, &scratch, &klen, &spaced) : NULL;
-        if (title) {
-            awl_buf_putc(&spaced, '\0');
-            spaced_titles[i] = awl_arena_strndup(&out->arena, spaced.data, strlen(spaced.data));
-            awl_buf_putc(&scratch, '\0');
-            compact_titles[i] = awl_arena_strndup(&out->arena, scratch.data, strlen(scratch.data));
-        }
+        const char *tkey = title ? awl_dup_title_key(&out->arena, title, &scratch, &klen, &spaced,
+                                                     &compact_titles[i])
+                                 : NULL;
+        if (title)
+            spaced_titles[i] = awl_arena_strndup(&out->arena, spaced.data, spaced.len);
         if (tkey) {
             near_usable[i] = true;
             bool inserted = false;
