@@ -76,7 +76,6 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
     size_t hl = host_end - host;
     const char *p = href + path;
     size_t pl = path_end - path;
-    awl_buf key = {0};
     if (awl_dup_lower_eq(h, hl, "arxiv.org") || awl_dup_lower_eq(h, hl, "export.arxiv.org")) {
         size_t skip = 0;
         if (pl > 5 && (strncmp(p, "/abs/", 5) == 0 || strncmp(p, "/pdf/", 5) == 0))
@@ -205,26 +204,31 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
             return k;
         }
     }
-    /* a normalised URL: host folded, utm_* dropped from the query */
-    awl_buf_puts(&key, "url:");
+    /* a normalised URL: host folded, utm_* dropped from the query; written
+     * straight into the arena, which has room for the longest key */
+    char *k = awl_arena_alloc(arena, 4 + hl + pl + (query_end - query) + 2);
+    size_t kl = 0;
+    memcpy(k, "url:", 4);
+    kl = 4;
     for (size_t c = 0; c < hl; c++)
-        awl_buf_putc(&key, (char)(h[c] >= 'A' && h[c] <= 'Z' ? h[c] - 'A' + 'a' : h[c]));
-    awl_buf_append(&key, p, pl);
+        k[kl++] = (char)(h[c] >= 'A' && h[c] <= 'Z' ? h[c] - 'A' + 'a' : h[c]);
+    memcpy(k + kl, p, pl);
+    kl += pl;
     bool first = true;
     for (size_t a = query; a < query_end;) {
         size_t e = a;
         while (e < query_end && href[e] != '&')
             e++;
         if (e > a && strncmp(href + a, "utm_", 4) != 0) {
-            awl_buf_putc(&key, first ? '?' : '&');
-            awl_buf_append(&key, href + a, e - a);
+            k[kl++] = first ? '?' : '&';
+            memcpy(k + kl, href + a, e - a);
+            kl += e - a;
             first = false;
         }
         a = e + 1;
     }
-    const char *k = awl_arena_strndup(arena, key.data, key.len);
-    *out_len = key.len;
-    awl_buf_free(&key);
+    k[kl] = '\0';
+    *out_len = kl;
     return k;
 }
 
@@ -616,8 +620,9 @@ static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
     uint32_t *start = awl_xmalloc((n + 1) * sizeof(uint32_t));
     uint32_t *count = awl_xcalloc(n + 1, sizeof(uint32_t));
     size_t posts_cap = 0;
-    awl_strmap ids;
+    awl_strmap ids; /* most titles bring a word no other title has */
     awl_strmap_init(&ids);
+    awl_strmap_reserve(&ids, n);
     for (size_t i = 0; i < n && used < UINT32_MAX / 2; i++) {
         start[i] = (uint32_t)used;
         if (!usable[i])
@@ -720,8 +725,9 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
     const char **compact_titles = awl_xcalloc(n + 1, sizeof(char *));
     bool *near_usable = awl_xcalloc(n + 1, sizeof(bool));
     const char **prim_keys = awl_xcalloc(n + 1, sizeof(char *));
-    awl_strmap keys;
+    awl_strmap keys; /* a title key and a link key or two per entry */
     awl_strmap_init(&keys);
+    awl_strmap_reserve(&keys, 2 * n);
     awl_buf scratch = {0}, spaced = {0};
     for (size_t i = 0; i < n; i++) {
         parent[i] = i;
@@ -787,6 +793,7 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
     size_t *pairs = awl_xmalloc((2 * n + 1) * sizeof(size_t));
     awl_strmap firsts;
     awl_strmap_init(&firsts);
+    awl_strmap_reserve(&firsts, n / 8);
     for (size_t i = 0; i < n; i++) {
         size_t root = awl_dup_find(parent, i);
         out->first[i] = root;

@@ -56,9 +56,8 @@ static awl_strmap_slot *find_slot(awl_strmap_slot *slots, size_t capacity, const
     }
 }
 
-static void grow(awl_strmap *map)
+static void resize(awl_strmap *map, size_t capacity)
 {
-    size_t capacity = map->capacity ? map->capacity * 2 : 64;
     awl_strmap_slot *slots = awl_xcalloc(capacity, sizeof *slots);
     for (size_t i = 0; i < map->capacity; i++) {
         awl_strmap_slot *old = &map->slots[i];
@@ -70,10 +69,19 @@ static void grow(awl_strmap *map)
     map->capacity = capacity;
 }
 
+void awl_strmap_reserve(awl_strmap *map, size_t count)
+{
+    size_t capacity = map->capacity ? map->capacity : 64;
+    while (count * 4 > capacity * 3)
+        capacity *= 2;
+    if (capacity > map->capacity)
+        resize(map, capacity);
+}
+
 size_t *awl_strmap_upsert(awl_strmap *map, const char *key, size_t key_len, bool *inserted)
 {
     if ((map->count + 1) * 4 > map->capacity * 3)
-        grow(map);
+        resize(map, map->capacity ? map->capacity * 2 : 64);
     uint64_t hash = awl_hash_bytes(key, key_len);
     awl_strmap_slot *slot = find_slot(map->slots, map->capacity, key, key_len, hash);
     if (inserted)

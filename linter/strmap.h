@@ -27,6 +27,8 @@ typedef struct awl_strmap {
 
 void awl_strmap_init(awl_strmap *map);
 void awl_strmap_free(awl_strmap *map);
+/* Makes room for `count` keys, so a map whose size is known grows once. */
+void awl_strmap_reserve(awl_strmap *map, size_t count);
 /* Returns the value slot for key, inserting it with *value 0 and setting
  * *inserted when it was missing. The pointer is valid until the next insert. */
 size_t *awl_strmap_upsert(awl_strmap *map, const char *key, size_t key_len, bool *inserted);
