@@ -5,6 +5,8 @@
 #   make demo     awelint on a bundled list with defects: findings, then the diff --fix would apply
 #   make test     the whole test suite through ctest
 #   make install  cmake --install (PREFIX=/usr/local)
+#   make bench    speed and memory next to the md4c parse floor (bench/run.py;
+#                 an optimised build in build-bench/, not a test)
 
 BUILD_DIR ?= build
 CMAKE_FLAGS ?=
@@ -16,7 +18,7 @@ DEB_PACKAGES := gcc make cmake pkg-config libmd4c-dev libmd4c-html0-dev libutf8p
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 AWELINT := $(BUILD_DIR)/awelint
 
-.PHONY: all deps build test demo install clean
+.PHONY: all deps build test demo install bench clean
 
 all: build
 
@@ -48,5 +50,12 @@ demo: build
 install: build
 	cmake --install $(BUILD_DIR)
 
+# The benchmark measures a Release build of its own, as users install it.
+BENCH_DIR ?= build-bench
+bench: deps
+	cmake -S . -B $(BENCH_DIR) -DCMAKE_BUILD_TYPE=Release -DAWELINT_TESTS=OFF
+	cmake --build $(BENCH_DIR) -j$(JOBS) --target awelint
+	python3 bench/run.py --awelint $(BENCH_DIR)/awelint --work $(BENCH_DIR)/bench
+
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(BENCH_DIR)
