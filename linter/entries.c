@@ -59,7 +59,7 @@ static bool is_label(const char *text, size_t len)
     static awl_strmap labels;
     if (!labels.capacity) {
         size_t count = sizeof link_labels / sizeof link_labels[0];
-        awl_strmap_reserve(&labels, count);
+        awl_strmap_reserve(&labels, 4 * count); /* sparse: most lookups miss */
         for (size_t i = 0; i < count; i++)
             awl_strmap_upsert(&labels, link_labels[i], strlen(link_labels[i]), NULL);
     }
