@@ -285,6 +285,42 @@ static bool has_sortable_title(const char *title)
     return false;
 }
 
+/* Builds every item's comparison key under `kind` once (folded code
+ * points in UTF-8, whose byte order is their order), so that comparing two
+ * items is a strcmp: each kind compares every neighbouring pair, and the
+ * sort n log n pairs. Returns the keys' storage, for drop_keys. */
+static char *build_keys(list_item *items, size_t n, order_kind kind)
+{
+    size_t size = 0;
+    for (size_t i = 0; i < n; i++)
+        size += (kind == ORDER_ALPHA_LINE ? strcspn(items[i].line, "\r\n")
+                                          : strlen(items[i].entry->title)) *
+                    4 +
+                1;
+    char *keys = awl_xmalloc(size);
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *text = kind == ORDER_ALPHA_LINE ? items[i].line : items[i].entry->title;
+        items[i].key = keys + at;
+        key_cursor cur = {0, false};
+        for (int32_t cp; (cp = next_key(text, &cur, kind)) >= 0;) {
+            if (kind == ORDER_ALPHA_BYTES || cp < 0x80)
+                keys[at++] = (char)cp;
+            else
+                at += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)keys + at);
+        }
+        keys[at++] = '\0';
+    }
+    return keys;
+}
+
+static void drop_keys(list_item *items, size_t n, char *keys)
+{
+    for (size_t i = 0; i < n; i++)
+        items[i].key = NULL;
+    free(keys);
+}
+
 static void check_list(awl_check *check, size_t list, list_item *items, size_t n,
                        unsigned char *kept, size_t *tails, size_t *prev, sort_item *sorted)
 {
@@ -311,11 +347,13 @@ static void check_list(awl_check *check, size_t list, list_item *items, size_t n
             (pin == AWL_ORDER_OLDEST_FIRST && kind != ORDER_OLDEST))
             continue;
         size_t agree = 0, against = 0;
+        char *keys = kind < ORDER_NEWEST ? build_keys(items, n, kind) : NULL;
         for (size_t i = 1; i < n; i++) {
             int c = compare_entries(&items[i - 1], &items[i], kind);
             agree += c < 0;
             against += c > 0;
         }
+        drop_keys(items, n, keys);
         if (agree && !against)
             return; /* already in one of the orders, however few its pairs */
         if (!pin && (agree < MIN_AGREEING || agree * 100 < (agree + against) * percent))
@@ -333,31 +371,7 @@ static void check_list(awl_check *check, size_t list, list_item *items, size_t n
     if (best == ORDER_KINDS || best_against == 0)
         return;
 
-    /* The sort compares n log n times: build the keys once (folded code
-     * points in UTF-8, whose byte order is their order). */
-    char *keys = NULL;
-    if (best < ORDER_NEWEST) {
-        size_t size = 0;
-        for (size_t i = 0; i < n; i++)
-            size += (best == ORDER_ALPHA_LINE ? strcspn(items[i].line, "\r\n")
-                                              : strlen(items[i].entry->title)) *
-                        4 +
-                    1;
-        keys = awl_xmalloc(size);
-        size_t at = 0;
-        for (size_t i = 0; i < n; i++) {
-            const char *text = best == ORDER_ALPHA_LINE ? items[i].line : items[i].entry->title;
-            items[i].key = keys + at;
-            key_cursor cur = {0, false};
-            for (int32_t cp; (cp = next_key(text, &cur, best)) >= 0;) {
-                if (best == ORDER_ALPHA_BYTES || cp < 0x80)
-                    keys[at++] = (char)cp;
-                else
-                    at += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)keys + at);
-            }
-            keys[at++] = '\0';
-        }
-    }
+    char *keys = best < ORDER_NEWEST ? build_keys(items, n, best) : NULL;
     longest_in_order(items, n, best, kept, tails, prev);
     /* A clear order also leaves most entries in place: two sorted runs put
      * one after the other (a list grouped in two) agree pair by pair but
@@ -366,7 +380,7 @@ static void check_list(awl_check *check, size_t list, list_item *items, size_t n
     for (size_t i = 0; i < n; i++)
         in_place += kept[i];
     if (!pin && in_place * 100 < n * percent) {
-        free(keys);
+        drop_keys(items, n, keys);
         return;
     }
     for (size_t i = 0; i < n; i++)
@@ -410,7 +424,7 @@ static void check_list(awl_check *check, size_t list, list_item *items, size_t n
             fix_attached = true;
         }
     }
-    free(keys);
+    drop_keys(items, n, keys);
 }
 
 static void check_entry_order(awl_check *check)
