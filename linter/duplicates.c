@@ -620,9 +620,8 @@ static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
     uint32_t *start = awl_xmalloc((n + 1) * sizeof(uint32_t));
     uint32_t *count = awl_xcalloc(n + 1, sizeof(uint32_t));
     size_t posts_cap = 0;
-    awl_strmap ids; /* most titles bring a word no other title has */
+    awl_strmap ids;
     awl_strmap_init(&ids);
-    awl_strmap_reserve(&ids, n);
     for (size_t i = 0; i < n && used < UINT32_MAX / 2; i++) {
         start[i] = (uint32_t)used;
         if (!usable[i])
@@ -727,7 +726,7 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
     const char **prim_keys = awl_xcalloc(n + 1, sizeof(char *));
     awl_strmap keys; /* a title key and a link key or two per entry */
     awl_strmap_init(&keys);
-    awl_strmap_reserve(&keys, 2 * n);
+    awl_strmap_reserve(&keys, n);
     awl_buf scratch = {0}, spaced = {0};
     for (size_t i = 0; i < n; i++) {
         parent[i] = i;
@@ -793,7 +792,6 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
     size_t *pairs = awl_xmalloc((2 * n + 1) * sizeof(size_t));
     awl_strmap firsts;
     awl_strmap_init(&firsts);
-    awl_strmap_reserve(&firsts, n / 8);
     for (size_t i = 0; i < n; i++) {
         size_t root = awl_dup_find(parent, i);
         out->first[i] = root;

@@ -291,11 +291,15 @@ static bool has_sortable_title(const char *title)
  * sort n log n pairs. Returns the keys' storage, for drop_keys. */
 static char *build_keys(list_item *items, size_t n, order_kind kind)
 {
+    /* A key is at most twice its text: a code point folds to one at most
+     * half as long again (U+023A, two bytes, to U+2C65, three), an invalid
+     * byte reads as a Latin-1 code point (two bytes), and a run of
+     * punctuation becomes at most one space. */
     size_t size = 0;
     for (size_t i = 0; i < n; i++)
         size += (kind == ORDER_ALPHA_LINE ? strcspn(items[i].line, "\r\n")
                                           : strlen(items[i].entry->title)) *
-                    4 +
+                    2 +
                 1;
     char *keys = awl_xmalloc(size);
     size_t at = 0;
