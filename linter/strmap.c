@@ -44,7 +44,7 @@ void awl_strmap_free(awl_strmap *map)
 }
 
 static awl_strmap_slot *find_slot(awl_strmap_slot *slots, size_t capacity, const char *key,
-                                  size_t key_len, uint64_t hash)
+                                  size_t key_len, uint32_t hash)
 {
     size_t index = (size_t)hash & (capacity - 1);
     for (;;) {
@@ -82,14 +82,14 @@ size_t *awl_strmap_upsert(awl_strmap *map, const char *key, size_t key_len, bool
 {
     if ((map->count + 1) * 4 > map->capacity * 3)
         resize(map, map->capacity ? map->capacity * 2 : 64);
-    uint64_t hash = awl_hash_bytes(key, key_len);
+    uint32_t hash = (uint32_t)awl_hash_bytes(key, key_len);
     awl_strmap_slot *slot = find_slot(map->slots, map->capacity, key, key_len, hash);
     if (inserted)
         *inserted = !slot->key;
     if (!slot->key) {
         /* A zero-length key still needs a non-NULL marker pointer. */
         slot->key = key ? key : "";
-        slot->key_len = key_len;
+        slot->key_len = (uint32_t)key_len;
         slot->hash = hash;
         slot->value = 0;
         map->count++;
@@ -102,6 +102,6 @@ size_t *awl_strmap_get(const awl_strmap *map, const char *key, size_t key_len)
     if (!map->capacity)
         return NULL;
     awl_strmap_slot *slot =
-        find_slot(map->slots, map->capacity, key, key_len, awl_hash_bytes(key, key_len));
+        find_slot(map->slots, map->capacity, key, key_len, (uint32_t)awl_hash_bytes(key, key_len));
     return slot->key ? &slot->value : NULL;
 }

@@ -12,11 +12,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* 24 bytes: the maps of a large list hold a slot or two per entry.
+ * md4c's sizes are 32-bit, so no key is longer than a uint32_t says. */
 typedef struct awl_strmap_slot {
     const char *key; /* NULL when empty */
-    size_t key_len;
-    uint64_t hash;
     size_t value;
+    uint32_t key_len;
+    uint32_t hash; /* the low half of awl_hash_bytes: enough to place and compare */
 } awl_strmap_slot;
 
 typedef struct awl_strmap {
