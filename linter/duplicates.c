@@ -620,8 +620,9 @@ static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
     uint32_t *start = awl_xmalloc((n + 1) * sizeof(uint32_t));
     uint32_t *count = awl_xcalloc(n + 1, sizeof(uint32_t));
     size_t posts_cap = 0;
-    awl_strmap ids;
+    awl_strmap ids; /* titles bring many words no other title has */
     awl_strmap_init(&ids);
+    awl_strmap_reserve(&ids, n / 2);
     for (size_t i = 0; i < n && used < UINT32_MAX / 2; i++) {
         start[i] = (uint32_t)used;
         if (!usable[i])

@@ -287,8 +287,8 @@ static bool has_sortable_title(const char *title)
 
 /* Builds every item's comparison key under `kind` once (folded code
  * points in UTF-8, whose byte order is their order), so that comparing two
- * items is a strcmp: each kind compares every neighbouring pair, and the
- * sort n log n pairs. Returns the keys' storage, for drop_keys. */
+ * items is a strcmp: the sort compares n log n pairs. Returns the keys'
+ * storage, for drop_keys. */
 static char *build_keys(list_item *items, size_t n, order_kind kind)
 {
     /* A key is at most twice its text: a code point folds to one at most
@@ -350,14 +350,14 @@ static void check_list(awl_check *check, size_t list, list_item *items, size_t n
             (pin == AWL_ORDER_NEWEST_FIRST && kind != ORDER_NEWEST) ||
             (pin == AWL_ORDER_OLDEST_FIRST && kind != ORDER_OLDEST))
             continue;
+        /* Neighbours are compared as they are: most titles differ in
+         * their first letters, so building keys would cost more. */
         size_t agree = 0, against = 0;
-        char *keys = kind < ORDER_NEWEST ? build_keys(items, n, kind) : NULL;
         for (size_t i = 1; i < n; i++) {
             int c = compare_entries(&items[i - 1], &items[i], kind);
             agree += c < 0;
             against += c > 0;
         }
-        drop_keys(items, n, keys);
         if (agree && !against)
             return; /* already in one of the orders, however few its pairs */
         if (!pin && (agree < MIN_AGREEING || agree * 100 < (agree + against) * percent))
