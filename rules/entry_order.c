@@ -134,7 +134,17 @@ static int32_t next_key(const char *title, key_cursor *cur, order_kind kind)
 
 static int compare_titles(const char *a, const char *b, order_kind kind)
 {
-    key_cursor ca_cur = {0, false}, cb_cur = {0, false};
+    /* A shared beginning that ends with an ASCII letter or digit gives both
+     * titles the same key so far (a word character is read on its own and
+     * leaves no gap pending), so the comparison starts after it: sorted
+     * lists are full of neighbours such as `Tool0000123` and `Tool0000124`. */
+    size_t same = 0, skip = 0;
+    while (a[same] && a[same] == b[same] && a[same] != '\n' && a[same] != '\r') {
+        unsigned char c = (unsigned char)a[same++];
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            skip = same;
+    }
+    key_cursor ca_cur = {skip, skip > 0}, cb_cur = {skip, skip > 0};
     for (;;) {
         int32_t ca = next_key(a, &ca_cur, kind), cb = next_key(b, &cb_cur, kind);
         if (ca != cb)
