@@ -5,8 +5,8 @@ Every time is reported as a ratio to md4c-floor (../shared/tools/md4c-floor.c:
 md4c parsing the same input with empty callbacks, the floor any md4c-based
 linter stands on), built by this script and run on the same input in the
 same run, so a busy or slow machine moves both. Each figure is the median of
-REPEAT runs; memory is the child's peak RSS (wait4), and major page faults
-show whether it swapped.
+REPEAT runs (5); memory is the child's peak RSS (wait4), with its major
+page faults (pages read back from disk or swap) when there are any.
 
   1. the shared corpus concatenated into one file: lint (--format json) and
      --fix (of a copy);
@@ -72,7 +72,18 @@ def size_mb(paths):
 def row(label, mb, seconds, floor, rss, majflt):
     print(f'{label:<34} {mb:7.1f} MB {seconds * 1000:8.0f} ms  {seconds / floor:5.2f}x floor '
           f'({floor * 1000:5.0f} ms)  peak {rss:6.0f} MiB ({rss / mb:4.1f}x input)'
-          f'{"  SWAPPED" if majflt else ""}', flush=True)
+          f'{f"  {majflt} major faults" if majflt else ""}', flush=True)
+
+
+def swap_total_mib():
+    """The machine's swap space (major faults without it are file pages read back, not swapping)."""
+    try:
+        for line in open('/proc/meminfo'):
+            if line.startswith('SwapTotal:'):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
 
 
 def main():
@@ -81,7 +92,7 @@ def main():
     ap.add_argument('--work', required=True, help='folder for the floor, copies and synthetic lists')
     ap.add_argument('--corpus', default=os.path.join(ROOT, '..', 'shared', 'corpus'))
     ap.add_argument('--floor-source', default=os.path.join(ROOT, '..', 'shared', 'tools', 'md4c-floor.c'))
-    ap.add_argument('--repeat', type=int, default=3)
+    ap.add_argument('--repeat', type=int, default=5)
     ap.add_argument('--sizes', default='25,50,100', help='synthetic list sizes in MB')
     args = ap.parse_args()
     exe = os.path.abspath(args.awelint)
@@ -95,8 +106,11 @@ def main():
                    for f in os.listdir(os.path.join(args.corpus, d)) if f.endswith('.md'))
     if not files:
         sys.exit(f'bench: no corpus under {args.corpus}')
+    swap = swap_total_mib()
     print(f'awelint {exe}; {len(files)} corpus files; median of {args.repeat}; '
-          f'times are ratios to md4c-floor on the same input\n')
+          f'times are ratios to md4c-floor on the same input; load average '
+          f'{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; swap '
+          f'{"unknown" if swap is None else f"{swap:.0f} MiB"}\n')
 
     # 1. concatenated
     big = os.path.join(args.work, 'corpus.md')
