@@ -716,7 +716,9 @@ static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
 void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *out)
 {
     size_t n = entries->count;
-    out->arena = (awl_arena){0};
+    /* The keys and titles live only while the groups are made: a large
+     * list's keys are megabytes that no rule reads afterwards. */
+    awl_arena keys_arena = {0};
     out->same_section = awl_xmalloc((n + 1) * sizeof(size_t));
     out->elsewhere = awl_xmalloc((n + 1) * sizeof(size_t));
     out->first = awl_xmalloc((n + 1) * sizeof(size_t));
@@ -744,18 +746,18 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
                 title = e->description;
         }
         if (e->primary != AWL_NONE && title == e->title)
-            title = awl_dup_text_before(doc, e, &out->arena, title);
+            title = awl_dup_text_before(doc, e, &keys_arena, title);
         /* `| ... | [[TensorRT-LLM]](url) |`: a bracketed link text labels a
          * column's link; the entry's name is elsewhere, so it is unknown */
         if (title && title[0] == '[' && title[strlen(title) - 1] == ']')
             title = NULL;
         awl_buf_clear(&scratch);
         awl_buf_clear(&spaced);
-        const char *tkey = title ? awl_dup_title_key(&out->arena, title, &scratch, &klen, &spaced,
+        const char *tkey = title ? awl_dup_title_key(&keys_arena, title, &scratch, &klen, &spaced,
                                                      &compact_titles[i])
                                  : NULL;
         if (title)
-            spaced_titles[i] = awl_arena_strndup(&out->arena, spaced.data, spaced.len);
+            spaced_titles[i] = awl_arena_strndup(&keys_arena, spaced.data, spaced.len);
         if (tkey) {
             near_usable[i] = true;
             bool inserted = false;
@@ -771,7 +773,7 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
             if (link == AWL_NONE)
                 continue;
             bool paper = false;
-            const char *lkey = awl_dup_link_key(&out->arena, doc->links[link].href, &paper, &klen);
+            const char *lkey = awl_dup_link_key(&keys_arena, doc->links[link].href, &paper, &klen);
             if (l == 0)
                 prim_keys[i] = lkey;
             if (!lkey || (l > 0 && !paper))
@@ -815,6 +817,7 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
     awl_strmap_free(&firsts);
     free(pairs);
     awl_strmap_free(&keys);
+    awl_arena_free(&keys_arena);
     awl_buf_free(&scratch);
     awl_buf_free(&spaced);
     free(parent);
@@ -827,7 +830,6 @@ void awl_dups_free(awl_dups *dups)
     free(dups->same_section);
     free(dups->elsewhere);
     free(dups->first);
-    awl_arena_free(&dups->arena);
 }
 
 /* The span to report an entry at: its first line. */
