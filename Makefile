@@ -5,6 +5,8 @@
 #   make demo     awelint on a bundled list with defects: findings, then the diff --fix would apply
 #   make test     the whole test suite through ctest
 #   make install  cmake --install (PREFIX=/usr/local)
+#   make bench    speed and memory next to the md4c parse floor (bench/run.py;
+#                 an optimised build in build-bench/, not a test)
 #   make bench-links  the link checker on 2,000 links over 20 slow loopback ports,
 #                 against the ideal and markdown-link-check (npm); not a test
 
@@ -19,7 +21,7 @@ DEB_PACKAGES := gcc make cmake pkg-config libmd4c-dev libmd4c-html0-dev libutf8p
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 AWELINT := $(BUILD_DIR)/awelint
 
-.PHONY: all deps build test demo install clean bench-links
+.PHONY: all deps build test demo install bench bench-links clean
 
 all: build
 
@@ -51,8 +53,15 @@ demo: build
 install: build
 	cmake --install $(BUILD_DIR)
 
+# The benchmark measures a Release build of its own, as users install it.
+BENCH_DIR ?= build-bench
+bench: deps
+	cmake -S . -B $(BENCH_DIR) -DCMAKE_BUILD_TYPE=Release -DAWELINT_TESTS=OFF
+	cmake --build $(BENCH_DIR) -j$(JOBS) --target awelint
+	python3 bench/run.py --awelint $(BENCH_DIR)/awelint --work $(BENCH_DIR)/bench
+
 bench-links: build
 	python3 bench/links.py $(AWELINT)
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(BENCH_DIR)

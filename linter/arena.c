@@ -155,9 +155,13 @@ void awl_buf_reserve(awl_buf *buf, size_t extra)
 {
     if (buf->len + extra + 1 <= buf->capacity)
         return;
-    size_t capacity = buf->capacity ? buf->capacity : 256;
-    while (capacity < buf->len + extra + 1)
-        capacity *= 2;
+    /* Double, or take exactly what is asked when that is more: a file
+     * read into a buffer reserved at its size takes its size, not the
+     * next power of two. */
+    size_t need = buf->len + extra + 1;
+    size_t capacity = buf->capacity ? buf->capacity * 2 : 256;
+    if (capacity < need)
+        capacity = need;
     buf->data = awl_xrealloc(buf->data, capacity);
     buf->capacity = capacity;
 }

@@ -322,6 +322,17 @@ static void lint_bytes(run_state *st, const char *path, const char *bytes, size_
         awl_fix_result_free(&result);
         return;
     }
+    /* The fixer's last pass linted its result; when that is the text to
+     * report on, its findings are reported as they are. */
+    const awl_doc *final = result.final_doc;
+    if (final && final->source.length == text_len &&
+        memcmp(final->source.bytes, text, text_len) == 0) {
+        awl_report_file(&st->report, final, &result.final_diags, fixed);
+        if (awl_report_fails(&result.final_diags, config.fail_on))
+            worse(st, EXIT_FINDINGS);
+        awl_fix_result_free(&result);
+        return;
+    }
     /* text is an awl_buf's data (NUL-terminated) that outlives the document. */
     awl_doc *doc = awl_doc_parse_borrowed(path, text, text_len);
     awl_diags diags;

@@ -76,7 +76,6 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
     size_t hl = host_end - host;
     const char *p = href + path;
     size_t pl = path_end - path;
-    awl_buf key = {0};
     if (awl_dup_lower_eq(h, hl, "arxiv.org") || awl_dup_lower_eq(h, hl, "export.arxiv.org")) {
         size_t skip = 0;
         if (pl > 5 && (strncmp(p, "/abs/", 5) == 0 || strncmp(p, "/pdf/", 5) == 0))
@@ -205,26 +204,31 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
             return k;
         }
     }
-    /* a normalised URL: host folded, utm_* dropped from the query */
-    awl_buf_puts(&key, "url:");
+    /* a normalised URL: host folded, utm_* dropped from the query; written
+     * straight into the arena, which has room for the longest key */
+    char *k = awl_arena_alloc(arena, 4 + hl + pl + (query_end - query) + 2);
+    size_t kl = 0;
+    memcpy(k, "url:", 4);
+    kl = 4;
     for (size_t c = 0; c < hl; c++)
-        awl_buf_putc(&key, (char)(h[c] >= 'A' && h[c] <= 'Z' ? h[c] - 'A' + 'a' : h[c]));
-    awl_buf_append(&key, p, pl);
+        k[kl++] = (char)(h[c] >= 'A' && h[c] <= 'Z' ? h[c] - 'A' + 'a' : h[c]);
+    memcpy(k + kl, p, pl);
+    kl += pl;
     bool first = true;
     for (size_t a = query; a < query_end;) {
         size_t e = a;
         while (e < query_end && href[e] != '&')
             e++;
         if (e > a && strncmp(href + a, "utm_", 4) != 0) {
-            awl_buf_putc(&key, first ? '?' : '&');
-            awl_buf_append(&key, href + a, e - a);
+            k[kl++] = first ? '?' : '&';
+            memcpy(k + kl, href + a, e - a);
+            kl += e - a;
             first = false;
         }
         a = e + 1;
     }
-    const char *k = awl_arena_strndup(arena, key.data, key.len);
-    *out_len = key.len;
-    awl_buf_free(&key);
+    k[kl] = '\0';
+    *out_len = kl;
     return k;
 }
 
@@ -275,14 +279,46 @@ static size_t awl_dup_title_core(const char *t, size_t n)
 }
 
 /* The title key (letters and digits, NFKC, folded, no marks) into arena,
- * or NULL when the title is too generic. *words gets its word count. */
+ * or NULL when the title is too generic; *out_compact gets the same text
+ * either way (one copy), `spaced` the words with a space between. */
 static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_buf *scratch,
-                                     size_t *out_len, awl_buf *spaced)
+                                     size_t *out_len, awl_buf *spaced, const char **out_compact)
 {
     size_t n = awl_dup_title_core(title, strlen(title));
     size_t words = 0;
     bool in_word = false;
     for (size_t i = 0; i < n;) {
+        if ((unsigned char)title[i] < 0x80) {
+            /* An ASCII run, without utf8proc or a capacity check per byte:
+             * letters folded, digits kept, anything else a break. */
+            size_t run = i;
+            while (run < n && (unsigned char)title[run] < 0x80)
+                run++;
+            awl_buf_reserve(scratch, run - i);
+            awl_buf_reserve(spaced, 2 * (run - i));
+            char *sc = scratch->data + scratch->len, *sp = spaced->data + spaced->len;
+            for (; i < run; i++) {
+                char c = title[i];
+                if (c >= 'A' && c <= 'Z')
+                    c = (char)(c - 'A' + 'a');
+                if ((c >= 'a' && c <= 'z') || awl_dup_digit(c)) {
+                    if (!in_word) {
+                        if (words)
+                            *sp++ = ' ';
+                        words++;
+                        in_word = true;
+                    }
+                    *sc++ = c;
+                    *sp++ = c;
+                } else {
+                    in_word = false;
+                }
+            }
+            *sc = *sp = '\0';
+            scratch->len = (size_t)(sc - scratch->data);
+            spaced->len = (size_t)(sp - spaced->data);
+            continue;
+        }
         utf8proc_int32_t cp;
         utf8proc_ssize_t step =
             utf8proc_iterate((const utf8proc_uint8_t *)title + i, (utf8proc_ssize_t)(n - i), &cp);
@@ -293,31 +329,11 @@ static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_bu
         i += (size_t)step;
         utf8proc_int32_t parts[32];
         int last = 0;
-        utf8proc_ssize_t count = 1;
-        if (cp < 0x80) {
-            /* ASCII without utf8proc: letters folded, digits, else a break */
-            char c = (char)(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
-            if ((c >= 'a' && c <= 'z') || awl_dup_digit(c)) {
-                if (!in_word) {
-                    if (words)
-                        awl_buf_putc(spaced, ' ');
-                    words++;
-                    in_word = true;
-                }
-                awl_buf_putc(scratch, c);
-                awl_buf_putc(spaced, c);
-            } else {
-                in_word = false;
-            }
+        utf8proc_ssize_t count = utf8proc_decompose_char(
+            cp, parts, 32, UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE,
+            &last);
+        if (count < 0 || count > 32)
             continue;
-        } else {
-            count = utf8proc_decompose_char(cp, parts, 32,
-                                            UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                                                UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE,
-                                            &last);
-            if (count < 0 || count > 32)
-                continue;
-        }
         for (utf8proc_ssize_t k = 0; k < count; k++) {
             utf8proc_int32_t c = parts[k];
             utf8proc_category_t cat = utf8proc_category(c);
@@ -341,10 +357,10 @@ static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_bu
             awl_buf_append(spaced, (const char *)enc, (size_t)len);
         }
     }
-    if (words < 3 || scratch->len < 16)
-        return NULL;
     *out_len = scratch->len;
-    return awl_arena_strndup(arena, scratch->data, scratch->len);
+    const char *compact = awl_arena_strndup(arena, scratch->data, scratch->len);
+    *out_compact = compact;
+    return words < 3 || scratch->len < 16 ? NULL : compact;
 }
 
 /* The word [w, w+len) is a number: it holds a digit, or it is a roman
@@ -493,40 +509,30 @@ static void awl_dup_union(size_t *parent, size_t a, size_t b)
 #define AWL_DUP_NEAR_PCT 90u
 #define AWL_DUP_NEAR_CAP 16
 
-/* A word of a title: its id (one per distinct word of the document) and
- * how many titles hold it. */
-typedef struct awl_dup_tok {
-    uint32_t id;
-    uint32_t df;
-} awl_dup_tok;
+/* A word of a title, as one sortable number: how many titles hold it in
+ * the high half, its id (one per distinct word of the document) in the low
+ * half, so sorting the numbers puts the rarest words first and ties by id
+ * alike in every title. */
+typedef uint64_t awl_dup_tok;
 
-/* Sorts a title's few words (insertion sort: titles hold a dozen). */
-static void awl_dup_tok_sort(awl_dup_tok *t, size_t k, int (*cmp)(const void *, const void *))
+/* Sorts a title's words: a shell sort (Ciura's gaps) on the numbers
+ * themselves, which is an insertion sort for the usual dozen words and
+ * stays fast for the rare title that is a whole paragraph. */
+static void awl_dup_tok_sort(awl_dup_tok *t, size_t k)
 {
-    for (size_t i = 1; i < k; i++) {
-        awl_dup_tok x = t[i];
-        size_t j = i;
-        while (j > 0 && cmp(&t[j - 1], &x) > 0) {
-            t[j] = t[j - 1];
-            j--;
+    static const size_t gaps[] = {701, 301, 132, 57, 23, 10, 4, 1};
+    for (size_t g = 0; g < sizeof gaps / sizeof gaps[0]; g++) {
+        size_t gap = gaps[g];
+        for (size_t i = gap; i < k; i++) {
+            awl_dup_tok x = t[i];
+            size_t j = i;
+            while (j >= gap && t[j - gap] > x) {
+                t[j] = t[j - gap];
+                j -= gap;
+            }
+            t[j] = x;
         }
-        t[j] = x;
     }
-}
-
-static int awl_dup_tok_by_id(const void *pa, const void *pb)
-{
-    const awl_dup_tok *a = pa, *b = pb;
-    return (a->id > b->id) - (a->id < b->id);
-}
-
-/* Rarest first; ties by id, so every title orders words alike. */
-static int awl_dup_tok_by_rarity(const void *pa, const void *pb)
-{
-    const awl_dup_tok *a = pa, *b = pb;
-    if (a->df != b->df)
-        return a->df < b->df ? -1 : 1;
-    return awl_dup_tok_by_id(pa, pb);
 }
 
 /* Whether two rarity-sorted word sets share at least `need` words; stops
@@ -538,12 +544,11 @@ static bool awl_dup_tok_share(const awl_dup_tok *a, size_t na, const awl_dup_tok
     while (i < na && j < nb) {
         if (common + (na - i < nb - j ? na - i : nb - j) < need)
             return false;
-        int c = awl_dup_tok_by_rarity(&a[i], &b[j]);
-        if (c == 0) {
+        if (a[i] == b[j]) {
             common++;
             i++;
             j++;
-        } else if (c < 0) {
+        } else if (a[i] < b[j]) {
             i++;
         } else {
             j++;
@@ -601,12 +606,14 @@ static void awl_dup_near_titles(const awl_dup_item *items, size_t n, const char 
         return; /* ids are 32-bit; no real list comes near */
     size_t cap = 0, used = 0, words = 0, words_cap = 0;
     awl_dup_tok *toks = NULL;
-    uint32_t *df = NULL; /* per word id: titles holding it */
+    uint32_t *df = NULL;        /* per word id: titles holding it */
+    uint32_t *last_title = NULL; /* per word id: the last title holding it, + 1 */
     uint32_t *start = awl_xmalloc((n + 1) * sizeof(uint32_t));
     uint32_t *count = awl_xcalloc(n + 1, sizeof(uint32_t));
     size_t posts_cap = 0;
-    awl_strmap ids;
+    awl_strmap ids; /* titles bring many words no other title has */
     awl_strmap_init(&ids);
+    awl_strmap_reserve(&ids, n / 2);
     for (size_t i = 0; i < n && used < UINT32_MAX / 2; i++) {
         start[i] = (uint32_t)used;
         if (!usable[i])
@@ -620,30 +627,28 @@ static void awl_dup_near_titles(const awl_dup_item *items, size_t n, const char 
                 if (words == words_cap) {
                     words_cap = words_cap ? 2 * words_cap : 256;
                     df = awl_xrealloc(df, words_cap * sizeof(uint32_t));
+                    last_title = awl_xrealloc(last_title, words_cap * sizeof(uint32_t));
                 }
                 df[words] = 0;
+                last_title[words] = 0;
                 *slot = words++;
             }
+            w += wl;
+            while (*w == ' ')
+                w++;
+            /* a set: each word once per title */
+            if (last_title[*slot] == i + 1)
+                continue;
+            last_title[*slot] = (uint32_t)(i + 1);
+            df[*slot]++;
             if (used == cap) {
                 cap = cap ? 2 * cap : 256;
                 toks = awl_xrealloc(toks, cap * sizeof(*toks));
             }
-            toks[used++] = (awl_dup_tok){(uint32_t)*slot, 0};
-            w += wl;
-            while (*w == ' ')
-                w++;
+            toks[used++] = (awl_dup_tok)*slot;
         }
-        /* a set: sort by id, drop repeats, count each word once */
-        awl_dup_tok *t = toks + start[i];
-        size_t k = used - start[i], m = 0;
-        awl_dup_tok_sort(t, k, awl_dup_tok_by_id);
-        for (size_t j = 0; j < k; j++)
-            if (m == 0 || t[m - 1].id != t[j].id)
-                t[m++] = t[j];
-        used = start[i] + m;
+        size_t m = used - start[i];
         count[i] = (uint32_t)m;
-        for (size_t j = 0; j < m; j++)
-            df[t[j].id]++;
         /* |A| - ceil(t|A|) + 1 words of each title are posted */
         posts_cap += m - (m * AWL_DUP_NEAR_PCT + 99) / 100 + 1;
     }
@@ -664,11 +669,11 @@ static void awl_dup_near_titles(const awl_dup_item *items, size_t n, const char 
             continue;
         awl_dup_tok *a = toks + start[i];
         for (size_t j = 0; j < na; j++)
-            a[j].df = df[a[j].id];
-        awl_dup_tok_sort(a, na, awl_dup_tok_by_rarity);
+            a[j] |= (awl_dup_tok)df[a[j]] << 32;
+        awl_dup_tok_sort(a, na);
         size_t prefix = na - (na * AWL_DUP_NEAR_PCT + 99) / 100 + 1;
         for (size_t p = 0; p < prefix; p++) {
-            uint32_t *h = &head[a[p].id];
+            uint32_t *h = &head[(uint32_t)a[p]];
             size_t seen = 0;
             for (uint32_t q = *h; q != 0 && seen < AWL_DUP_NEAR_CAP; q = post[q - 1].next, seen++) {
                 size_t j = post[q - 1].entry, nb = post[q - 1].count;
@@ -692,6 +697,7 @@ static void awl_dup_near_titles(const awl_dup_item *items, size_t n, const char 
     }
     free(head);
     free(df);
+    free(last_title);
     free(post);
     free(toks);
     free(start);
@@ -705,8 +711,9 @@ void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_
     const char **compact_titles = awl_xcalloc(n + 1, sizeof(char *));
     bool *near_usable = awl_xcalloc(n + 1, sizeof(bool));
     const char **prim_keys = awl_xcalloc(n + 1, sizeof(char *));
-    awl_strmap keys;
+    awl_strmap keys; /* a title key and a link key or two per entry */
     awl_strmap_init(&keys);
+    awl_strmap_reserve(&keys, n);
     awl_buf scratch = {0}, spaced = {0};
     for (size_t i = 0; i < n; i++) {
         parent[i] = i;
@@ -715,13 +722,10 @@ void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_
         size_t klen = 0;
         awl_buf_clear(&scratch);
         awl_buf_clear(&spaced);
-        const char *tkey = title ? awl_dup_title_key(arena, title, &scratch, &klen, &spaced) : NULL;
-        if (title) {
-            awl_buf_putc(&spaced, '\0');
-            spaced_titles[i] = awl_arena_strndup(arena, spaced.data, strlen(spaced.data));
-            awl_buf_putc(&scratch, '\0');
-            compact_titles[i] = awl_arena_strndup(arena, scratch.data, strlen(scratch.data));
-        }
+        const char *tkey = title ? awl_dup_title_key(arena, title, &scratch, &klen, &spaced, &compact_titles[i])
+                                 : NULL;
+        if (title)
+            spaced_titles[i] = awl_arena_strndup(arena, spaced.data, spaced.len);
         if (tkey) {
             near_usable[i] = true;
             bool inserted = false;
@@ -787,7 +791,9 @@ const char *awl_dup_entry_title(const awl_doc *doc, const awl_entry *e, awl_aren
 void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *out)
 {
     size_t n = entries->count;
-    out->arena = (awl_arena){0};
+    /* The keys and titles live only while the groups are made: a large
+     * list's keys are megabytes that no rule reads afterwards. */
+    awl_arena keys_arena = {0};
     out->same_section = awl_xmalloc((n + 1) * sizeof(size_t));
     out->elsewhere = awl_xmalloc((n + 1) * sizeof(size_t));
     out->first = awl_xmalloc((n + 1) * sizeof(size_t));
@@ -800,9 +806,9 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
     for (size_t i = 0; i < n; i++) {
         const awl_entry *e = &entries->items[i];
         awl_dup_item *it = &items[i];
-        it->title = awl_dup_entry_title(doc, e, &out->arena);
+        it->title = awl_dup_entry_title(doc, e, &keys_arena);
         it->primary_href = e->primary != AWL_NONE ? doc->links[e->primary].href : NULL;
-        const char **hrefs = awl_arena_alloc(&out->arena, (e->link_count + 1) * sizeof(char *));
+        const char **hrefs = awl_arena_alloc(&keys_arena, (e->link_count + 1) * sizeof(char *));
         for (size_t l = 0; l < e->link_count; l++)
             hrefs[l] = doc->links[e->links[l].link].href;
         it->hrefs = hrefs;
@@ -815,8 +821,9 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
             }
     }
     free(entry_of_block);
-    awl_dups_group(items, n, &out->arena, out->first);
+    awl_dups_group(items, n, &keys_arena, out->first);
     free(items);
+    awl_arena_free(&keys_arena);
     /* the first copy of each group in each section */
     size_t *pairs = awl_xmalloc((2 * n + 1) * sizeof(size_t));
     awl_strmap firsts;
@@ -849,7 +856,6 @@ void awl_dups_free(awl_dups *dups)
     free(dups->same_section);
     free(dups->elsewhere);
     free(dups->first);
-    awl_arena_free(&dups->arena);
 }
 
 /* The span to report an entry at: its first line. */

@@ -37,7 +37,8 @@
  * share a repository. Entries are grouped with union-find; every key is hashed, so
  * the pass is linear in the number of entries.
  *
- * Owns: awl_dups' arrays (heap) and keys (its arena); awl_dups_free.
+ * Owns: awl_dups' arrays (heap); awl_dups_free. The keys live in an arena
+ * of awl_dups_compute's own, freed before it returns.
  */
 #ifndef AWL_DUPLICATES_H
 #define AWL_DUPLICATES_H
@@ -53,7 +54,6 @@ typedef struct awl_dups {
     size_t *same_section; /* per entry: an earlier copy in its section, or AWL_NONE */
     size_t *elsewhere;    /* per entry: the first copy in another section, or AWL_NONE */
     size_t *first;        /* per entry: the first copy anywhere (itself when it is the first) */
-    awl_arena arena;
 } awl_dups;
 
 /* The identity key of an href ("arxiv:2201.12023", "github:owner/repo",

@@ -33,15 +33,24 @@ awl_diag *awl_emit(awl_check *check, size_t start, size_t end, const char *fmt, 
     diag->severity = check->severity;
     diag->start = start;
     diag->end = end < start ? start : end;
+    /* Formatted once into a stack buffer; only a longer message is
+     * formatted again, into the arena. */
+    char line[256];
     va_list args;
     va_start(args, fmt);
-    int len = vsnprintf(NULL, 0, fmt, args);
+    int len = vsnprintf(line, sizeof line, fmt, args);
     va_end(args);
-    char *message = awl_arena_alloc(&check->out->arena, len > 0 ? (size_t)len + 1 : 1);
-    va_start(args, fmt);
-    vsnprintf(message, len > 0 ? (size_t)len + 1 : 1, fmt, args);
-    va_end(args);
-    diag->message = message;
+    if (len < 0)
+        len = 0;
+    if ((size_t)len < sizeof line) {
+        diag->message = awl_arena_strndup(&check->out->arena, line, (size_t)len);
+    } else {
+        char *message = awl_arena_alloc(&check->out->arena, (size_t)len + 1);
+        va_start(args, fmt);
+        vsnprintf(message, (size_t)len + 1, fmt, args);
+        va_end(args);
+        diag->message = message;
+    }
     return diag;
 }
 

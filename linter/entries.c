@@ -1,5 +1,6 @@
 /* entries: list items and table rows with links, read as entries (see entries.h). */
 #include "entries.h"
+#include "strmap.h"
 #include "venue.h"
 
 #include <ctype.h>
@@ -52,11 +53,17 @@ static bool is_label(const char *text, size_t len)
     char lower[LONGEST_LABEL + 1];
     for (size_t i = 0; i < len; i++)
         lower[i] = (char)tolower((unsigned char)text[i]);
-    for (size_t i = 0; i < sizeof link_labels / sizeof link_labels[0]; i++)
-        if (link_labels[i][0] == lower[0] && strncmp(link_labels[i], lower, len) == 0 &&
-            link_labels[i][len] == '\0')
-            return true;
-    return false;
+    /* A hash of the labels, built on the first short link text: every
+     * entry asks, and most link texts are no label. It lives as long as
+     * the process. */
+    static awl_strmap labels;
+    if (!labels.capacity) {
+        size_t count = sizeof link_labels / sizeof link_labels[0];
+        awl_strmap_reserve(&labels, 4 * count); /* sparse: most lookups miss */
+        for (size_t i = 0; i < count; i++)
+            awl_strmap_upsert(&labels, link_labels[i], strlen(link_labels[i]), NULL);
+    }
+    return awl_strmap_get(&labels, lower, len) != NULL;
 }
 
 bool awl_entry_is_label(const char *text, size_t len)

@@ -37,10 +37,11 @@ typedef struct awl_entry {
     size_t link_count;
     const char *description; /* text after the title, separators stripped; may be "" */
     awl_entry_shape shape;
-    /* From the entry's first tag with a year (venue.h); NULL/0 without one. */
+    /* From the entry's first tag with a year (venue.h); NULL/0 without one.
+     * (year sits beside shape: the two ints share a word.) */
+    int year;
     const char *venue;
     const char *venue_text;
-    int year;
     size_t tag_first; /* the entry's tags: entries->tags[tag_first, +tag_count) */
     size_t tag_count;
 } awl_entry;

@@ -138,17 +138,42 @@ static void fail(awl_fix_result *out, const char *fmt, const char *what)
     snprintf(out->failure, sizeof out->failure, fmt, what);
 }
 
+/* The input's link targets, in document order, copied out of the first
+ * pass's document (which is freed before the result is verified). */
+typedef struct input_hrefs {
+    const char **href;
+    size_t count;
+    awl_arena arena;
+} input_hrefs;
+
+static void input_hrefs_copy(const awl_doc *doc, input_hrefs *out)
+{
+    out->arena = (awl_arena){0};
+    out->count = doc->link_count;
+    out->href = awl_xmalloc((doc->link_count + 1) * sizeof *out->href);
+    for (size_t i = 0; i < doc->link_count; i++)
+        out->href[i] = awl_arena_strdup(&out->arena, doc->links[i].href);
+}
+
+static void input_hrefs_free(input_hrefs *hrefs)
+{
+    free(hrefs->href);
+    awl_arena_free(&hrefs->arena);
+}
+
 /* Every href of `before` must still be an href of `after`, but for those
  * in `dropped` (rewritten by an edit that declared it changes the text). */
-static const char *lost_link(const awl_doc *before, const awl_doc *after, const awl_strmap *dropped)
+static const char *lost_link(const input_hrefs *before, const awl_doc *after,
+                             const awl_strmap *dropped)
 {
     awl_strmap present;
     awl_strmap_init(&present);
+    awl_strmap_reserve(&present, after->link_count);
     for (size_t i = 0; i < after->link_count; i++)
         awl_strmap_upsert(&present, after->links[i].href, strlen(after->links[i].href), NULL);
     const char *lost = NULL;
-    for (size_t i = 0; i < before->link_count && !lost; i++) {
-        const char *href = before->links[i].href;
+    for (size_t i = 0; i < before->count && !lost; i++) {
+        const char *href = before->href[i];
         if (!awl_strmap_get(&present, href, strlen(href)) &&
             !awl_strmap_get(dropped, href, strlen(href)))
             lost = href;
@@ -195,9 +220,12 @@ static void note_dropped(const awl_doc *doc, const chosen_edit *edits, size_t co
 }
 
 /* One pass: lint `text`, apply what can be applied into `next`.
- * Returns the number of findings applied; 0 when nothing was fixable. */
+ * Returns the number of findings applied; 0 when nothing was fixable.
+ * The pass's document and findings go to *doc_out and *diags_out (the
+ * caller frees them). */
 static size_t run_pass(const char *path, const awl_buf *text, const awl_config *config, bool unsafe,
-                       awl_buf *next, awl_fix_result *out, awl_strmap *dropped, awl_arena *arena)
+                       awl_buf *next, awl_fix_result *out, awl_strmap *dropped, awl_arena *arena,
+                       awl_doc **doc_out, awl_diags *diags_out)
 {
     awl_doc *doc = awl_doc_parse(path, text->data, text->len);
     awl_diags diags;
@@ -248,8 +276,8 @@ static size_t run_pass(const char *path, const awl_buf *text, const awl_config *
     free(taken);
     free(c.bytes);
     free(c.gaps);
-    awl_diags_free(&diags);
-    awl_doc_free(doc);
+    *doc_out = doc;
+    *diags_out = diags;
     return applied;
 }
 
@@ -264,15 +292,25 @@ static void fix_and_verify(const char *path, const char *bytes, size_t len,
     awl_buf_append(&current, bytes, len);
     size_t pass = 0;
     bool settled = false;
+    input_hrefs before = {0};
     while (!out->failed) {
         awl_buf next = {0};
-        size_t applied =
-            run_pass(path, &current, config, unsafe, &next, out, dropped, dropped_keys);
+        awl_doc *doc;
+        awl_diags diags;
+        size_t applied = run_pass(path, &current, config, unsafe, &next, out, dropped,
+                                  dropped_keys, &doc, &diags);
+        if (pass == 0 && applied)
+            input_hrefs_copy(doc, &before);
         if (!applied) {
+            /* `current` linted: the result's document and findings */
             awl_buf_free(&next);
+            out->final_doc = doc;
+            out->final_diags = diags;
             settled = true;
             break;
         }
+        awl_diags_free(&diags);
+        awl_doc_free(doc);
         if (pass == AWL_FIX_MAX_PASSES) { /* still fixing after the last pass */
             awl_buf_free(&next);
             break;
@@ -285,24 +323,35 @@ static void fix_and_verify(const char *path, const char *bytes, size_t len,
     out->passes = pass;
     out->text = current;
     out->changed = current.len != len || memcmp(current.data, bytes, len) != 0;
-    if (out->failed || !out->changed)
+    if (out->failed || !out->changed) {
+        input_hrefs_free(&before);
         return;
+    }
     if (!settled) {
         fail(out, "the fixes did not settle after %s passes", "10");
+        input_hrefs_free(&before);
         return;
     }
     size_t bad;
     if (!awl_utf8_validate(current.data, current.len, &bad)) {
         fail(out, "%s", "the file is not valid UTF-8, and awelint never writes invalid UTF-8");
+        input_hrefs_free(&before);
         return;
     }
-    awl_doc *before = awl_doc_parse(path, bytes, len);
-    awl_doc *after = awl_doc_parse(path, current.data, current.len);
-    const char *lost = lost_link(before, after, dropped);
+    const char *lost = lost_link(&before, out->final_doc, dropped);
     if (lost)
         fail(out, "the fixes would lose the link target %.300s", lost);
-    awl_doc_free(before);
-    awl_doc_free(after);
+    input_hrefs_free(&before);
+}
+
+/* The last pass's document and findings, when there are any. */
+static void free_final(awl_fix_result *result)
+{
+    if (!result->final_doc)
+        return;
+    awl_diags_free(&result->final_diags);
+    awl_doc_free(result->final_doc);
+    result->final_doc = NULL;
 }
 
 /* A refused result holds the input again, so no caller can write the
@@ -311,6 +360,7 @@ static void keep_input_on_failure(const char *bytes, size_t len, awl_fix_result 
 {
     if (!out->failed)
         return;
+    free_final(out);
     awl_buf_clear(&out->text);
     awl_buf_append(&out->text, bytes, len);
     out->changed = false;
@@ -318,6 +368,7 @@ static void keep_input_on_failure(const char *bytes, size_t len, awl_fix_result 
 
 void awl_fix_result_free(awl_fix_result *result)
 {
+    free_final(result);
     awl_buf_free(&result->text);
 }
 

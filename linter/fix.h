@@ -13,7 +13,12 @@
  * text-changing edits applied); and a further pass would change nothing.
  * A result that fails any of these must not be written.
  *
- * Owns: the result's text buffer; awl_fix_result_free releases it.
+ * The last pass, the one that finds nothing left to fix, has linted the
+ * result already: its document and findings are handed over, so the caller
+ * reports them instead of parsing and linting the same text again.
+ *
+ * Owns: the result's text buffer and the last pass's document and
+ * findings; awl_fix_result_free releases them.
  */
 #ifndef AWL_FIX_H
 #define AWL_FIX_H
@@ -22,6 +27,8 @@
 
 #include "arena.h"
 #include "config.h"
+#include "diag.h"
+#include "doc.h"
 
 enum { AWL_FIX_MAX_PASSES = 10 };
 
@@ -32,6 +39,10 @@ typedef struct awl_fix_result {
     size_t passes;        /* passes that applied something */
     bool failed;          /* verification failed: do not write */
     char failure[512];    /* why, when failed */
+    /* The findings of the final text (`text`), as lint gives them, and the
+     * document they point into; NULL when failed. */
+    awl_doc *final_doc;
+    awl_diags final_diags;
 } awl_fix_result;
 
 /* Fixes bytes[0..len); `unsafe` adds the unsafe fixes. Never touches a file. */

@@ -35,9 +35,19 @@ typedef struct span_position {
 
 static span_position position_of(const awl_doc *doc, const awl_diag *d)
 {
+    const awl_source *src = &doc->source;
     span_position p;
-    awl_source_position(&doc->source, d->start, &p.line, &p.column);
-    awl_source_position(&doc->source, d->end, &p.end_line, &p.end_column);
+    awl_source_position(src, d->start, &p.line, &p.column);
+    /* Most spans end on their first line: count on from the start instead
+     * of searching the line index again. */
+    if (d->start <= d->end && d->end < awl_source_line_next(src, p.line - 1)) {
+        p.end_line = p.line;
+        p.end_column = p.column;
+        for (size_t i = d->start; i < d->end; i++)
+            p.end_column += ((unsigned char)src->bytes[i] & 0xC0) != 0x80;
+    } else {
+        awl_source_position(src, d->end, &p.end_line, &p.end_column);
+    }
     return p;
 }
 

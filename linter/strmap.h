@@ -12,11 +12,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* 24 bytes: the maps of a large list hold a slot or two per entry.
+ * md4c's sizes are 32-bit, so no key is longer than a uint32_t says. */
 typedef struct awl_strmap_slot {
     const char *key; /* NULL when empty */
-    size_t key_len;
-    uint64_t hash;
     size_t value;
+    uint32_t key_len;
+    uint32_t hash; /* the low half of awl_hash_bytes: enough to place and compare */
 } awl_strmap_slot;
 
 typedef struct awl_strmap {
@@ -27,6 +29,8 @@ typedef struct awl_strmap {
 
 void awl_strmap_init(awl_strmap *map);
 void awl_strmap_free(awl_strmap *map);
+/* Makes room for `count` keys, so a map whose size is known grows once. */
+void awl_strmap_reserve(awl_strmap *map, size_t count);
 /* Returns the value slot for key, inserting it with *value 0 and setting
  * *inserted when it was missing. The pointer is valid until the next insert. */
 size_t *awl_strmap_upsert(awl_strmap *map, const char *key, size_t key_len, bool *inserted);

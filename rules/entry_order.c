@@ -135,7 +135,17 @@ static int32_t next_key(const char *title, key_cursor *cur, order_kind kind)
 
 static int compare_titles(const char *a, const char *b, order_kind kind)
 {
-    key_cursor ca_cur = {0, false}, cb_cur = {0, false};
+    /* A shared beginning that ends with an ASCII letter or digit gives both
+     * titles the same key so far (a word character is read on its own and
+     * leaves no gap pending), so the comparison starts after it: sorted
+     * lists are full of neighbours such as `Tool0000123` and `Tool0000124`. */
+    size_t same = 0, skip = 0;
+    while (a[same] && a[same] == b[same] && a[same] != '\n' && a[same] != '\r') {
+        unsigned char c = (unsigned char)a[same++];
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            skip = same;
+    }
+    key_cursor ca_cur = {skip, skip > 0}, cb_cur = {skip, skip > 0};
     for (;;) {
         int32_t ca = next_key(a, &ca_cur, kind), cb = next_key(b, &cb_cur, kind);
         if (ca != cb)
@@ -286,6 +296,46 @@ static bool has_sortable_title(const char *title)
     return false;
 }
 
+/* Builds every item's comparison key under `kind` once (folded code
+ * points in UTF-8, whose byte order is their order), so that comparing two
+ * items is a strcmp: the sort compares n log n pairs. Returns the keys'
+ * storage, for drop_keys. */
+static char *build_keys(list_item *items, size_t n, order_kind kind)
+{
+    /* A key is at most twice its text: a code point folds to one at most
+     * half as long again (U+023A, two bytes, to U+2C65, three), an invalid
+     * byte reads as a Latin-1 code point (two bytes), and a run of
+     * punctuation becomes at most one space. */
+    size_t size = 0;
+    for (size_t i = 0; i < n; i++)
+        size += (kind == ORDER_ALPHA_LINE ? strcspn(items[i].line, "\r\n")
+                                          : strlen(items[i].entry->title)) *
+                    2 +
+                1;
+    char *keys = awl_xmalloc(size);
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *text = kind == ORDER_ALPHA_LINE ? items[i].line : items[i].entry->title;
+        items[i].key = keys + at;
+        key_cursor cur = {0, false};
+        for (int32_t cp; (cp = next_key(text, &cur, kind)) >= 0;) {
+            if (kind == ORDER_ALPHA_BYTES || cp < 0x80)
+                keys[at++] = (char)cp;
+            else
+                at += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)keys + at);
+        }
+        keys[at++] = '\0';
+    }
+    return keys;
+}
+
+static void drop_keys(list_item *items, size_t n, char *keys)
+{
+    for (size_t i = 0; i < n; i++)
+        items[i].key = NULL;
+    free(keys);
+}
+
 static void check_list(awl_check *check, size_t list, unsigned pin, list_item *items, size_t n,
                        unsigned char *kept, size_t *tails, size_t *prev, sort_item *sorted)
 {
@@ -310,6 +360,8 @@ static void check_list(awl_check *check, size_t list, unsigned pin, list_item *i
             (pin == AWL_ORDER_NEWEST_FIRST && kind != ORDER_NEWEST) ||
             (pin == AWL_ORDER_OLDEST_FIRST && kind != ORDER_OLDEST))
             continue;
+        /* Neighbours are compared as they are: most titles differ in
+         * their first letters, so building keys would cost more. */
         size_t agree = 0, against = 0;
         for (size_t i = 1; i < n; i++) {
             int c = compare_entries(&items[i - 1], &items[i], kind);
@@ -333,31 +385,7 @@ static void check_list(awl_check *check, size_t list, unsigned pin, list_item *i
     if (best == ORDER_KINDS || best_against == 0)
         return;
 
-    /* The sort compares n log n times: build the keys once (folded code
-     * points in UTF-8, whose byte order is their order). */
-    char *keys = NULL;
-    if (best < ORDER_NEWEST) {
-        size_t size = 0;
-        for (size_t i = 0; i < n; i++)
-            size += (best == ORDER_ALPHA_LINE ? strcspn(items[i].line, "\r\n")
-                                              : strlen(items[i].entry->title)) *
-                        4 +
-                    1;
-        keys = awl_xmalloc(size);
-        size_t at = 0;
-        for (size_t i = 0; i < n; i++) {
-            const char *text = best == ORDER_ALPHA_LINE ? items[i].line : items[i].entry->title;
-            items[i].key = keys + at;
-            key_cursor cur = {0, false};
-            for (int32_t cp; (cp = next_key(text, &cur, best)) >= 0;) {
-                if (best == ORDER_ALPHA_BYTES || cp < 0x80)
-                    keys[at++] = (char)cp;
-                else
-                    at += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)keys + at);
-            }
-            keys[at++] = '\0';
-        }
-    }
+    char *keys = best < ORDER_NEWEST ? build_keys(items, n, best) : NULL;
     longest_in_order(items, n, best, kept, tails, prev);
     /* A clear order also leaves most entries in place: two sorted runs put
      * one after the other (a list grouped in two) agree pair by pair but
@@ -366,7 +394,7 @@ static void check_list(awl_check *check, size_t list, unsigned pin, list_item *i
     for (size_t i = 0; i < n; i++)
         in_place += kept[i];
     if (!pin && in_place * 100 < n * percent) {
-        free(keys);
+        drop_keys(items, n, keys);
         return;
     }
     for (size_t i = 0; i < n; i++)
@@ -410,7 +438,7 @@ static void check_list(awl_check *check, size_t list, unsigned pin, list_item *i
             fix_attached = true;
         }
     }
-    free(keys);
+    drop_keys(items, n, keys);
 }
 
 /* The order the config pins for the lists of a section (its `sections`

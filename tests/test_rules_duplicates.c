@@ -363,6 +363,57 @@ Test(entry_order, one_entry_out_of_an_alphabetical_list_moves_with_its_sub_list)
     expect_fixed(text, TOOLS_HEAD ALPA COLOSSAL DEEPSPEED FLEXFLOW HOROVOD MEGATRON OOBLECK VARUNA);
 }
 
+/* Sort keys are built in a buffer twice the titles' size: a title whose
+ * capitals fold to longer letters (U+023A to U+2C65, two bytes to three)
+ * or whose invalid bytes read as Latin-1 (one byte to two) still fits, and
+ * still sorts by its folded letters. */
+Test(entry_order, titles_whose_keys_outgrow_them_still_sort)
+{
+    const char *text = "# Tools\n\n## A\n\n"
+                       "- [\xC8\xBA\xC8\xBA\xC8\xBA\xC8\xBA a](https://a.example/1)\n"
+                       "- [\xC8\xBA\xC8\xBA\xC8\xBA\xC8\xBA b](https://a.example/2)\n"
+                       "- [\xC8\xBA\xC8\xBA\xC8\xBA\xC8\xBA d](https://a.example/4)\n"
+                       "- [\xC8\xBA\xC8\xBA\xC8\xBA\xC8\xBA c](https://a.example/3)\n"
+                       "- [\xC8\xBA\xC8\xBA\xC8\xBA\xC8\xBA e](https://a.example/5)\n"
+                       "- [\xC8\xBA\xC8\xBA\xC8\xBA\xC8\xBA f](https://a.example/6)\n"
+                       "- [\xC8\xBA\xC8\xBA\xC8\xBA\xC8\xBA g](https://a.example/7)\n"
+                       "\n## B\n\n"
+                       "- [\xFF\xFE\xFD\xFC a](https://b.example/1)\n"
+                       "- [\xFF\xFE\xFD\xFC b](https://b.example/2)\n"
+                       "- [\xFF\xFE\xFD\xFC c](https://b.example/3)\n"
+                       "- [\xFF\xFE\xFD\xFC e](https://b.example/5)\n"
+                       "- [\xFF\xFE\xFD\xFC d](https://b.example/4)\n"
+                       "- [\xFF\xFE\xFD\xFC f](https://b.example/6)\n"
+                       "- [\xFF\xFE\xFD\xFC g](https://b.example/7)\n";
+    const size_t want[] = {7, 18}; /* `d` ahead of `c`, `e` ahead of `d` */
+    expect_lines(text, "entry-order", 2, want);
+}
+
+/* Neighbours that share a long beginning are compared from where they
+ * part; the shared part's punctuation still counts as one space. */
+Test(entry_order, neighbours_sharing_their_beginning_sort_by_the_rest)
+{
+    const char *text = "# Tools\n\n## A\n\n"
+                       "- [Tool0000001](https://a.example/1)\n"
+                       "- [Tool0000002](https://a.example/2)\n"
+                       "- [Tool0000004](https://a.example/4)\n"
+                       "- [Tool0000003](https://a.example/3)\n"
+                       "- [Tool0000005](https://a.example/5)\n"
+                       "- [Tool0000006](https://a.example/6)\n"
+                       "- [Tool0000007](https://a.example/7)\n"
+                       "- [Tool0000008](https://a.example/8)\n"
+                       "\n## B\n\n"
+                       "- [Data Set A](https://b.example/1)\n"
+                       "- [Data-Set B](https://b.example/2)\n"
+                       "- [Data -- Set C](https://b.example/3)\n"
+                       "- [Data Set E](https://b.example/5)\n"
+                       "- [Data Set D](https://b.example/4)\n"
+                       "- [Data.Set F](https://b.example/6)\n"
+                       "- [Data Set G](https://b.example/7)\n";
+    const size_t want[] = {7, 19}; /* Tool0000004, `Data Set E` */
+    expect_lines(text, "entry-order", 2, want);
+}
+
 Test(entry_order, newest_first_by_year_keeps_ties_in_place)
 {
 #define P(tag, title, id) "- [" tag "] [" title "](https://arxiv.org/abs/" id ")\n"
