@@ -774,7 +774,7 @@ const char *awl_dup_entry_title(const awl_doc *doc, const awl_entry *e, awl_aren
     const char *title = e->title;
     if (e->primary != AWL_NONE && e->description && *e->description) {
         size_t ts = doc->links[e->primary].text_start;
-        if (e->shape == AWL_SHAPE_TAG_FIRST ||
+        if (
             (ts != AWL_NONE && ts >= 2 && doc->source.bytes[ts - 1] == '[' &&
              doc->source.bytes[ts - 2] == '['))
             title = e->description;

@@ -203,7 +203,6 @@ void awl_merge_texts(const awl_merge_input *inputs, size_t count, const awl_sect
     group_entries(&m);
     awl_merge_write(&m, out);
     out->entries_in = m.entries.count;
-    out->descriptions_left_out = m.descriptions_left_out;
     for (size_t i = 0; i < m.entries.count; i++)
         out->entries_out += !entry_at(&m, i)->dropped;
     out->decisions = m.decisions.items;

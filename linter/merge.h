@@ -75,7 +75,6 @@ typedef struct awl_merge_result {
     size_t decision_count;
     size_t entries_in;            /* entries read from all sources */
     size_t entries_out;           /* entries of the merged list (groups kept) */
-    size_t descriptions_left_out; /* descriptions of entries written tag first */
     bool fix_failed;              /* the final repairs failed verification: text is unrepaired */
     /* Web links of the sources (the first list's, the other lists'
      * entries') missing from the text: a merge that lost any must not be

@@ -68,7 +68,6 @@ typedef struct merger {
     awl_strmap section_by_key;
     awl_arena *arena;
     awl_merge_conventions conv;
-    size_t descriptions_left_out; /* of entries written tag first */
 } merger;
 
 static inline mentry *entry_at(merger *m, size_t i)

@@ -67,9 +67,6 @@ void awl_merge_report_text(const awl_merge_result *result, const awl_merge_input
     }
     awl_buf_printf(out, "merged: %zu entries read, %zu written, %zu duplicates dropped",
                    result->entries_in, result->entries_out, duplicates);
-    if (result->descriptions_left_out)
-        awl_buf_printf(out, "; %zu descriptions left out (tag-first entries carry none)",
-                       result->descriptions_left_out);
     awl_buf_puts(out, "\n");
 }
 
@@ -94,9 +91,9 @@ void awl_merge_report_json(const awl_merge_result *result, const awl_merge_input
         awl_json_cstring(out, inputs[s].name);
     }
     awl_buf_printf(out,
-                   "],\"entries_in\":%zu,\"entries_out\":%zu,\"descriptions_left_out\":%zu,"
+                   "],\"entries_in\":%zu,\"entries_out\":%zu,"
                    "\"decisions\":[",
-                   result->entries_in, result->entries_out, result->descriptions_left_out);
+                   result->entries_in, result->entries_out);
     for (size_t i = 0; i < result->decision_count; i++) {
         const awl_merge_decision *d = &result->decisions[i];
         awl_buf_printf(out, "%s{\"kind\":\"%s\",\"title\":", i ? "," : "", kind_names[d->kind]);

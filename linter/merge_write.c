@@ -150,16 +150,10 @@ static void edit_dropped(merger *m, const mentry *e, awl_vec *edits)
 
 static void render_entry(merger *m, const awl_merge_style *style, const mentry *e, awl_buf *out)
 {
-    /* `- [OSDI'22] [Title](url) - text`: the duplicate keys read a tag-first
-     * entry's text as its name, so two entries with one byline would be
-     * taken for copies. Tag-first lists write no descriptions: none added. */
-    bool tag_first = style->shape == AWL_SHAPE_TAG_FIRST && !style->paragraphs;
-    if (tag_first && e->description && *e->description)
-        m->descriptions_left_out++;
     awl_merge_item item = {
         .title = e->title ? e->title : "",
         .href = e->primary,
-        .description = tag_first ? NULL : e->description,
+        .description = e->description,
         .venue = e->venue_changed ? e->new_venue : e->venue,
         .year = e->venue_changed ? e->new_year : e->year,
     };

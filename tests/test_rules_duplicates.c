@@ -114,6 +114,11 @@ Test(duplicate_entry, title_key_ignores_case_punctuation_marks_and_venue_tag)
          "- [Hidet: Task Mapping Programming Paradigm for Tensor Programs (NeurIPS 2022)](https://b.example/y)");
     same("- [R\xC3\xA9sum\xC3\xA9 Parsing with Transformers](https://a.example/x)",
          "- [Resume parsing with {Transformers}](https://b.example/y)");
+    /* a tag first, then the titled link: what follows the link is a note */
+    same("- [NeurIPS'20] [Language Models are Few-Shot Learners](https://a.example/x) [**From OpenAI**]",
+         "- [NeurIPS'20] [Language models are few-shot learners](https://b.example/y)");
+    different("- [NeurIPS'20] [Language Models are Few-Shot Learners](https://a.example/x) [**From OpenAI**]",
+              "- [arXiv'20] [Scaling Laws for Neural Language Models](https://b.example/y) [**From OpenAI**]");
 }
 
 Test(duplicate_entry, numbers_keep_titles_apart)
