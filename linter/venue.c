@@ -379,6 +379,9 @@ static bool closes_group(const char *s, size_t at, size_t end, bool strict)
     }
     if (i == end)
         return !strict || emphasis;
+    if (i + 3 < end && s[i] == '<' && (s[i + 1] | 0x20) == 'b' && (s[i + 2] | 0x20) == 'r' &&
+        !is_alnum(s[i + 3]))
+        return true; /* a line break in a table cell: | ACL24 <br /> Title */
     if (strict)
         return one_of(s[i], "])|") || emphasis;
     if (one_of(s[i], "])|,;.:[("))
@@ -561,10 +564,10 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
         size_t w = i;
         while (w < end && is_alnum(s[w]))
             w++;
-        if (w + 1 < end && (s[w] == '-' || s[w] == '&' || s[w] == '+') && is_alnum(s[w + 1])) {
-            /* a name with a hyphen or ampersand: Euro-Par, ASP-DAC, EuroS&P */
+        if (w + 1 < end && one_of(s[w], "-&+/") && is_alnum(s[w + 1])) {
+            /* a name with a hyphen, ampersand or slash: Euro-Par, EuroS&P, ESEC/FSE */
             size_t x = w;
-            while (x < end && (is_alnum(s[x]) || s[x] == '-' || s[x] == '&' || s[x] == '+'))
+            while (x < end && (is_alnum(s[x]) || one_of(s[x], "-&+/")))
                 x++;
             if (awl_venue_lookup(s + i, x - i))
                 w = x;
@@ -584,12 +587,13 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
             i = w;
             continue;
         }
-        /* Candidate names, longest first: up to three words, then the word,
-         * then the word's letters before 2 or 4 glued digits. */
-        size_t ends[4];
+        /* Candidate names, longest first: up to eight words (Proceedings of
+         * the ACM on Programming Languages), then the word, then the word's
+         * letters before 2 or 4 glued digits. */
+        size_t ends[8];
         size_t n = 0, e = w;
         bool multi = may_start_multi(s + i, w - i);
-        for (int words = 0; words < 3; words++) {
+        for (int words = 0; words < 8; words++) {
             ends[n++] = e;
             if (multi && e + 1 < end && s[e] == ' ' && is_alpha(s[e + 1])) {
                 size_t f = e + 1;
@@ -640,7 +644,12 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
             const awl_venue *v = letters < w && (digits == 2 || digits == 4)
                                      ? awl_venue_lookup(s + i, letters - i)
                                      : NULL;
-            if (v && !needs_year(s + i, letters - i) &&
+            /* a short name glued to its year (SC21) only closing a group,
+             * written as the registry writes it */
+            if (v &&
+                (!needs_year(s + i, letters - i) ||
+                 (letters - i == v->name_len && !memcmp(s + i, v->name, v->name_len) &&
+                  closes_group(s, w, end, true))) &&
                 parse_year(s, letters, end, true, &ys, &ye, &te) && te == w) {
                 if ((opens_group(s, start, i, false) || closes_group(s, te, end, false))) {
                     tag.venue = v;
