@@ -711,8 +711,12 @@ size_t awl_venue_scan_entry(const awl_doc *doc, const awl_entry *entry, awl_venu
     const awl_block *block = &doc->blocks[entry->block];
     size_t found = 0;
     for (size_t line = entry->line; line <= block->last_line && line < src->line_count; line++) {
-        if (line > entry->line && !awl_venue_entry_line(doc, line))
+        if (line > entry->line && !awl_venue_entry_line(doc, line)) {
+            if (!(doc->line_flags[line] & (AWL_LINE_ITEM_MARKER | AWL_LINE_CODE | AWL_LINE_HTML |
+                                           AWL_LINE_HEADING)))
+                continue; /* a blank line: a loose item's next paragraph may follow */
             break;
+        }
         size_t from = src->line_starts[line];
         size_t to = awl_source_line_end(src, line);
         if (line == entry->line && block->kind == AWL_BLOCK_ITEM &&
