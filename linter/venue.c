@@ -45,6 +45,13 @@ static unsigned filter_bit(const char *name, size_t len)
     return (h * 2654435761u) >> 19; /* 13 bits */
 }
 
+/* False when no key is this word and no key of several words starts with it. */
+static bool may_be_key(const char *word, size_t len)
+{
+    unsigned bit = filter_bit(word, len);
+    return (registry.maybe[bit >> 3] | registry.multi[bit >> 3]) & (1u << (bit & 7));
+}
+
 /* False when no key of several words starts with this word. */
 static bool may_start_multi(const char *word, size_t len)
 {
@@ -431,6 +438,25 @@ static bool link_names_venue(const char *s, size_t at, size_t end, size_t name, 
     return false;
 }
 
+/* Where a link's `(href)` that opens at s[at] ends: past its closing
+ * parenthesis (nested pairs count), or at end. */
+static size_t href_end(const char *s, size_t at, size_t end)
+{
+    const char *close = memchr(s + at, ')', end - at);
+    if (close && !memchr(s + at + 1, '(', (size_t)(close - s) - at - 1))
+        return (size_t)(close - s) + 1; /* the usual case: no parenthesis inside */
+    int depth = 0;
+    size_t i = at;
+    while (i < end) {
+        depth += s[i] == '(';
+        depth -= s[i] == ')';
+        i++;
+        if (depth == 0)
+            break;
+    }
+    return i;
+}
+
 /* True when only spaces and emphasis stand between start and at. */
 static bool opens_at_start(const char *s, size_t start, size_t at)
 {
@@ -514,57 +540,45 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
     size_t i = start;
     while (i < end) {
         char c = s[i];
-        if (c == ' ' || c == '\t') {
-            i++;
-            continue;
-        }
-        if (i == start || s[i - 1] == ' ' || s[i - 1] == '\t') {
-            /* a bare URL: the chunk (past an opening bracket) starts with a
-             * scheme or www.; skip to the next white space */
-            size_t p = i;
-            while (p < end && (s[p] == '(' || s[p] == '[' || s[p] == '<' || s[p] == '"' ||
-                               s[p] == '*' || s[p] == '_'))
-                p++;
-            size_t q = p;
-            while (q < end && is_alpha(s[q]))
-                q++;
-            if ((q > p && q + 3 <= end && !memcmp(s + q, "://", 3)) ||
-                (p + 4 <= end && (s[p] | 0x20) == 'w' && (s[p + 1] | 0x20) == 'w' &&
-                 (s[p + 2] | 0x20) == 'w' && s[p + 3] == '.')) {
-                while (i < end && s[i] != ' ' && s[i] != '\t')
-                    i++;
-                continue;
-            }
-        }
-        if ((c == '`' || (c == '<' && i + 1 < end &&
-                          (is_alpha(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!'))) &&
-            i + 1 < end) {
-            /* a code span, an HTML tag or an autolink; a lone `<` or
-             * backtick (`1 < 2`) is text */
-            const char *close = memchr(s + i + 1, c == '`' ? '`' : '>', end - i - 1);
-            i = close ? (size_t)(close - s) + 1 : i + 1;
-            continue;
-        }
-        if (c == ']' && i + 1 < end && s[i + 1] == '(') {
-            int depth = 0;
-            i++;
-            while (i < end) {
-                depth += s[i] == '(';
-                depth -= s[i] == ')';
-                i++;
-                if (depth == 0)
-                    break;
-            }
-            continue;
-        }
         if (!is_alpha(c)) {
-            i++;
+            if ((c == '`' || (c == '<' && i + 1 < end &&
+                              (is_alpha(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!'))) &&
+                i + 1 < end) {
+                /* a code span, an HTML tag or an autolink; a lone `<` or
+                 * backtick (`1 < 2`) is text */
+                const char *close = memchr(s + i + 1, c == '`' ? '`' : '>', end - i - 1);
+                i = close ? (size_t)(close - s) + 1 : i + 1;
+            } else if (c == ']' && i + 1 < end && s[i + 1] == '(') {
+                i = href_end(s, i + 1, end);
+            } else {
+                i++;
+            }
             continue;
         }
-        size_t w = i;
+        /* One pass over the word: its letters, then its digits. */
+        size_t letters = i;
+        while (letters < end && is_alpha(s[letters]))
+            letters++;
+        size_t w = letters;
         while (w < end && is_alnum(s[w]))
             w++;
-        if (w + 1 < end && one_of(s[w], "-&+/") && is_alnum(s[w + 1])) {
+        if ((w + 3 <= end && s[w] == ':' && s[w + 1] == '/' && s[w + 2] == '/') ||
+            (w == i + 3 && w < end && s[w] == '.' && (s[i] | 0x20) == 'w' &&
+             (s[i + 1] | 0x20) == 'w' && (s[i + 2] | 0x20) == 'w')) {
+            /* a bare URL (scheme:// or www.): skip to the next white space */
+            while (i < end && s[i] != ' ' && s[i] != '\t')
+                i++;
+            continue;
+        }
+        /* Most words are no venue's and start no venue's name: one filter
+         * test rejects them before anything else is looked at. */
+        bool joined = w + 1 < end && one_of(s[w], "-&+/") && is_alnum(s[w + 1]);
+        if (!joined && !may_be_key(s + i, w - i) &&
+            (letters == i || letters == w || !may_be_key(s + i, letters - i))) {
+            i = w;
+            continue;
+        }
+        if (joined) {
             /* a name with a hyphen, ampersand or slash: Euro-Par, EuroS&P, ESEC/FSE */
             size_t x = w;
             while (x < end && (is_alnum(s[x]) || one_of(s[x], "-&+/")))
@@ -636,9 +650,6 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
         }
         if (!matched) {
             /* ICLR22, Eurosys2024 */
-            size_t letters = i;
-            while (letters < w && is_alpha(s[letters]))
-                letters++;
             size_t digits = w - letters;
             size_t ys, ye, te;
             const awl_venue *v = letters < w && (digits == 2 || digits == 4)
