@@ -572,7 +572,8 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
         }
         /* Most words are no venue's and start no venue's name: one filter
          * test rejects them before anything else is looked at. */
-        bool joined = w + 1 < end && one_of(s[w], "-&+/") && is_alnum(s[w + 1]);
+        bool joined = w + 1 < end && (s[w] == '-' || s[w] == '&' || s[w] == '+' || s[w] == '/') &&
+                      is_alnum(s[w + 1]);
         if (!joined && !may_be_key(s + i, w - i) &&
             (letters == i || letters == w || !may_be_key(s + i, letters - i))) {
             i = w;
@@ -699,20 +700,18 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
     return found;
 }
 
-bool awl_venue_entry_line(const awl_doc *doc, size_t line)
+awl_venue_line awl_venue_entry_line(const awl_doc *doc, size_t line)
 {
     const awl_source *src = &doc->source;
     if (doc->line_flags[line] &
         (AWL_LINE_ITEM_MARKER | AWL_LINE_CODE | AWL_LINE_HTML | AWL_LINE_HEADING))
-        return false;
+        return AWL_VENUE_LINE_END;
     if (doc->line_flags[line] & AWL_LINE_IN_BLOCK)
-        return true;
-    /* md4c has no paragraph in a tight item: its continuation lines carry
-     * no block flag, but text; a blank line ends the entry's lines */
+        return AWL_VENUE_LINE_TEXT;
     for (size_t i = src->line_starts[line], end = awl_source_line_end(src, line); i < end; i++)
         if (src->bytes[i] != ' ' && src->bytes[i] != '\t')
-            return true;
-    return false;
+            return AWL_VENUE_LINE_TEXT;
+    return AWL_VENUE_LINE_BLANK;
 }
 
 size_t awl_venue_scan_entry(const awl_doc *doc, const awl_entry *entry, awl_venue_tag *out,
@@ -722,12 +721,12 @@ size_t awl_venue_scan_entry(const awl_doc *doc, const awl_entry *entry, awl_venu
     const awl_block *block = &doc->blocks[entry->block];
     size_t found = 0;
     for (size_t line = entry->line; line <= block->last_line && line < src->line_count; line++) {
-        if (line > entry->line && !awl_venue_entry_line(doc, line)) {
-            if (!(doc->line_flags[line] & (AWL_LINE_ITEM_MARKER | AWL_LINE_CODE | AWL_LINE_HTML |
-                                           AWL_LINE_HEADING)))
-                continue; /* a blank line: a loose item's next paragraph may follow */
+        awl_venue_line kind = line > entry->line ? awl_venue_entry_line(doc, line)
+                                                 : AWL_VENUE_LINE_TEXT;
+        if (kind == AWL_VENUE_LINE_END)
             break;
-        }
+        if (kind == AWL_VENUE_LINE_BLANK)
+            continue;
         size_t from = src->line_starts[line];
         size_t to = awl_source_line_end(src, line);
         if (line == entry->line && block->kind == AWL_BLOCK_ITEM &&

@@ -96,10 +96,15 @@ typedef struct awl_venue_tag {
 size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_tag *out,
                       size_t max);
 
-/* True when a line after an entry's first belongs to the entry's text:
- * not a blank line, a sub-item's marker, code, HTML or a heading. A tight
- * item's continuation lines count (md4c gives them no paragraph). */
-bool awl_venue_entry_line(const awl_doc *doc, size_t line);
+/* What a line after an entry's first is to the entry. */
+typedef enum awl_venue_line {
+    AWL_VENUE_LINE_TEXT,  /* the entry's text, to scan (a tight item's
+                           * continuation lines too: md4c gives them no paragraph) */
+    AWL_VENUE_LINE_BLANK, /* blank: a loose item's next paragraph may follow */
+    AWL_VENUE_LINE_END,   /* a sub-item's marker, code, HTML or a heading */
+} awl_venue_line;
+
+awl_venue_line awl_venue_entry_line(const awl_doc *doc, size_t line);
 
 /* The tags of an entry: its lines up to its first sub-item (past the list
  * marker; a loose item's later paragraphs too), or its table row. Same contract as awl_venue_scan. */
