@@ -253,19 +253,42 @@ int awl_venue_year(const char *digits, size_t len)
     return year;
 }
 
+/* Character classes, one table lookup each: the scanner's inner loops. */
+enum { CHAR_ALPHA = 1, CHAR_DIGIT = 2, CHAR_STOP = 4 /* ` < ]: code, HTML or a link target */ };
+
+static const unsigned char char_class[256] = {
+    ['0'] = CHAR_DIGIT, ['1'] = CHAR_DIGIT, ['2'] = CHAR_DIGIT, ['3'] = CHAR_DIGIT,
+    ['4'] = CHAR_DIGIT, ['5'] = CHAR_DIGIT, ['6'] = CHAR_DIGIT, ['7'] = CHAR_DIGIT,
+    ['8'] = CHAR_DIGIT, ['9'] = CHAR_DIGIT, ['`'] = CHAR_STOP,  ['<'] = CHAR_STOP,
+    [']'] = CHAR_STOP,  ['A'] = CHAR_ALPHA, ['B'] = CHAR_ALPHA, ['C'] = CHAR_ALPHA,
+    ['D'] = CHAR_ALPHA, ['E'] = CHAR_ALPHA, ['F'] = CHAR_ALPHA, ['G'] = CHAR_ALPHA,
+    ['H'] = CHAR_ALPHA, ['I'] = CHAR_ALPHA, ['J'] = CHAR_ALPHA, ['K'] = CHAR_ALPHA,
+    ['L'] = CHAR_ALPHA, ['M'] = CHAR_ALPHA, ['N'] = CHAR_ALPHA, ['O'] = CHAR_ALPHA,
+    ['P'] = CHAR_ALPHA, ['Q'] = CHAR_ALPHA, ['R'] = CHAR_ALPHA, ['S'] = CHAR_ALPHA,
+    ['T'] = CHAR_ALPHA, ['U'] = CHAR_ALPHA, ['V'] = CHAR_ALPHA, ['W'] = CHAR_ALPHA,
+    ['X'] = CHAR_ALPHA, ['Y'] = CHAR_ALPHA, ['Z'] = CHAR_ALPHA, ['a'] = CHAR_ALPHA,
+    ['b'] = CHAR_ALPHA, ['c'] = CHAR_ALPHA, ['d'] = CHAR_ALPHA, ['e'] = CHAR_ALPHA,
+    ['f'] = CHAR_ALPHA, ['g'] = CHAR_ALPHA, ['h'] = CHAR_ALPHA, ['i'] = CHAR_ALPHA,
+    ['j'] = CHAR_ALPHA, ['k'] = CHAR_ALPHA, ['l'] = CHAR_ALPHA, ['m'] = CHAR_ALPHA,
+    ['n'] = CHAR_ALPHA, ['o'] = CHAR_ALPHA, ['p'] = CHAR_ALPHA, ['q'] = CHAR_ALPHA,
+    ['r'] = CHAR_ALPHA, ['s'] = CHAR_ALPHA, ['t'] = CHAR_ALPHA, ['u'] = CHAR_ALPHA,
+    ['v'] = CHAR_ALPHA, ['w'] = CHAR_ALPHA, ['x'] = CHAR_ALPHA, ['y'] = CHAR_ALPHA,
+    ['z'] = CHAR_ALPHA,
+};
+
 static bool is_alpha(char c)
 {
-    return (unsigned char)((c | 0x20) - 'a') < 26;
+    return char_class[(unsigned char)c] & CHAR_ALPHA;
 }
 
 static bool is_digit(char c)
 {
-    return (unsigned char)(c - '0') < 10;
+    return char_class[(unsigned char)c] & CHAR_DIGIT;
 }
 
 static bool is_alnum(char c)
 {
-    return is_alpha(c) || is_digit(c);
+    return char_class[(unsigned char)c] & (CHAR_ALPHA | CHAR_DIGIT);
 }
 
 /* True when c is one of the characters of set (never for NUL). */
@@ -539,6 +562,10 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
     size_t found = 0;
     size_t i = start;
     while (i < end) {
+        while (i < end && !(char_class[(unsigned char)s[i]] & (CHAR_ALPHA | CHAR_STOP)))
+            i++; /* spaces, punctuation, digits: nothing starts there */
+        if (i == end)
+            break;
         char c = s[i];
         if (!is_alpha(c)) {
             if ((c == '`' || (c == '<' && i + 1 < end &&
