@@ -40,18 +40,23 @@ static void check_venue_style(awl_check *check)
         awl_venue_style st;
         if (!awl_venue_tag_style(doc, tag, &st))
             continue;
+        /* the norm's separator, then the year in the norm's digits */
         char repl[24];
-        int len = norm.four_digits ? snprintf(repl, sizeof repl, "%s%04d", norm_sep, tag->year)
-                                   : snprintf(repl, sizeof repl, "%s%02d", norm_sep, tag->year % 100);
+        size_t len = strlen(norm_sep);
+        memcpy(repl, norm_sep, len);
+        int year = norm.four_digits ? tag->year : tag->year % 100;
+        for (int unit = norm.four_digits ? 1000 : 10; unit; unit /= 10)
+            repl[len++] = (char)('0' + year / unit % 10);
         const char *written = doc->source.bytes + tag->name_end;
         size_t written_len = tag->year_end - tag->name_end;
-        if (written_len == (size_t)len && !memcmp(written, repl, written_len))
+        if (written_len == len && !memcmp(written, repl, written_len))
             continue;
         awl_diag *diag = awl_emit(check, tag->start, tag->end,
-                                  "venue tag writes \"%.*s\" after the name; %s write \"%s\"",
+                                  "venue tag writes \"%.*s\" after the name; %s write \"%.*s\"",
                                   (int)written_len, written,
-                                  pinned ? "the config's pinned tags" : "this file's tags", repl);
-        awl_add_edit(check, diag, tag->name_end, tag->year_end, repl, (size_t)len);
+                                  pinned ? "the config's pinned tags" : "this file's tags",
+                                  (int)len, repl);
+        awl_add_edit(check, diag, tag->name_end, tag->year_end, repl, len);
         diag->changes_text = true;
     }
 }
