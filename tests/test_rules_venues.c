@@ -16,6 +16,7 @@
 #include "config.h"
 #include "engine.h"
 #include "fix.h"
+#include "init.h"
 #include "rule.h"
 #include "rule_expect.h"
 #include "support.h"
@@ -698,4 +699,19 @@ Test(venue_export, qualifiers_and_config_venues_through_the_binary)
     awl_test_remove_tree(dir);
     free(config);
     free(dir);
+}
+
+Test(venue_config, init_pins_the_dominant_style)
+{
+    const char *text = "# Papers\n\n"
+                       "- [OSDI '22] [Alpha](https://a.example)\n"
+                       "- [SOSP '23] [Bravo](https://b.example)\n"
+                       "- [NSDI '21] [Charlie](https://c.example)\n";
+    awl_doc *doc = awl_doc_parse("t.md", text, strlen(text));
+    awl_buf out = {0};
+    awl_buf_append(&out, "", 0);
+    awl_init_config(doc, "t.md", &out);
+    cr_expect(strstr(out.data, "  venue-style:\n    style: \"[OSDI '22]\""), "%s", out.data);
+    awl_buf_free(&out);
+    awl_doc_free(doc);
 }
