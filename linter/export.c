@@ -1,6 +1,7 @@
 /* export: entries as JSON or CSV (see export.h). */
 #include "export.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "entries.h"
@@ -141,12 +142,15 @@ void awl_export_file(awl_exporter *e, const awl_doc *doc)
                 awl_buf_printf(&b, ",%d,", entry->year);
             else
                 awl_buf_puts(&b, ",,");
-            if (tag && tag->workshop_end > tag->workshop_start)
-                awl_buf_append(&b, doc->source.bytes + tag->workshop_start,
-                               tag->workshop_end - tag->workshop_start);
-            else if (tag && tag->workshop)
-                awl_buf_puts(&b, "yes");
-            awl_buf_puts(&b, tag && tag->tutorial ? ",yes," : ",,");
+            char *workshop = tag && tag->workshop_end > tag->workshop_start
+                                 ? awl_xstrndup(doc->source.bytes + tag->workshop_start,
+                                                tag->workshop_end - tag->workshop_start)
+                                 : NULL;
+            csv_field(&b, workshop ? workshop : tag && tag->workshop ? "yes" : NULL);
+            free(workshop);
+            awl_buf_putc(&b, ',');
+            csv_field(&b, tag && tag->tutorial ? "yes" : NULL);
+            awl_buf_putc(&b, ',');
             if (tag && tag->month)
                 awl_buf_printf(&b, "%d", tag->month);
             awl_buf_putc(&b, ',');
