@@ -428,17 +428,50 @@ static bool closes_group(const char *s, size_t at, size_t end, bool strict)
     return false;
 }
 
+/* Where a link's `(href)` that opens at s[at] ends: past its closing
+ * parenthesis (nested pairs count), or at end. */
+static size_t href_end(const char *s, size_t at, size_t end)
+{
+    const char *close = memchr(s + at, ')', end - at);
+    if (close && !memchr(s + at + 1, '(', (size_t)(close - s) - at - 1))
+        return (size_t)(close - s) + 1; /* the usual case: no parenthesis inside */
+    int depth = 0;
+    size_t i = at;
+    while (i < end) {
+        depth += s[i] == '(';
+        depth -= s[i] == ')';
+        i++;
+        if (depth == 0)
+            break;
+    }
+    return i;
+}
+
+/* True when the name [name, name_end) is the whole text of a link in
+ * brackets of its own, `[[ICLR](url)] Title`: the brackets make it a tag,
+ * whatever the link's target and however short or plain the name. */
+static bool bracketed_link(const char *s, size_t start, size_t name, size_t name_end, size_t end)
+{
+    if (name < start + 2 || s[name - 1] != '[' || s[name - 2] != '[' || name_end + 1 >= end ||
+        s[name_end] != ']' || s[name_end + 1] != '(')
+        return false;
+    size_t after = href_end(s, name_end + 1, end);
+    return after < end && s[after] == ']';
+}
+
 /* A name alone as a link's text (`[arxiv](https://arxiv.org/...)`) is a tag
  * only for a preprint server the link goes to (a label of the href's host is
  * the name). Any other is taken for a title that happens to be a venue's
  * name (`[micro](https://micro.example.org)`). True when no link follows. */
-static bool link_names_venue(const char *s, size_t at, size_t end, size_t name, size_t len,
-                             const awl_venue *venue)
+static bool link_names_venue(const char *s, size_t start, size_t at, size_t end, size_t name,
+                             size_t len, const awl_venue *venue)
 {
     size_t i = at;
     while (i < end && (s[i] == ' ' || s[i] == '*' || s[i] == '_'))
         i++;
     if (i + 1 >= end || s[i] != ']' || s[i + 1] != '(')
+        return true;
+    if (bracketed_link(s, start, name, at, end))
         return true;
     if (venue->kind != AWL_VENUE_PREPRINT)
         return false;
@@ -459,25 +492,6 @@ static bool link_names_venue(const char *s, size_t at, size_t end, size_t name, 
         label = dot + 1;
     }
     return false;
-}
-
-/* Where a link's `(href)` that opens at s[at] ends: past its closing
- * parenthesis (nested pairs count), or at end. */
-static size_t href_end(const char *s, size_t at, size_t end)
-{
-    const char *close = memchr(s + at, ')', end - at);
-    if (close && !memchr(s + at + 1, '(', (size_t)(close - s) - at - 1))
-        return (size_t)(close - s) + 1; /* the usual case: no parenthesis inside */
-    int depth = 0;
-    size_t i = at;
-    while (i < end) {
-        depth += s[i] == '(';
-        depth -= s[i] == ')';
-        i++;
-        if (depth == 0)
-            break;
-    }
-    return i;
 }
 
 /* True when only spaces and emphasis stand between start and at. */
@@ -654,7 +668,8 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
                 continue;
             size_t ys, ye, te;
             bool has_year = parse_year(s, ends[k], end, false, &ys, &ye, &te);
-            if (!has_year && k > 0)
+            bool bracketed = !has_year && bracketed_link(s, start, i, ends[k], end);
+            if (!has_year && k > 0 && !bracketed)
                 continue; /* a multi-word name is a tag only with its year */
             tag.venue = v;
             tag.start = i;
@@ -668,9 +683,10 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
                 tag.year = awl_venue_year(s + ys, ye - ys);
                 tag.end = te;
             } else {
-                if (needs_year(s + i, ends[k] - i) || !opens_group(s, start, i, true) ||
+                if ((needs_year(s + i, ends[k] - i) && !bracketed) ||
+                    !opens_group(s, start, i, true) ||
                     !closes_group(s, ends[k], end, true) ||
-                    !link_names_venue(s, ends[k], end, i, ends[k] - i, v))
+                    !link_names_venue(s, start, ends[k], end, i, ends[k] - i, v))
                     continue;
                 tag.end = ends[k];
             }

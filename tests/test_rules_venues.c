@@ -715,3 +715,43 @@ Test(venue_config, init_pins_the_dominant_style)
     awl_buf_free(&out);
     awl_doc_free(doc);
 }
+
+Test(venue_recognition, a_link_in_brackets_of_its_own_is_a_tag)
+{
+    /* Efficient-ML's list: `- [[ICLR](url)] Title`, whatever the name. */
+    const char *text = "# Papers\n\n"
+                       "- [[ICLR](https://arxiv.org/abs/1)] Alpha\n"
+                       "- [[DATE](https://ieeexplore.example/2)] Bravo\n"
+                       "- [[ACM MM](https://dl.example/3)] Charlie\n"
+                       "- [ICLR](https://iclr.example/4) - Delta\n"
+                       "- [[ICLR](https://a.example/5) and more] Echo\n";
+    expect_entry_venue(text, 0, "ICLR", "ICLR", 0);
+    expect_entry_venue(text, 1, "DATE", "DATE", 0);
+    expect_entry_venue(text, 2, "ACM MM", "ACM MM", 0);
+    expect_entry_venue(text, 3, NULL, NULL, 0);
+    expect_entry_venue(text, 4, NULL, NULL, 0);
+}
+
+Test(venue_missing, silent_on_a_bracketed_link_the_registry_does_not_know)
+{
+    const char *text = "# Papers\n\n"
+                       "- [[ICLR](https://a.example/1)] Alpha\n"
+                       "- [[CVPR](https://b.example/2)] Bravo\n"
+                       "- [[ICML](https://c.example/3)] Charlie\n"
+                       "- [[NeurIPS](https://d.example/4)] Delta\n"
+                       "- [[AAAI](https://e.example/5)] Echo\n"
+                       "- [[AAAI](https://e.example/6)] Foxtrot\n"
+                       "- [[COOL CHIPS](https://f.example/7)] Golf\n";
+    awl_test_expect_silent(text, "venue-missing");
+    const char *untagged = "# Papers\n\n"
+                           "- [[ICLR](https://a.example/1)] Alpha\n"
+                           "- [[CVPR](https://b.example/2)] Bravo\n"
+                           "- [[ICML](https://c.example/3)] Charlie\n"
+                           "- [[NeurIPS](https://d.example/4)] Delta\n"
+                           "- [[AAAI](https://e.example/5)] Echo\n"
+                           "- [[AAAI](https://e.example/6)] Foxtrot\n"
+                           "- [Golf](https://f.example/7) A paper\n";
+    /* "- [" is 3 columns: the finding covers the link text, column 4. */
+    const awl_test_at want[] = {{9, 4}};
+    awl_test_expect_findings(untagged, "venue-missing", 1, want);
+}
