@@ -732,26 +732,22 @@ Test(venue_recognition, a_link_in_brackets_of_its_own_is_a_tag)
     expect_entry_venue(text, 4, NULL, NULL, 0);
 }
 
+/* Six entries tagged the Efficient-ML way, lines 3 to 8. */
+#define SIX_BRACKETED_TAGS                                                                         \
+    "# Papers\n\n"                                                                                  \
+    "- [[ICLR](https://a.example/1)] Alpha\n"                                                      \
+    "- [[CVPR](https://b.example/2)] Bravo\n"                                                      \
+    "- [[ICML](https://c.example/3)] Charlie\n"                                                    \
+    "- [[NeurIPS](https://d.example/4)] Delta\n"                                                   \
+    "- [[AAAI](https://e.example/5)] Echo\n"                                                       \
+    "- [[AAAI](https://e.example/6)] Foxtrot\n"
+
 Test(venue_missing, silent_on_a_bracketed_link_the_registry_does_not_know)
 {
-    const char *text = "# Papers\n\n"
-                       "- [[ICLR](https://a.example/1)] Alpha\n"
-                       "- [[CVPR](https://b.example/2)] Bravo\n"
-                       "- [[ICML](https://c.example/3)] Charlie\n"
-                       "- [[NeurIPS](https://d.example/4)] Delta\n"
-                       "- [[AAAI](https://e.example/5)] Echo\n"
-                       "- [[AAAI](https://e.example/6)] Foxtrot\n"
-                       "- [[COOL CHIPS](https://f.example/7)] Golf\n";
-    awl_test_expect_silent(text, "venue-missing");
-    const char *untagged = "# Papers\n\n"
-                           "- [[ICLR](https://a.example/1)] Alpha\n"
-                           "- [[CVPR](https://b.example/2)] Bravo\n"
-                           "- [[ICML](https://c.example/3)] Charlie\n"
-                           "- [[NeurIPS](https://d.example/4)] Delta\n"
-                           "- [[AAAI](https://e.example/5)] Echo\n"
-                           "- [[AAAI](https://e.example/6)] Foxtrot\n"
-                           "- [Golf](https://f.example/7) A paper\n";
+    awl_test_expect_silent(SIX_BRACKETED_TAGS "- [[COOL CHIPS](https://f.example/7)] Golf\n",
+                           "venue-missing");
     /* "- [" is 3 columns: the finding covers the link text, column 4. */
     const awl_test_at want[] = {{9, 4}};
-    awl_test_expect_findings(untagged, "venue-missing", 1, want);
+    awl_test_expect_findings(SIX_BRACKETED_TAGS "- [Golf](https://f.example/7) A paper\n",
+                             "venue-missing", 1, want);
 }
