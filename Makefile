@@ -5,6 +5,8 @@
 #   make demo     awelint on a bundled list with defects: findings, then the diff --fix would apply
 #   make test     the whole test suite through ctest
 #   make install  cmake --install (PREFIX=/usr/local)
+#   make bench-links  the link checker on 2,000 links over 20 slow loopback ports,
+#                 against the ideal and markdown-link-check (npm); not a test
 
 BUILD_DIR ?= build
 CMAKE_FLAGS ?=
@@ -17,7 +19,7 @@ DEB_PACKAGES := gcc make cmake pkg-config libmd4c-dev libmd4c-html0-dev libutf8p
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 AWELINT := $(BUILD_DIR)/awelint
 
-.PHONY: all deps build test demo install clean
+.PHONY: all deps build test demo install clean bench-links
 
 all: build
 
@@ -48,6 +50,9 @@ demo: build
 
 install: build
 	cmake --install $(BUILD_DIR)
+
+bench-links: build
+	python3 bench/links.py $(AWELINT)
 
 clean:
 	rm -rf $(BUILD_DIR)
