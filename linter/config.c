@@ -409,8 +409,10 @@ static bool read_venues(yaml_reader *r, awl_config *config, yaml_node_t *node)
     if (scalar(node) && !*scalar(node))
         return true; /* `venues:` with nothing under it */
     if (node->type != YAML_MAPPING_NODE)
-        return fail(r, node, "venues takes a map from a venue's canonical spelling to its "
-                             "kind, aliases and founded year%s", "");
+        return fail(r, node,
+                    "venues takes a map from a venue's canonical spelling to its "
+                    "kind, aliases and founded year%s",
+                    "");
     size_t count = (size_t)(node->data.mapping.pairs.top - node->data.mapping.pairs.start);
     awl_venue_def *defs = awl_arena_alloc(r->arena, (count + 1) * sizeof *defs);
     for (size_t v = 0; v < count; v++) {
@@ -433,8 +435,8 @@ static bool read_venues(yaml_reader *r, awl_config *config, yaml_node_t *node)
             yaml_node_t *ovalue = yaml_document_get_node(&r->doc, option->value);
             const char *oname = scalar(okey);
             if (oname && strcmp(oname, "kind") == 0) {
-                static const char *const kinds[] = {"conference", "journal", "workshop",
-                                                    "preprint", "conf"};
+                static const char *const kinds[] = {"conference", "journal", "workshop", "preprint",
+                                                    "conf"};
                 const char *kind = scalar(ovalue);
                 int k = 0;
                 while (kind && k < 5 && strcmp(kind, kinds[k]) != 0)

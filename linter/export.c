@@ -54,7 +54,9 @@ void awl_export_begin(awl_exporter *e)
     if (e->format == AWL_EXPORT_JSON)
         fputs("{\"version\":1,\"files\":[", e->out);
     else
-        fputs("path,line,section,title,url,venue,venue_text,year,workshop,tutorial,month,description,links\r\n", e->out);
+        fputs("path,line,section,title,url,venue,venue_text,year,workshop,tutorial,month,"
+              "description,links\r\n",
+              e->out);
 }
 
 void awl_export_file(awl_exporter *e, const awl_doc *doc)
@@ -102,8 +104,8 @@ void awl_export_file(awl_exporter *e, const awl_doc *doc)
                 awl_buf_printf(&b, ",\"year\":%d", entry->year);
             else
                 awl_buf_puts(&b, ",\"year\":null");
-            awl_buf_printf(&b, ",\"workshop\":%s,\"workshop_name\":",
-                           tag && tag->workshop ? "true" : "false");
+            awl_buf_printf(
+                &b, ",\"workshop\":%s,\"workshop_name\":", tag && tag->workshop ? "true" : "false");
             if (tag && tag->workshop_end > tag->workshop_start)
                 awl_json_string(&b, doc->source.bytes + tag->workshop_start,
                                 tag->workshop_end - tag->workshop_start);

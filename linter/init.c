@@ -304,8 +304,8 @@ static void append_venue_style_pin(awl_buf *out, const awl_doc *doc, const awl_d
     if (pinned && same_findings(doc, base, &with_style)) {
         char example[32];
         awl_buf_puts(out, "  venue-style:\n    style: ");
-        append_quoted(out, awl_venue_style_example(&with_style.venue_style, example,
-                                                   sizeof example));
+        append_quoted(out,
+                      awl_venue_style_example(&with_style.venue_style, example, sizeof example));
         awl_buf_puts(out, "  # how the list writes its venue tags\n");
     } else {
         awl_buf_puts(out, "  # venue-style: the tags' style (OSDI'22, [OSDI'22], ...) is detected "

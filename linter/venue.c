@@ -141,7 +141,9 @@ static void registry_build(void)
                 line = next;
                 continue;
             }
-            size_t fields[4][2] = {{line_end, line_end}, {line_end, line_end}, {line_end, line_end},
+            size_t fields[4][2] = {{line_end, line_end},
+                                   {line_end, line_end},
+                                   {line_end, line_end},
                                    {line_end, line_end}};
             size_t f = 0, at = line;
             for (size_t i = line; i <= line_end && f < 4; i++) {
@@ -684,8 +686,7 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
                 tag.end = te;
             } else {
                 if ((needs_year(s + i, ends[k] - i) && !bracketed) ||
-                    !opens_group(s, start, i, true) ||
-                    !closes_group(s, ends[k], end, true) ||
+                    !opens_group(s, start, i, true) || !closes_group(s, ends[k], end, true) ||
                     !link_names_venue(s, start, ends[k], end, i, ends[k] - i, v))
                     continue;
                 tag.end = ends[k];
@@ -764,8 +765,8 @@ size_t awl_venue_scan_entry(const awl_doc *doc, const awl_entry *entry, awl_venu
     const awl_block *block = &doc->blocks[entry->block];
     size_t found = 0;
     for (size_t line = entry->line; line <= block->last_line && line < src->line_count; line++) {
-        awl_venue_line kind = line > entry->line ? awl_venue_entry_line(doc, line)
-                                                 : AWL_VENUE_LINE_TEXT;
+        awl_venue_line kind =
+            line > entry->line ? awl_venue_entry_line(doc, line) : AWL_VENUE_LINE_TEXT;
         if (kind == AWL_VENUE_LINE_END)
             break;
         if (kind == AWL_VENUE_LINE_BLANK)
@@ -901,7 +902,9 @@ const char *awl_venue_style_example(const awl_venue_style *style, char *buf, siz
 {
     snprintf(buf, size, "%sOSDI%s%s%s%s%s", style->bracket ? "[" : "",
              style->quote > 0 && style->space_before > 0 ? " " : "",
-             style->quote == 0 ? " " : style->quote == 1 ? "'" : "\xE2\x80\x99",
+             style->quote == 0   ? " "
+             : style->quote == 1 ? "'"
+                                 : "\xE2\x80\x99",
              style->quote > 0 && style->space_after > 0 ? " " : "",
              style->four_digits ? "2022" : "22", style->bracket ? "]" : "");
     return buf;

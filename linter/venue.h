@@ -52,11 +52,11 @@ typedef struct awl_venue {
 
 /* A venue the config file adds, or a change to a built-in one. */
 typedef struct awl_venue_def {
-    const char *name;            /* canonical spelling */
-    const char *const *aliases;  /* other spellings, alias_count of them */
+    const char *name;           /* canonical spelling */
+    const char *const *aliases; /* other spellings, alias_count of them */
     size_t alias_count;
-    int kind;                    /* an awl_venue_kind, or -1 when not given */
-    int founded;                 /* 0 when not given */
+    int kind;    /* an awl_venue_kind, or -1 when not given */
+    int founded; /* 0 when not given */
 } awl_venue_def;
 
 /* Makes the registry the built-in table plus `defs` (NULL and 0: the
@@ -107,7 +107,8 @@ typedef enum awl_venue_line {
 awl_venue_line awl_venue_entry_line(const awl_doc *doc, size_t line);
 
 /* The tags of an entry: its lines up to its first sub-item (past the list
- * marker; a loose item's later paragraphs too), or its table row. Same contract as awl_venue_scan. */
+ * marker; a loose item's later paragraphs too), or its table row. Same contract as awl_venue_scan.
+ */
 size_t awl_venue_scan_entry(const awl_doc *doc, const awl_entry *entry, awl_venue_tag *out,
                             size_t max);
 

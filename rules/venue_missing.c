@@ -286,8 +286,7 @@ static void check_venue_missing(awl_check *check)
         if (total < 4 || tagged * 4 < total * 3 || entry->shape == AWL_SHAPE_TAG_FIRST ||
             (entry->title && awl_entry_is_label(entry->title, strlen(entry->title))) ||
             (entry->primary != AWL_NONE && is_code_host(doc->links[entry->primary].href)) ||
-            says_when(doc, entry) || is_nested(doc, entry) ||
-            opens_with_bracketed_link(doc, entry))
+            says_when(doc, entry) || is_nested(doc, entry) || opens_with_bracketed_link(doc, entry))
             continue;
         const awl_venue *venue = NULL;
         int year = 0;

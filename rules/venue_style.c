@@ -33,7 +33,9 @@ static void check_venue_style(awl_check *check)
         return; /* too few tags, or no convention to enforce */
     char norm_sep[8];
     snprintf(norm_sep, sizeof norm_sep, "%s%s%s", norm.space_before > 0 ? " " : "",
-             norm.quote == 0 ? " " : norm.quote == 1 ? "'" : "\xE2\x80\x99",
+             norm.quote == 0   ? " "
+             : norm.quote == 1 ? "'"
+                               : "\xE2\x80\x99",
              norm.space_after > 0 ? " " : "");
     for (size_t t = 0; t < check->entries->tag_count; t++) {
         const awl_venue_tag *tag = &check->entries->tags[t];
@@ -51,11 +53,10 @@ static void check_venue_style(awl_check *check)
         size_t written_len = tag->year_end - tag->name_end;
         if (written_len == len && !memcmp(written, repl, written_len))
             continue;
-        awl_diag *diag = awl_emit(check, tag->start, tag->end,
-                                  "venue tag writes \"%.*s\" after the name; %s write \"%.*s\"",
-                                  (int)written_len, written,
-                                  pinned ? "the config's pinned tags" : "this file's tags",
-                                  (int)len, repl);
+        awl_diag *diag = awl_emit(
+            check, tag->start, tag->end,
+            "venue tag writes \"%.*s\" after the name; %s write \"%.*s\"", (int)written_len,
+            written, pinned ? "the config's pinned tags" : "this file's tags", (int)len, repl);
         awl_add_edit(check, diag, tag->name_end, tag->year_end, repl, len);
         diag->changes_text = true;
     }
@@ -67,20 +68,19 @@ const awl_rule awl_rule_venue_style = {
     .severity = AWL_SEVERITY_WARNING,
     .fix = AWL_FIX_SAFE,
     .summary = "Venue tags write the year the way most tags of the file do (OSDI'22, not OSDI' 22)",
-    .explanation =
-        "A list that writes OSDI'22 in one entry, SOSP' 24 in the next and NSDI 23\n"
-        "in a third reads as if nobody edits it, and the odd forms break searches\n"
-        "for a venue and year. The separator between name and year and the number\n"
-        "of year digits follow the style most tags of the file use, or the one the\n"
-        "config pins with an example tag: rules: {venue-style: {style: \"OSDI'22\"}}.\n"
-        "\n"
-        "Bad:\n"
-        "    - [Alpa](https://example.org/alpa) | OSDI'22\n"
-        "    - [INFaaS](https://example.org/infaas) | ATC\xE2\x80\x99 21\n"
-        "    - [Orca](https://example.org/orca) | OSDI'22\n"
-        "Good:\n"
-        "    - [Alpa](https://example.org/alpa) | OSDI'22\n"
-        "    - [INFaaS](https://example.org/infaas) | ATC'21\n"
-        "    - [Orca](https://example.org/orca) | OSDI'22\n",
+    .explanation = "A list that writes OSDI'22 in one entry, SOSP' 24 in the next and NSDI 23\n"
+                   "in a third reads as if nobody edits it, and the odd forms break searches\n"
+                   "for a venue and year. The separator between name and year and the number\n"
+                   "of year digits follow the style most tags of the file use, or the one the\n"
+                   "config pins with an example tag: rules: {venue-style: {style: \"OSDI'22\"}}.\n"
+                   "\n"
+                   "Bad:\n"
+                   "    - [Alpa](https://example.org/alpa) | OSDI'22\n"
+                   "    - [INFaaS](https://example.org/infaas) | ATC\xE2\x80\x99 21\n"
+                   "    - [Orca](https://example.org/orca) | OSDI'22\n"
+                   "Good:\n"
+                   "    - [Alpa](https://example.org/alpa) | OSDI'22\n"
+                   "    - [INFaaS](https://example.org/infaas) | ATC'21\n"
+                   "    - [Orca](https://example.org/orca) | OSDI'22\n",
     .check = check_venue_style,
 };

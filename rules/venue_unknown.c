@@ -328,8 +328,8 @@ static void check_venue_unknown(awl_check *check)
         bool table = entry->shape == AWL_SHAPE_TABLE_ROW;
         for (size_t line = entry->line; line <= block->last_line && line < src->line_count;
              line++) {
-            awl_venue_line kind = line > entry->line ? awl_venue_entry_line(doc, line)
-                                                     : AWL_VENUE_LINE_TEXT;
+            awl_venue_line kind =
+                line > entry->line ? awl_venue_entry_line(doc, line) : AWL_VENUE_LINE_TEXT;
             if (kind == AWL_VENUE_LINE_END)
                 break;
             if (kind == AWL_VENUE_LINE_BLANK)

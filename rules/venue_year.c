@@ -53,17 +53,17 @@ const awl_rule awl_rule_venue_year = {
     .category = "venue",
     .severity = AWL_SEVERITY_WARNING,
     .fix = AWL_FIX_NONE,
-    .summary = "Venue tags carry a year that can be right (not after next year, not before the venue existed)",
-    .explanation =
-        "A paper cannot appear at a conference that has not happened yet, so a year\n"
-        "after next year is a typo (often swapped digits). Two-digit years read as\n"
-        "20YY up to next year; beyond that they would mean 19YY, which for a year\n"
-        "before 1950 no venue of the registry had. A year before the venue's first\n"
-        "meeting or issue (ICLR'12: ICLR began in 2013) is a typo as well.\n"
-        "\n"
-        "Bad:\n"
-        "    - [Alpa](https://example.org/alpa) - NSDI 2032.\n"
-        "Good:\n"
-        "    - [Alpa](https://example.org/alpa) - NSDI 2023.\n",
+    .summary = "Venue tags carry a year that can be right (not after next year, not before the "
+               "venue existed)",
+    .explanation = "A paper cannot appear at a conference that has not happened yet, so a year\n"
+                   "after next year is a typo (often swapped digits). Two-digit years read as\n"
+                   "20YY up to next year; beyond that they would mean 19YY, which for a year\n"
+                   "before 1950 no venue of the registry had. A year before the venue's first\n"
+                   "meeting or issue (ICLR'12: ICLR began in 2013) is a typo as well.\n"
+                   "\n"
+                   "Bad:\n"
+                   "    - [Alpa](https://example.org/alpa) - NSDI 2032.\n"
+                   "Good:\n"
+                   "    - [Alpa](https://example.org/alpa) - NSDI 2023.\n",
     .check = check_venue_year,
 };

@@ -570,9 +570,9 @@ Test(venue_config, pinned_style_applies_to_every_tag)
     awl_config config;
     awl_arena arena = {0};
     const char *error = NULL;
-    cr_assert(load_config("rules:\n  venue-style:\n    style: \"OSDI 2022\"\n", &config, &arena,
-                          &error),
-              "%s", error);
+    cr_assert(
+        load_config("rules:\n  venue-style:\n    style: \"OSDI 2022\"\n", &config, &arena, &error),
+        "%s", error);
     cr_expect(config.venue_style_pinned);
     /* Two tags only, both written the same way: without the pin there is
      * nothing to enforce. */
@@ -617,9 +617,9 @@ Test(venue_config, venues_added_and_built_in_ones_changed)
                           "    kind: workshop\n"
                           "    aliases: [DAMON]\n"
                           "    founded: 2005\n"
-                          "  Eurosys:\n"                /* the list's own spelling */
+                          "  Eurosys:\n" /* the list's own spelling */
                           "  NeurIPS:\n"
-                          "    aliases: Nurips\n"       /* one alias as a scalar */
+                          "    aliases: Nurips\n" /* one alias as a scalar */
                           "  ICLR:\n"
                           "    founded: 2020\n",
                           &config, &arena, &error),
@@ -635,10 +635,10 @@ Test(venue_config, venues_added_and_built_in_ones_changed)
     cr_expect_eq(eurosys->founded, 2006, "what the config does not say stays");
     cr_expect_eq(awl_venue_lookup("Nurips", 6), awl_venue_lookup("NeurIPS", 7));
 
-    const char *text = "# Papers\n"                                  /* 1 */
-                       "\n"                                          /* 2 */
-                       "- [Alpha](https://a.example) | DaMoN 2004\n" /* 3 */
-                       "- [Bravo](https://b.example) | EuroSys'24\n" /* 4 */
+    const char *text = "# Papers\n"                                   /* 1 */
+                       "\n"                                           /* 2 */
+                       "- [Alpha](https://a.example) | DaMoN 2004\n"  /* 3 */
+                       "- [Bravo](https://b.example) | EuroSys'24\n"  /* 4 */
                        "- [Charl](https://c.example) | Nurips 2023\n" /* 5 */
                        "- [Delta](https://d.example) | ICLR 2019\n";  /* 6 */
     awl_doc *doc = awl_doc_parse("test.md", text, strlen(text));
@@ -734,7 +734,7 @@ Test(venue_recognition, a_link_in_brackets_of_its_own_is_a_tag)
 
 /* Six entries tagged the Efficient-ML way, lines 3 to 8. */
 #define SIX_BRACKETED_TAGS                                                                         \
-    "# Papers\n\n"                                                                                  \
+    "# Papers\n\n"                                                                                 \
     "- [[ICLR](https://a.example/1)] Alpha\n"                                                      \
     "- [[CVPR](https://b.example/2)] Bravo\n"                                                      \
     "- [[ICML](https://c.example/3)] Charlie\n"                                                    \
