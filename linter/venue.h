@@ -107,8 +107,8 @@ typedef enum awl_venue_line {
 awl_venue_line awl_venue_entry_line(const awl_doc *doc, size_t line);
 
 /* The tags of an entry: its lines up to its first sub-item (past the list
- * marker; a loose item's later paragraphs too), or its table row. Same contract as awl_venue_scan.
- */
+ * marker; a loose item's later paragraphs too), or its table row. Same
+ * contract as awl_venue_scan. */
 size_t awl_venue_scan_entry(const awl_doc *doc, const awl_entry *entry, awl_venue_tag *out,
                             size_t max);
 
