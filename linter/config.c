@@ -20,7 +20,14 @@
  *         "News": newest-first
  *     duplicate-entry:
  *       scope: file             # section (default) | file
+ *     venue-style:
+ *       style: "[OSDI'22]"      # pin the venue tag style: an example tag
  *   ignore-paths: [CHANGELOG.md, drafts]   # globs, relative to this file
+ *   venues:                     # add venues to the registry, or change built-in ones
+ *     MLSys:                    # canonical spelling (a built-in it names is changed)
+ *       kind: conference        # conference | journal | workshop | preprint
+ *       aliases: [SysML]
+ *       founded: 2018
  *   links:                      # the link checker (category link)
  *     exclude: ["^https://twitter\\.com/"]   # regular expressions (POSIX ERE)
  *     concurrency: 32           # transfers at once
@@ -66,6 +73,7 @@ void awl_config_defaults(awl_config *config)
     config->toc_max_level = 3;
     config->entry_order = AWL_ORDER_DETECT;
     config->entry_order_agreement = 80;
+    awl_venue_registry_set(NULL, 0);
     awl_link_options *links = &config->links;
     links->concurrency = 32;
     links->per_host = 4;
@@ -349,6 +357,13 @@ static bool read_rule(yaml_reader *r, awl_config *config, const char *id, yaml_n
         } else if (name && strcmp(id, "entry-order") == 0 && strcmp(name, "min-agreement") == 0) {
             if (!read_number(scalar(value), 50, 100, &config->entry_order_agreement))
                 return fail(r, value, "min-agreement takes a percentage from 50 to 100%s", "");
+        } else if (name && strcmp(id, "venue-style") == 0 && strcmp(name, "style") == 0) {
+            if (!scalar(value) || !awl_venue_style_parse(scalar(value), &config->venue_style))
+                return fail(r, value,
+                            "style takes an example venue tag written the pinned way, like "
+                            "\"[OSDI'22]\", \"OSDI 2022\" or \"OSDI '22\"%s",
+                            "");
+            config->venue_style_pinned = true;
         } else if (name && strcmp(name, "marker") == 0 && strcmp(id, "list-marker") == 0) {
             const char *marker = scalar(value);
             if (!marker || strlen(marker) != 1 || !strchr("-*+", marker[0]))
@@ -359,6 +374,93 @@ static bool read_rule(yaml_reader *r, awl_config *config, const char *id, yaml_n
         }
     }
     config->severity[index] = severity;
+    return true;
+}
+
+/* A venue's aliases: one name or a list of names. */
+static bool read_venue_aliases(yaml_reader *r, yaml_node_t *node, awl_venue_def *def)
+{
+    if (scalar(node)) {
+        const char **aliases = awl_arena_alloc(r->arena, sizeof *aliases);
+        aliases[0] = awl_arena_strdup(r->arena, scalar(node));
+        def->aliases = aliases;
+        def->alias_count = 1;
+        return true;
+    }
+    if (node->type != YAML_SEQUENCE_NODE)
+        return fail(r, node, "aliases takes a list of names%s", "");
+    size_t count = (size_t)(node->data.sequence.items.top - node->data.sequence.items.start);
+    const char **aliases = awl_arena_alloc(r->arena, (count + 1) * sizeof *aliases);
+    for (size_t i = 0; i < count; i++) {
+        yaml_node_t *item = yaml_document_get_node(&r->doc, node->data.sequence.items.start[i]);
+        const char *alias = scalar(item);
+        if (!alias || !*alias || strlen(alias) >= 64)
+            return fail(r, item, "an alias is a name of 1 to 63 bytes%s", "");
+        aliases[i] = awl_arena_strdup(r->arena, alias);
+    }
+    def->aliases = aliases;
+    def->alias_count = count;
+    return true;
+}
+
+/* venues: a map from canonical spelling to kind, aliases and founded. */
+static bool read_venues(yaml_reader *r, awl_config *config, yaml_node_t *node)
+{
+    if (scalar(node) && !*scalar(node))
+        return true; /* `venues:` with nothing under it */
+    if (node->type != YAML_MAPPING_NODE)
+        return fail(r, node,
+                    "venues takes a map from a venue's canonical spelling to its "
+                    "kind, aliases and founded year%s",
+                    "");
+    size_t count = (size_t)(node->data.mapping.pairs.top - node->data.mapping.pairs.start);
+    awl_venue_def *defs = awl_arena_alloc(r->arena, (count + 1) * sizeof *defs);
+    for (size_t v = 0; v < count; v++) {
+        yaml_node_pair_t *pair = &node->data.mapping.pairs.start[v];
+        yaml_node_t *key = yaml_document_get_node(&r->doc, pair->key);
+        yaml_node_t *value = yaml_document_get_node(&r->doc, pair->value);
+        const char *name = scalar(key);
+        if (!name || !*name || strlen(name) >= 64)
+            return fail(r, key, "a venue's name is 1 to 63 bytes%s", "");
+        awl_venue_def *def = &defs[v];
+        def->name = awl_arena_strdup(r->arena, name);
+        def->kind = -1;
+        if (scalar(value) && !*scalar(value))
+            continue; /* `Eurosys:` alone: only the spelling changes */
+        if (value->type != YAML_MAPPING_NODE)
+            return fail(r, value, "venue '%s' takes a map of kind, aliases and founded", name);
+        for (yaml_node_pair_t *option = value->data.mapping.pairs.start;
+             option < value->data.mapping.pairs.top; option++) {
+            yaml_node_t *okey = yaml_document_get_node(&r->doc, option->key);
+            yaml_node_t *ovalue = yaml_document_get_node(&r->doc, option->value);
+            const char *oname = scalar(okey);
+            if (oname && strcmp(oname, "kind") == 0) {
+                static const char *const kinds[] = {"conference", "journal", "workshop", "preprint",
+                                                    "conf"};
+                const char *kind = scalar(ovalue);
+                int k = 0;
+                while (kind && k < 5 && strcmp(kind, kinds[k]) != 0)
+                    k++;
+                if (!kind || k == 5)
+                    return fail(r, ovalue,
+                                "kind must be conference, journal, workshop or preprint%s", "");
+                def->kind = k == 4 ? AWL_VENUE_CONFERENCE : k;
+            } else if (oname && strcmp(oname, "aliases") == 0) {
+                if (!read_venue_aliases(r, ovalue, def))
+                    return false;
+            } else if (oname && strcmp(oname, "founded") == 0) {
+                unsigned year;
+                if (!read_number(scalar(ovalue), 1000, 9999, &year))
+                    return fail(r, ovalue, "founded takes a 4-digit year%s", "");
+                def->founded = (int)year;
+            } else {
+                return fail(r, okey, "unknown venue option '%s' (kind, aliases, founded)",
+                            oname ? oname : "?");
+            }
+        }
+    }
+    config->venues = defs;
+    config->venue_count = count;
     return true;
 }
 
@@ -538,6 +640,9 @@ static bool read_root(yaml_reader *r, awl_config *config, yaml_node_t *root)
                 if (!read_rule(r, config, id, yaml_document_get_node(&r->doc, rp->value)))
                     return false;
             }
+        } else if (strcmp(name, "venues") == 0) {
+            if (!read_venues(r, config, value))
+                return false;
         } else if (strcmp(name, "ignore-paths") == 0) {
             if (!read_ignore_paths(r, config, value))
                 return false;
@@ -613,6 +718,8 @@ bool awl_config_load(awl_config *config, const char *path, awl_arena *arena, con
         *error = r.error;
     else
         record_location(config, path, arena);
+    if (ok)
+        awl_venue_registry_set(config->venues, config->venue_count);
     yaml_document_delete(&r.doc);
     return ok;
 }

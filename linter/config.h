@@ -13,6 +13,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "venue.h"
 
 enum { AWL_MAX_RULES = 128 };
 enum { AWL_MAX_LINK_EXCLUDES = 64 };
@@ -87,11 +88,20 @@ typedef struct awl_config {
     /* ignore-paths: glob patterns of files not to lint, relative to `dir`. */
     const char *const *ignore_paths;
     size_t ignore_path_count;
+    /* venue-style: the style a config pins with an example tag
+     * (`style: "[OSDI'22]"`); without one the file's dominant style. */
+    awl_venue_style venue_style;
+    bool venue_style_pinned;
+    /* venues: the config's additions to the venue registry and changes to
+     * it (in the load's arena); loading makes them the registry's. */
+    const awl_venue_def *venues;
+    size_t venue_count;
     const char *path; /* the config file read, or NULL */
     const char *dir;  /* its directory, absolute */
 } awl_config;
 
-/* Every rule at its default severity; rules in category "link" start off. */
+/* Every rule at its default severity; rules in category "link" start off;
+ * the venue registry back to the built-in table. */
 void awl_config_defaults(awl_config *config);
 
 /* Applies a comma-separated list of rule ids and categories: `select`
@@ -103,7 +113,8 @@ bool awl_config_select(awl_config *config, const char *list, bool select, bool *
 /* True when a rule of category "link" is on. */
 bool awl_config_links_on(const awl_config *config);
 
-/* Reads a YAML config file. On error returns false with *error naming the
+/* Reads a YAML config file; its `venues:` become the venue registry's
+ * (awl_venue_registry_set). On error returns false with *error naming the
  * file, line and problem (in arena). */
 bool awl_config_load(awl_config *config, const char *path, awl_arena *arena, const char **error);
 

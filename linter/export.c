@@ -1,9 +1,11 @@
 /* export: entries as JSON or CSV (see export.h). */
 #include "export.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "entries.h"
+#include "venue.h"
 #include "json.h"
 
 /* The document's title: its only level-1 heading, which section paths skip. */
@@ -52,7 +54,9 @@ void awl_export_begin(awl_exporter *e)
     if (e->format == AWL_EXPORT_JSON)
         fputs("{\"version\":1,\"files\":[", e->out);
     else
-        fputs("path,line,section,title,url,venue,venue_text,year,description,links\r\n", e->out);
+        fputs("path,line,section,title,url,venue,venue_text,year,workshop,tutorial,month,"
+              "description,links\r\n",
+              e->out);
 }
 
 void awl_export_file(awl_exporter *e, const awl_doc *doc)
@@ -72,6 +76,7 @@ void awl_export_file(awl_exporter *e, const awl_doc *doc)
         const char *path[8];
         size_t depth = section_path(doc, entry->section, title, path, 8);
         const char *url = entry->primary != AWL_NONE ? doc->links[entry->primary].href : NULL;
+        const awl_venue_tag *tag = awl_venue_main_tag(&entries, entry);
         if (e->format == AWL_EXPORT_JSON) {
             awl_buf_printf(&b, "%s{\"line\":%zu,\"section\":[", i ? "," : "", entry->line + 1);
             for (size_t s = 0; s < depth; s++) {
@@ -99,6 +104,18 @@ void awl_export_file(awl_exporter *e, const awl_doc *doc)
                 awl_buf_printf(&b, ",\"year\":%d", entry->year);
             else
                 awl_buf_puts(&b, ",\"year\":null");
+            awl_buf_printf(
+                &b, ",\"workshop\":%s,\"workshop_name\":", tag && tag->workshop ? "true" : "false");
+            if (tag && tag->workshop_end > tag->workshop_start)
+                awl_json_string(&b, doc->source.bytes + tag->workshop_start,
+                                tag->workshop_end - tag->workshop_start);
+            else
+                awl_buf_puts(&b, "null");
+            awl_buf_printf(&b, ",\"tutorial\":%s", tag && tag->tutorial ? "true" : "false");
+            if (tag && tag->month)
+                awl_buf_printf(&b, ",\"month\":%d", tag->month);
+            else
+                awl_buf_puts(&b, ",\"month\":null");
             awl_buf_puts(&b, ",\"description\":");
             awl_json_cstring(&b, entry->description);
             awl_buf_puts(&b, ",\"shape\":");
@@ -127,6 +144,18 @@ void awl_export_file(awl_exporter *e, const awl_doc *doc)
                 awl_buf_printf(&b, ",%d,", entry->year);
             else
                 awl_buf_puts(&b, ",,");
+            char *workshop = tag && tag->workshop_end > tag->workshop_start
+                                 ? awl_xstrndup(doc->source.bytes + tag->workshop_start,
+                                                tag->workshop_end - tag->workshop_start)
+                                 : NULL;
+            csv_field(&b, workshop ? workshop : tag && tag->workshop ? "yes" : NULL);
+            free(workshop);
+            awl_buf_putc(&b, ',');
+            csv_field(&b, tag && tag->tutorial ? "yes" : NULL);
+            awl_buf_putc(&b, ',');
+            if (tag && tag->month)
+                awl_buf_printf(&b, "%d", tag->month);
+            awl_buf_putc(&b, ',');
             csv_field(&b, entry->description);
             awl_buf_putc(&b, ',');
             awl_buf_clear(&joined);

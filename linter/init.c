@@ -7,9 +7,11 @@
 
 #include "config.h"
 #include "engine.h"
+#include "entries.h"
 #include "rule.h"
 #include "source.h"
 #include "strmap.h"
+#include "venue.h"
 
 /* A candidate config is kept when it gives exactly the findings (rule,
  * span, severity) the defaults give. */
@@ -287,15 +289,28 @@ static void append_quoted(awl_buf *out, const char *text)
     awl_buf_putc(out, '"');
 }
 
-/* THE PLACE FOR THE VENUE-STYLE PIN. When config.c reads
- * `rules: venue-style: {style: "[OSDI'22]"}` (issue 4), this writes the
- * style most of the list's tags use, kept (like the other pins) only when
- * it leaves the findings unchanged. Until then it leaves a comment. */
+/* The venue-style pin: the style most of the list's tags use, as an
+ * example tag (venue.h), kept like the other pins only when it leaves the
+ * findings unchanged. */
 static void append_venue_style_pin(awl_buf *out, const awl_doc *doc, const awl_diags *base,
                                    const awl_config *config)
 {
-    (void)doc, (void)base, (void)config; /* same_findings(doc, base, &with_style) */
-    awl_buf_puts(out, "  # venue-style: the tags' style (OSDI'22, [OSDI'22], ...) is detected per file.\n");
+    awl_entries entries;
+    awl_entries_extract(doc, &entries);
+    awl_config with_style = *config;
+    bool pinned = awl_venue_dominant_style(doc, &entries, &with_style.venue_style);
+    awl_entries_free(&entries);
+    with_style.venue_style_pinned = pinned;
+    if (pinned && same_findings(doc, base, &with_style)) {
+        char example[32];
+        awl_buf_puts(out, "  venue-style:\n    style: ");
+        append_quoted(out,
+                      awl_venue_style_example(&with_style.venue_style, example, sizeof example));
+        awl_buf_puts(out, "  # how the list writes its venue tags\n");
+    } else {
+        awl_buf_puts(out, "  # venue-style: the tags' style (OSDI'22, [OSDI'22], ...) is detected "
+                          "per file.\n");
+    }
 }
 
 static const char *const order_names[] = {"detect", "alphabetical", "newest-first", "oldest-first",

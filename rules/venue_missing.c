@@ -18,7 +18,8 @@
  * tag the registry or the recogniser does not know, such as `IEEE TNN
  * 1997` or a year column beside a venue column), when it says why it has
  * none (under review, preprint, technical report), when it opens with a
- * tag the recogniser does not know (`[USENIX ;login:] [Title](..)`), when
+ * tag the recogniser does not know (`[USENIX ;login:] [Title](..)`,
+ * `[[COOL CHIPS](..)] Title`), when
  * it is a detail line whose link is a label (`- slides: [link](..)`), when
  * it is another
  * list (awesome ...) or its link goes to a code host (github.com, a tool
@@ -222,6 +223,29 @@ static bool says_when(const awl_doc *doc, const awl_entry *entry)
     return false;
 }
 
+/* True when the entry opens with a link in brackets of its own,
+ * `- [[COOL CHIPS](url)] Title`: the list's tag form, naming a venue the
+ * registry does not know (a known one would be the entry's tag). */
+static bool opens_with_bracketed_link(const awl_doc *doc, const awl_entry *entry)
+{
+    const awl_source *src = &doc->source;
+    const char *s = src->bytes;
+    size_t i = src->line_starts[entry->line], to = awl_source_line_end(src, entry->line);
+    while (i < to && (s[i] == ' ' || s[i] == '\t' || is_digit(s[i])))
+        i++;
+    if (i < to && (s[i] == '-' || s[i] == '*' || s[i] == '+' || s[i] == '.' || s[i] == ')'))
+        i++;
+    while (i < to && s[i] == ' ')
+        i++;
+    if (i + 2 >= to || s[i] != '[' || s[i + 1] != '[')
+        return false;
+    const char *text_end = memchr(s + i + 2, ']', to - i - 2);
+    if (!text_end || (size_t)(text_end - s) + 1 >= to || text_end[1] != '(')
+        return false;
+    const char *close = memchr(text_end, ')', (size_t)(s + to - text_end));
+    return close && close + 1 < s + to && close[1] == ']';
+}
+
 /* True when href goes to a code host: the entry is a tool, a repository,
  * not a paper, and has no venue to give. */
 static bool is_code_host(const char *href)
@@ -262,7 +286,7 @@ static void check_venue_missing(awl_check *check)
         if (total < 4 || tagged * 4 < total * 3 || entry->shape == AWL_SHAPE_TAG_FIRST ||
             (entry->title && awl_entry_is_label(entry->title, strlen(entry->title))) ||
             (entry->primary != AWL_NONE && is_code_host(doc->links[entry->primary].href)) ||
-            says_when(doc, entry) || is_nested(doc, entry))
+            says_when(doc, entry) || is_nested(doc, entry) || opens_with_bracketed_link(doc, entry))
             continue;
         const awl_venue *venue = NULL;
         int year = 0;

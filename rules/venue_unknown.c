@@ -20,6 +20,7 @@
  * organisations written with a year (`(MIT 2019)`, `USENIX 2020`), and
  * names of several words. No fix: only the author knows the venue.
  */
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -229,6 +230,25 @@ static bool is_text(const char *s, size_t from, size_t at)
     return true;
 }
 
+/* The first digit of s[at, to), or to: eight bytes at a time, since most
+ * of a line is letters (a byte is a digit when it is 0x30 to 0x39, that is
+ * when it XOR 0x30 is below 10). */
+static size_t next_digit(const char *s, size_t at, size_t to)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    while (at + 8 <= to) {
+        uint64_t x;
+        memcpy(&x, s + at, 8);
+        x ^= 0x3030303030303030u;
+        if ((x - ones * 10) & ~x & highs)
+            break; /* some byte is below 10: a digit in these eight */
+        at += 8;
+    }
+    while (at < to && !is_digit(s[at]))
+        at++;
+    return at;
+}
+
 /* The years of one line [from, to) of an entry, each with the word before
  * it: years are far rarer than words, so the line is walked for digits and
  * only a 2- or 4-digit run looks back for a name (`OSID'22`, `Nurips 2021`,
@@ -237,8 +257,9 @@ static void check_line(awl_check *check, size_t from, size_t to)
 {
     const char *s = check->doc->source.bytes;
     for (size_t i = from; i < to; i++) {
-        if (!is_digit(s[i]))
-            continue;
+        i = next_digit(s, i, to);
+        if (i == to)
+            break;
         size_t y = i, d = i;
         while (d < to && is_digit(s[d]))
             d++;
@@ -307,8 +328,12 @@ static void check_venue_unknown(awl_check *check)
         bool table = entry->shape == AWL_SHAPE_TABLE_ROW;
         for (size_t line = entry->line; line <= block->last_line && line < src->line_count;
              line++) {
-            if (line > entry->line && !awl_venue_entry_line(doc, line))
+            awl_venue_line kind =
+                line > entry->line ? awl_venue_entry_line(doc, line) : AWL_VENUE_LINE_TEXT;
+            if (kind == AWL_VENUE_LINE_END)
                 break;
+            if (kind == AWL_VENUE_LINE_BLANK)
+                continue;
             size_t from = src->line_starts[line];
             size_t to = awl_source_line_end(src, line);
             if (table) {

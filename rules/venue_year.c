@@ -7,8 +7,9 @@
  * (a swapped digit, a year from a different field). No fix: only the author
  * knows the right year.
  *
- * Not yet: the registry does not know when each venue started, so a year
- * before a venue existed (`MLSys'12`) is not caught.
+ * A year before the venue existed (`ICLR'12`: ICLR began in 2013), where
+ * the registry knows its founding year (rules/venues.tsv, or the config's
+ * `founded:`), is a typo too, or a tag meant for another venue.
  */
 #include <time.h>
 
@@ -39,6 +40,10 @@ static void check_venue_year(awl_check *check)
                          "venues of the registry as 19%.2s): a typo?",
                          doc->source.bytes + tag->year_start, tag->year,
                          doc->source.bytes + tag->year_start, doc->source.bytes + tag->year_start);
+            else if (tag->venue->founded && tag->year < tag->venue->founded)
+                awl_emit(check, tag->start, tag->end,
+                         "venue year %d is before %s existed (first in %d): a typo?", tag->year,
+                         tag->venue->name, tag->venue->founded);
         }
     }
 }
@@ -48,16 +53,17 @@ const awl_rule awl_rule_venue_year = {
     .category = "venue",
     .severity = AWL_SEVERITY_WARNING,
     .fix = AWL_FIX_NONE,
-    .summary = "Venue tags carry a year that can be right (not after next year)",
-    .explanation =
-        "A paper cannot appear at a conference that has not happened yet, so a year\n"
-        "after next year is a typo (often swapped digits). Two-digit years read as\n"
-        "20YY up to next year; beyond that they would mean 19YY, which for a year\n"
-        "before 1950 no venue of the registry had.\n"
-        "\n"
-        "Bad:\n"
-        "    - [Alpa](https://example.org/alpa) - NSDI 2032.\n"
-        "Good:\n"
-        "    - [Alpa](https://example.org/alpa) - NSDI 2023.\n",
+    .summary = "Venue tags carry a year that can be right (not after next year, not before the "
+               "venue existed)",
+    .explanation = "A paper cannot appear at a conference that has not happened yet, so a year\n"
+                   "after next year is a typo (often swapped digits). Two-digit years read as\n"
+                   "20YY up to next year; beyond that they would mean 19YY, which for a year\n"
+                   "before 1950 no venue of the registry had. A year before the venue's first\n"
+                   "meeting or issue (ICLR'12: ICLR began in 2013) is a typo as well.\n"
+                   "\n"
+                   "Bad:\n"
+                   "    - [Alpa](https://example.org/alpa) - NSDI 2032.\n"
+                   "Good:\n"
+                   "    - [Alpa](https://example.org/alpa) - NSDI 2023.\n",
     .check = check_venue_year,
 };

@@ -16,6 +16,7 @@
 #include "config.h"
 #include "engine.h"
 #include "fix.h"
+#include "init.h"
 #include "rule.h"
 #include "rule_expect.h"
 #include "support.h"
@@ -394,4 +395,359 @@ Test(venue_missing, silent_where_the_entry_says_why_or_tags_are_rare)
         awl_test_expect_findings(text, "venue-missing", 0, NULL);
         free(text);
     }
+}
+
+/* ---- issue 4's second half: qualifiers, labels, founding years, config -- */
+
+/* The main tag of the i-th entry of `text` (copied), which must have one. */
+static awl_venue_tag main_tag_of(const char *text, size_t i, char *written, size_t size)
+{
+    awl_doc *doc = awl_doc_parse("t.md", text, strlen(text));
+    awl_entries entries;
+    awl_entries_extract(doc, &entries);
+    cr_assert_gt(entries.count, i, "only %zu entries", entries.count);
+    const awl_venue_tag *tag = awl_venue_main_tag(&entries, &entries.items[i]);
+    cr_assert_not_null(tag, "entry %zu has no tag", i);
+    awl_venue_tag copy = *tag;
+    snprintf(written, size, "%.*s", (int)(tag->workshop_end - tag->workshop_start),
+             doc->source.bytes + tag->workshop_start);
+    awl_entries_free(&entries);
+    awl_doc_free(doc);
+    return copy;
+}
+
+Test(venue_recognition, workshops_tutorials_and_months_are_kept)
+{
+    const char *text = "# Papers\n\n"
+                       "- [NAIC @ SIGCOMM'24] [Alpha](https://a.example)\n"
+                       "- [Alpha](https://a.example) ICML 2024 Workshop\n"
+                       "- [Alpha](https://a.example) (FL-ICML'21)\n"
+                       "- [Alpha](https://a.example) KDD'20 Tutorial\n"
+                       "- [arXiv'24.8] [Alpha](https://a.example)\n"
+                       "- [OSDI'22] [Alpha](https://a.example)\n";
+    char name[32];
+    awl_venue_tag t = main_tag_of(text, 0, name, sizeof name);
+    cr_expect_str_eq(t.venue->name, "SIGCOMM");
+    cr_expect(t.workshop && !t.tutorial && t.month == 0);
+    cr_expect_str_eq(name, "NAIC");
+    t = main_tag_of(text, 1, name, sizeof name);
+    cr_expect_str_eq(t.venue->name, "ICML");
+    cr_expect(t.workshop && t.year == 2024);
+    cr_expect_str_eq(name, "", "a workshop without a name of its own");
+    t = main_tag_of(text, 2, name, sizeof name);
+    cr_expect_str_eq(t.venue->name, "ICML");
+    cr_expect(t.workshop && t.year == 2021);
+    cr_expect_str_eq(name, "FL");
+    t = main_tag_of(text, 3, name, sizeof name);
+    cr_expect(t.tutorial && !t.workshop && t.year == 2020);
+    t = main_tag_of(text, 4, name, sizeof name);
+    cr_expect_eq(t.month, 8);
+    cr_expect_eq(t.year, 2024);
+    t = main_tag_of(text, 5, name, sizeof name);
+    cr_expect(!t.workshop && !t.tutorial && t.month == 0);
+}
+
+Test(venue_recognition, a_label_ending_in_a_colon_is_no_tag)
+{
+    /* HuaizhengZhang's list: the entry is about the event, like a heading. */
+    const char *text = "# Talks\n\n"
+                       "- SysML 2019: [[YouTube]](https://y.example/sysml)\n"
+                       "- **SysML 2019**: [[YouTube]](https://y.example/sysml2)\n"
+                       "- [Keynote](https://y.example/k) - SysML 2019\n"
+                       "- [Keynote](https://y.example/k2) - SysML 2019: the slides\n";
+    expect_entry_venue(text, 0, NULL, NULL, 0);
+    expect_entry_venue(text, 1, "MLSys", "SysML 2019", 2019);
+    expect_entry_venue(text, 2, "MLSys", "SysML 2019", 2019);
+    expect_entry_venue(text, 3, "MLSys", "SysML 2019", 2019);
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint("# Talks\n\n"
+                                 "- [A](https://a.example) | OSDI 22\n"
+                                 "- [B](https://b.example) | OSDI 21\n"
+                                 "- [C](https://c.example) | NSDI 23\n"
+                                 "- SysML 2019: [[YouTube]](https://y.example/sysml)\n",
+                                 &diags);
+    cr_expect_eq(awl_test_count(&diags, "venue-style"), 0);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+}
+
+Test(venue_recognition, joined_names_long_names_and_later_paragraphs)
+{
+    const char *text = "# Papers\n\n"
+                       "- [Alpha](https://a.example) by A. Author et al., ESEC/FSE 2021\n"
+                       "- [Alpha](https://a.example) - Euro-Par 2023.\n"
+                       "- [Alpha](https://a.example) - Proceedings of the ACM on Programming "
+                       "Languages 2020.\n"
+                       "- [Alpha Megatron-LM SC21 ](https://a.example)\n"
+                       "- code [Alpha](https://a.example/code)\n"
+                       "\n"
+                       "  paper [Alpha NeurIPS '22](https://a.example/paper)\n"
+                       "\n"
+                       "- [Alpha](https://a.example) - SC21 was fun\n";
+    expect_entry_venue(text, 0, "FSE", "ESEC/FSE 2021", 2021);
+    expect_entry_venue(text, 1, "Euro-Par", "Euro-Par 2023", 2023);
+    expect_entry_venue(text, 2, "PACMPL", "Proceedings of the ACM on Programming Languages 2020",
+                       2020);
+    expect_entry_venue(text, 3, "SC", "SC21", 2021);
+    expect_entry_venue(text, 4, "NeurIPS", "NeurIPS '22", 2022);
+    expect_entry_venue(text, 5, NULL, NULL, 0);
+}
+
+Test(venue_year, before_the_venue_existed)
+{
+    const char *text = "# Papers\n"                                   /* 1 */
+                       "\n"                                           /* 2 */
+                       "- [Alpha](https://a.example) - ICLR 2012.\n"  /* 3 */
+                       "- [Bravo](https://b.example) - ICLR 2013.\n"  /* 4 */
+                       "- [Charl](https://c.example) - MLSys 2017.\n" /* 5 */
+                       "- [Delta](https://d.example) - SysML 2018.\n" /* 6 */
+                       "- [Echoo](https://e.example) - VLDB 2012.\n"; /* 7 */
+    /* ICLR began in 2013, MLSys (as SysML) in 2018. */
+    const awl_test_at want[] = {{3, 32}, {5, 32}};
+    awl_test_expect_findings(text, "venue-year", 2, want);
+    const awl_venue *iclr = awl_venue_lookup("ICLR", 4);
+    cr_assert_not_null(iclr);
+    cr_expect_eq(iclr->founded, 2013);
+}
+
+Test(venue_style, examples_read_and_written)
+{
+    awl_venue_style st;
+    char buf[32];
+    cr_assert(awl_venue_style_parse("[OSDI'22]", &st));
+    cr_expect(st.bracket == 1 && st.quote == 1 && st.space_before == 0 && st.space_after == 0 &&
+              st.four_digits == 0);
+    cr_expect_str_eq(awl_venue_style_example(&st, buf, sizeof buf), "[OSDI'22]");
+    cr_assert(awl_venue_style_parse("NSDI 2023", &st));
+    cr_expect(st.bracket == 0 && st.quote == 0 && st.four_digits == 1);
+    cr_expect_str_eq(awl_venue_style_example(&st, buf, sizeof buf), "OSDI 2022");
+    cr_assert(awl_venue_style_parse("EuroSys '24", &st));
+    cr_expect(st.quote == 1 && st.space_before == 1 && st.space_after == 0);
+    cr_expect_str_eq(awl_venue_style_example(&st, buf, sizeof buf), "OSDI '22");
+    cr_assert(awl_venue_style_parse("MobiSys \xE2\x80\x99 22", &st));
+    cr_expect_str_eq(awl_venue_style_example(&st, buf, sizeof buf), "OSDI \xE2\x80\x99 22");
+    cr_expect(!awl_venue_style_parse("OSDI", &st));
+    cr_expect(!awl_venue_style_parse("2022", &st));
+    cr_expect(!awl_venue_style_parse("OSDI'2", &st));
+    cr_expect(!awl_venue_style_parse("OSDI--22", &st));
+}
+
+Test(venue_style, the_dominant_style_as_an_example)
+{
+    const char *text = "# Papers\n\n"
+                       "- [OSDI'22] [Alpha](https://a.example)\n"
+                       "- [SOSP'23] [Bravo](https://b.example)\n"
+                       "- [Charlie](https://c.example) NSDI 2021\n"
+                       "- [EuroSys'24] [Delta](https://d.example)\n";
+    awl_doc *doc = awl_doc_parse("t.md", text, strlen(text));
+    awl_entries entries;
+    awl_entries_extract(doc, &entries);
+    awl_venue_style st;
+    char buf[32];
+    cr_assert(awl_venue_dominant_style(doc, &entries, &st));
+    cr_expect_str_eq(awl_venue_style_example(&st, buf, sizeof buf), "[OSDI'22]");
+    awl_entries_free(&entries);
+    awl_doc_free(doc);
+}
+
+/* Loads a config file with `yaml` into *config (the defaults first);
+ * returns false with the message in *error. */
+static bool load_config(const char *yaml, awl_config *config, awl_arena *arena, const char **error)
+{
+    char *dir = awl_test_tmpdir();
+    char *path = awl_test_join(dir, ".awelint.yml");
+    awl_test_write(path, yaml, strlen(yaml));
+    awl_config_defaults(config);
+    bool ok = awl_config_load(config, path, arena, error);
+    awl_test_remove_tree(dir);
+    free(path);
+    free(dir);
+    return ok;
+}
+
+Test(venue_config, pinned_style_applies_to_every_tag)
+{
+    awl_config config;
+    awl_arena arena = {0};
+    const char *error = NULL;
+    cr_assert(
+        load_config("rules:\n  venue-style:\n    style: \"OSDI 2022\"\n", &config, &arena, &error),
+        "%s", error);
+    cr_expect(config.venue_style_pinned);
+    /* Two tags only, both written the same way: without the pin there is
+     * nothing to enforce. */
+    const char *text = "# Papers\n\n"
+                       "- [Alpha](https://a.example) | OSDI'22\n"
+                       "- [Bravo](https://b.example) | SOSP' 23\n";
+    const char *fixed = "# Papers\n\n"
+                        "- [Alpha](https://a.example) | OSDI 2022\n"
+                        "- [Bravo](https://b.example) | SOSP 2023\n";
+    awl_test_expect_fixed_with(&config, false, text, fixed);
+    awl_test_expect_fixed_with(&config, false, fixed, fixed);
+    awl_arena_free(&arena);
+}
+
+Test(venue_config, bad_style_and_venues_are_errors_with_a_line)
+{
+    awl_config config;
+    awl_arena arena = {0};
+    const char *error = NULL;
+    cr_expect(!load_config("rules:\n  venue-style:\n    style: fast\n", &config, &arena, &error));
+    cr_expect(error && strstr(error, ".awelint.yml:3:") && strstr(error, "example"), "%s", error);
+    cr_expect(!load_config("venues:\n  DaMoN:\n    kind: party\n", &config, &arena, &error));
+    cr_expect(error && strstr(error, ".awelint.yml:3:") && strstr(error, "kind"), "%s", error);
+    cr_expect(!load_config("venues:\n  DaMoN:\n    founded: soon\n", &config, &arena, &error));
+    cr_expect(error && strstr(error, ".awelint.yml:3:") && strstr(error, "founded"), "%s", error);
+    cr_expect(!load_config("venues:\n  DaMoN:\n    city: Berlin\n", &config, &arena, &error));
+    cr_expect(error && strstr(error, ".awelint.yml:3:") && strstr(error, "city"), "%s", error);
+    cr_expect(!load_config("venues: [DaMoN]\n", &config, &arena, &error));
+    cr_expect(error && strstr(error, ".awelint.yml:1:") && strstr(error, "venues"), "%s", error);
+    cr_expect(!load_config("venues:\n  DaMoN:\n    aliases: {a: b}\n", &config, &arena, &error));
+    cr_expect(error && strstr(error, ".awelint.yml:3:") && strstr(error, "aliases"), "%s", error);
+    awl_arena_free(&arena);
+}
+
+Test(venue_config, venues_added_and_built_in_ones_changed)
+{
+    awl_config config;
+    awl_arena arena = {0};
+    const char *error = NULL;
+    cr_assert(load_config("venues:\n"
+                          "  DaMoN:\n"
+                          "    kind: workshop\n"
+                          "    aliases: [DAMON]\n"
+                          "    founded: 2005\n"
+                          "  Eurosys:\n" /* the list's own spelling */
+                          "  NeurIPS:\n"
+                          "    aliases: Nurips\n" /* one alias as a scalar */
+                          "  ICLR:\n"
+                          "    founded: 2020\n",
+                          &config, &arena, &error),
+              "%s", error);
+    const awl_venue *damon = awl_venue_lookup("damon", 5);
+    cr_assert_not_null(damon);
+    cr_expect_str_eq(damon->name, "DaMoN");
+    cr_expect_eq(damon->kind, AWL_VENUE_WORKSHOP);
+    cr_expect_eq(damon->founded, 2005);
+    const awl_venue *eurosys = awl_venue_lookup("EUROSYS", 7);
+    cr_assert_not_null(eurosys);
+    cr_expect_str_eq(eurosys->name, "Eurosys");
+    cr_expect_eq(eurosys->founded, 2006, "what the config does not say stays");
+    cr_expect_eq(awl_venue_lookup("Nurips", 6), awl_venue_lookup("NeurIPS", 7));
+
+    const char *text = "# Papers\n"                                   /* 1 */
+                       "\n"                                           /* 2 */
+                       "- [Alpha](https://a.example) | DaMoN 2004\n"  /* 3 */
+                       "- [Bravo](https://b.example) | EuroSys'24\n"  /* 4 */
+                       "- [Charl](https://c.example) | Nurips 2023\n" /* 5 */
+                       "- [Delta](https://d.example) | ICLR 2019\n";  /* 6 */
+    awl_doc *doc = awl_doc_parse("test.md", text, strlen(text));
+    awl_diags diags;
+    awl_diags_init(&diags);
+    awl_lint(doc, &config, &diags);
+    /* DaMoN 2004 and ICLR 2019 come before their founding years; EuroSys
+     * is now a misspelling of Eurosys; Nurips is known, so not unknown. */
+    cr_expect_eq(awl_test_count(&diags, "venue-year"), 2);
+    cr_expect_eq(awl_test_count(&diags, "venue-spelling"), 1);
+    cr_expect_eq(awl_test_count(&diags, "venue-unknown"), 0);
+    const awl_diag *spelling = awl_test_nth(&diags, "venue-spelling", 0);
+    cr_assert_not_null(spelling);
+    cr_expect_eq(awl_source_line_of(&doc->source, spelling->start), 3, "on line 4 (0-based 3)");
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+
+    /* The defaults bring the built-in table back. */
+    awl_config_defaults(&config);
+    cr_expect_null(awl_venue_lookup("DaMoN", 5));
+    cr_expect_str_eq(awl_venue_lookup("eurosys", 7)->name, "EuroSys");
+    awl_arena_free(&arena);
+}
+
+Test(venue_export, qualifiers_and_config_venues_through_the_binary)
+{
+    char *dir = awl_test_tmpdir();
+    char *config = awl_test_join(dir, "venues.yml");
+    const char *yaml = "venues:\n  DaMoN:\n    founded: 2005\n";
+    awl_test_write(config, yaml, strlen(yaml));
+    const char *list = "# Papers\n\n"
+                       "- [NAIC @ SIGCOMM'24] [Alpha](https://a.example)\n"
+                       "- [Bravo](https://b.example) | DaMoN 2024\n"
+                       "- [arXiv'24.8] [Charlie](https://c.example)\n";
+    const char *args[] = {"export", "--config", config, "-", NULL};
+    run_result r = awl_test_run(args, list, strlen(list), NULL);
+    cr_expect_eq(r.status, 0, "%s", r.err);
+    cr_expect(strstr(r.out, "\"venue\":\"SIGCOMM\",\"venue_text\":\"SIGCOMM'24\",\"year\":2024,"
+                            "\"workshop\":true,\"workshop_name\":\"NAIC\",\"tutorial\":false,"
+                            "\"month\":null"),
+              "%s", r.out);
+    cr_expect(strstr(r.out, "\"venue\":\"DaMoN\",\"venue_text\":\"DaMoN 2024\",\"year\":2024,"
+                            "\"workshop\":false,\"workshop_name\":null"),
+              "%s", r.out);
+    cr_expect(strstr(r.out, "\"venue\":\"arXiv\",\"venue_text\":\"arXiv'24.8\",\"year\":2024,"
+                            "\"workshop\":false,\"workshop_name\":null,\"tutorial\":false,"
+                            "\"month\":8"),
+              "%s", r.out);
+    awl_test_run_free(&r);
+
+    const char *bad = "venues:\n  DaMoN:\n    founded: soon\n";
+    awl_test_write(config, bad, strlen(bad));
+    const char *lint[] = {"--config", config, "-", NULL};
+    r = awl_test_run(lint, list, strlen(list), NULL);
+    cr_expect_eq(r.status, 2);
+    cr_expect(strstr(r.err, "venues.yml:3:"), "the error names the file and line: %s", r.err);
+    awl_test_run_free(&r);
+    awl_test_remove_tree(dir);
+    free(config);
+    free(dir);
+}
+
+Test(venue_config, init_pins_the_dominant_style)
+{
+    const char *text = "# Papers\n\n"
+                       "- [OSDI '22] [Alpha](https://a.example)\n"
+                       "- [SOSP '23] [Bravo](https://b.example)\n"
+                       "- [NSDI '21] [Charlie](https://c.example)\n";
+    awl_doc *doc = awl_doc_parse("t.md", text, strlen(text));
+    awl_buf out = {0};
+    awl_buf_append(&out, "", 0);
+    awl_init_config(doc, "t.md", &out);
+    cr_expect(strstr(out.data, "  venue-style:\n    style: \"[OSDI '22]\""), "%s", out.data);
+    awl_buf_free(&out);
+    awl_doc_free(doc);
+}
+
+Test(venue_recognition, a_link_in_brackets_of_its_own_is_a_tag)
+{
+    /* Efficient-ML's list: `- [[ICLR](url)] Title`, whatever the name. */
+    const char *text = "# Papers\n\n"
+                       "- [[ICLR](https://arxiv.org/abs/1)] Alpha\n"
+                       "- [[DATE](https://ieeexplore.example/2)] Bravo\n"
+                       "- [[ACM MM](https://dl.example/3)] Charlie\n"
+                       "- [ICLR](https://iclr.example/4) - Delta\n"
+                       "- [[ICLR](https://a.example/5) and more] Echo\n";
+    expect_entry_venue(text, 0, "ICLR", "ICLR", 0);
+    expect_entry_venue(text, 1, "DATE", "DATE", 0);
+    expect_entry_venue(text, 2, "ACM MM", "ACM MM", 0);
+    expect_entry_venue(text, 3, NULL, NULL, 0);
+    expect_entry_venue(text, 4, NULL, NULL, 0);
+}
+
+/* Six entries tagged the Efficient-ML way, lines 3 to 8. */
+#define SIX_BRACKETED_TAGS                                                                         \
+    "# Papers\n\n"                                                                                 \
+    "- [[ICLR](https://a.example/1)] Alpha\n"                                                      \
+    "- [[CVPR](https://b.example/2)] Bravo\n"                                                      \
+    "- [[ICML](https://c.example/3)] Charlie\n"                                                    \
+    "- [[NeurIPS](https://d.example/4)] Delta\n"                                                   \
+    "- [[AAAI](https://e.example/5)] Echo\n"                                                       \
+    "- [[AAAI](https://e.example/6)] Foxtrot\n"
+
+Test(venue_missing, silent_on_a_bracketed_link_the_registry_does_not_know)
+{
+    awl_test_expect_silent(SIX_BRACKETED_TAGS "- [[COOL CHIPS](https://f.example/7)] Golf\n",
+                           "venue-missing");
+    /* "- [" is 3 columns: the finding covers the link text, column 4. */
+    const awl_test_at want[] = {{9, 4}};
+    awl_test_expect_findings(SIX_BRACKETED_TAGS "- [Golf](https://f.example/7) A paper\n",
+                             "venue-missing", 1, want);
 }
