@@ -216,12 +216,13 @@ Test(size, line_of_5_mb)
     /* One 5,000,000-character link title, then a trailing space, which
      * the fix removes and nothing else. "- [" + 5,000,000 +
      * "](https://a.example)" is 5,000,023 columns. */
-    size_t len;
-    char *title = repeat("a", 5000000, "](https://a.example) \n", &len);
-    char *bytes = awl_xmalloc(len + 3);
-    memcpy(bytes, "- [", 3);
-    memcpy(bytes + 3, title, len + 1);
-    len += 3;
+    awl_buf doc = {0};
+    awl_buf_puts(&doc, "- [");
+    for (size_t i = 0; i < 5000000; i++)
+        awl_buf_append(&doc, "a", 1);
+    awl_buf_puts(&doc, "](https://a.example) \n");
+    size_t len = doc.len;
+    const char *bytes = doc.data;
     char *fixed = awl_xmalloc(len);
     memcpy(fixed, bytes, len - 2);
     fixed[len - 2] = '\n';
@@ -229,8 +230,7 @@ Test(size, line_of_5_mb)
         "long.md", bytes, len, 0, 0, fixed, len - 1,
         {"long.md:1:5000024: warning: trailing white space [trailing-space]"}});
     free(fixed);
-    free(bytes);
-    free(title);
+    awl_buf_free(&doc);
 }
 
 Test(size, entries_200000)
