@@ -15,7 +15,7 @@
  *     fix.h's pass hook and lints it itself, independently of fix.c;
  *   - a refused fix hands back the input unchanged.
  *
- * Build and run: `make fuzz` (README, "Fuzzing").
+ * Build and run: `make fuzz` (README, "Sanitizers and fuzzing").
  */
 #include <stdint.h>
 #include <stdio.h>
