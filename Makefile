@@ -29,6 +29,7 @@ SANITIZER_ENV := ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:exitcode=86 \
 	LSAN_OPTIONS=exitcode=86
 FUZZ_BUILD_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
+FUZZ_CORPUS ?= $(FUZZ_BUILD_DIR)/corpus
 FUZZ_ARGS ?=
 
 .PHONY: all deps build test test-asan fuzz demo install clean
@@ -62,17 +63,18 @@ test-asan: deps
 			--only json,fix,spec-render,seeds,bad-input; \
 	else echo "test-asan: acceptance kit not found (../shared/tools/acceptance); corpus checks skipped"; fi
 
-# New inputs that raise coverage collect in $(FUZZ_BUILD_DIR)/corpus, so a
-# later run starts where the last one stopped; failures land in
+# New inputs that raise coverage collect in FUZZ_CORPUS, so a later run
+# starts where the last one stopped (replaying a large corpus takes time of
+# its own: CI starts from an empty one); failures land in
 # $(FUZZ_BUILD_DIR)/artifacts. The seeds are the fixtures. FUZZ_ARGS adds
 # libFuzzer flags (-jobs=N for parallel runs, -runs=N, ...).
 fuzz: deps
 	@command -v clang >/dev/null || { echo "fuzz: clang not installed; nothing fuzzed"; exit 1; }
 	CC=clang cmake -S . -B $(FUZZ_BUILD_DIR) -DAWELINT_FUZZ=ON -DAWELINT_TESTS=OFF $(CMAKE_FLAGS)
 	cmake --build $(FUZZ_BUILD_DIR) -j$(JOBS) --target fuzz_fix
-	mkdir -p $(FUZZ_BUILD_DIR)/corpus $(FUZZ_BUILD_DIR)/seeds $(FUZZ_BUILD_DIR)/artifacts
+	mkdir -p $(FUZZ_CORPUS) $(FUZZ_BUILD_DIR)/seeds $(FUZZ_BUILD_DIR)/artifacts
 	cp fixtures/*.md $(FUZZ_BUILD_DIR)/seeds/
-	$(FUZZ_BUILD_DIR)/fuzz/fuzz_fix $(FUZZ_BUILD_DIR)/corpus $(FUZZ_BUILD_DIR)/seeds \
+	$(FUZZ_BUILD_DIR)/fuzz/fuzz_fix $(FUZZ_CORPUS) $(FUZZ_BUILD_DIR)/seeds \
 		-dict=fuzz/markdown.dict -max_len=4096 -max_total_time=$(FUZZ_SECONDS) \
 		-print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD_DIR)/artifacts/ $(FUZZ_ARGS)
 
