@@ -13,7 +13,8 @@ CMAKE_FLAGS ?=
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 DEB_PACKAGES := gcc make cmake pkg-config libmd4c-dev libmd4c-html0-dev libutf8proc-dev \
-	libcurl4-openssl-dev libyaml-dev libcriterion-dev python3
+	libcurl4-openssl-dev libyaml-dev libcriterion-dev python3 \
+	python3-jsonschema python3-yaml pre-commit git man-db
 # Root installs directly, everyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 AWELINT := $(BUILD_DIR)/awelint

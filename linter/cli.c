@@ -11,6 +11,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -25,6 +26,7 @@
 #include "engine.h"
 #include "export.h"
 #include "fix.h"
+#include "init.h"
 #include "msg.h"
 #include "report.h"
 #include "rule.h"
@@ -32,7 +34,7 @@
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 
 typedef struct options {
-    bool fix, unsafe_fixes, diff, check, quiet, no_config;
+    bool fix, unsafe_fixes, diff, check, quiet, no_config, init;
     const char *config_path;
     awl_format format;
     bool format_given;
@@ -53,11 +55,13 @@ typedef struct run_state {
     const char *config_file; /* config the cached one came from */
     awl_config config;
     bool config_ready;
+    const char *config_failed; /* a config already reported as invalid */
 } run_state;
 
 static const char usage_text[] =
     "Usage: awelint [check] [OPTIONS] PATH...\n"
     "       awelint export [--format json|csv] PATH...\n"
+    "       awelint --init LIST [-]\n"
     "\n"
     "Lints Markdown awesome lists. PATH is a file, a directory (its *.md files,\n"
     "recursively, skipping .git and node_modules) or - for standard input.\n"
@@ -74,6 +78,8 @@ static const char usage_text[] =
     "  --fail-on LEVEL       error, warning or info: the lowest severity that fails (error)\n"
     "  --config FILE         read this config instead of finding .awelint.yml\n"
     "  --no-config           read no config file\n"
+    "  --init                write a .awelint.yml beside LIST pinning its conventions\n"
+    "                        (with a second argument -, print it instead)\n"
     "  --color WHEN          auto, always or never (NO_COLOR is respected)\n"
     "  -q, --quiet           no summary line\n"
     "  --list-rules          list the rules and exit\n"
@@ -150,11 +156,14 @@ static bool config_for(run_state *st, const char *path, awl_config *out)
         *out = st->config;
         return true;
     }
+    if (file && st->config_failed && strcmp(file, st->config_failed) == 0)
+        return false; /* said once already */
     awl_config config;
     awl_config_defaults(&config);
     const char *error = NULL;
     if (file && !awl_config_load(&config, file, &st->arena, &error)) {
         awl_msg_error("%s", error);
+        st->config_failed = file;
         return false;
     }
     bool first_select = true;
@@ -264,8 +273,23 @@ static void lint_bytes(run_state *st, const char *path, const char *bytes, size_
     awl_fix_result_free(&result);
 }
 
+/* True when the config governing `path` (a file, or a directory found
+ * while walking) lists it in ignore-paths; an invalid config is reported
+ * and counts as ignoring (nothing can be linted with it). */
+static bool path_ignored(run_state *st, const char *path)
+{
+    awl_config config;
+    if (!config_for(st, path, &config)) {
+        worse(st, EXIT_TROUBLE);
+        return true;
+    }
+    return awl_config_ignores_path(&config, path);
+}
+
 static void lint_file(run_state *st, const char *path)
 {
+    if (path_ignored(st, path))
+        return; /* not read at all */
     FILE *in = fopen(path, "rb");
     if (!in) {
         awl_msg_error("%s: cannot read: %s", path, strerror(errno));
@@ -333,9 +357,10 @@ static void lint_directory(run_state *st, const char *dir)
         struct stat lst, sst;
         if (lstat(path, &lst) != 0)
             continue;
-        if (S_ISDIR(lst.st_mode))
-            lint_directory(st, path);
-        else if (is_markdown_name(path) && stat(path, &sst) == 0 && S_ISREG(sst.st_mode))
+        if (S_ISDIR(lst.st_mode)) {
+            if (!path_ignored(st, path)) /* an ignored directory is not walked */
+                lint_directory(st, path);
+        } else if (is_markdown_name(path) && stat(path, &sst) == 0 && S_ISREG(sst.st_mode))
             lint_file(st, path);
     }
     awl_vec_free(&names);
@@ -363,6 +388,61 @@ static void lint_path(run_state *st, const char *path)
     } else {
         lint_file(st, path);
     }
+}
+
+/* awelint --init LIST [-]: the config pinning LIST's conventions, written
+ * as .awelint.yml beside LIST (never over an existing one), or printed to
+ * stdout when a second argument "-" is given or LIST is standard input. */
+static int init_config(int argc, char **argv)
+{
+    if (argc < 1 || argc > 2 || (argc == 2 && strcmp(argv[1], "-") != 0)) {
+        awl_msg_error("--init takes the list and, to print the config instead of writing it, -");
+        return EXIT_TROUBLE;
+    }
+    const char *list = argv[0];
+    bool to_stdout = argc == 2 || strcmp(list, "-") == 0;
+    FILE *in = strcmp(list, "-") == 0 ? stdin : fopen(list, "rb");
+    awl_buf bytes = {0};
+    if (!in || !read_stream(in, &bytes)) {
+        awl_msg_error("%s: cannot read: %s", list, strerror(errno));
+        if (in && in != stdin)
+            fclose(in);
+        awl_buf_free(&bytes);
+        return EXIT_TROUBLE;
+    }
+    if (in != stdin)
+        fclose(in);
+    awl_doc *doc = awl_doc_parse_borrowed(list, bytes.data, bytes.len);
+    awl_buf config = {0};
+    const char *slash = strrchr(list, '/');
+    awl_init_config(doc, slash ? slash + 1 : list, &config);
+    awl_doc_free(doc);
+    awl_buf_free(&bytes);
+    int status = EXIT_CLEAN;
+    if (to_stdout) {
+        fwrite(config.data, 1, config.len, stdout);
+    } else {
+        char path[4096];
+        snprintf(path, sizeof path, "%.*s.awelint.yml", slash ? (int)(slash - list + 1) : 0, list);
+        /* O_EXCL: an existing config (or one another process just made) stays. */
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+        bool written = fd >= 0 && write(fd, config.data, config.len) == (ssize_t)config.len;
+        int saved = errno;
+        if (fd >= 0 && (close(fd) != 0 || !written))
+            unlink(path);
+        if (fd < 0 && saved == EEXIST) {
+            awl_msg_error("%s exists; not overwritten (awelint --init %s - prints the new one)",
+                          path, list);
+            status = EXIT_TROUBLE;
+        } else if (!written) {
+            awl_msg_error("%s: cannot write: %s", path, strerror(saved));
+            status = EXIT_TROUBLE;
+        } else {
+            fprintf(stderr, "awelint: wrote %s\n", path);
+        }
+    }
+    awl_buf_free(&config);
+    return status;
 }
 
 static bool parse_format(options *opt, const char *value, bool exporting)
@@ -402,6 +482,7 @@ int awl_cli_main(int argc, char **argv)
     enum {
         OPT_FIX = 256, OPT_UNSAFE, OPT_DIFF, OPT_CHECK, OPT_FORMAT, OPT_SELECT, OPT_IGNORE,
         OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_COLOR, OPT_LIST, OPT_EXPLAIN, OPT_VERSION,
+        OPT_INIT,
     };
     static const struct option longopts[] = {
         {"fix", no_argument, NULL, OPT_FIX},
@@ -414,6 +495,7 @@ int awl_cli_main(int argc, char **argv)
         {"fail-on", required_argument, NULL, OPT_FAIL_ON},
         {"config", required_argument, NULL, OPT_CONFIG},
         {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+        {"init", no_argument, NULL, OPT_INIT},
         {"color", required_argument, NULL, OPT_COLOR},
         {"quiet", no_argument, NULL, 'q'},
         {"list-rules", no_argument, NULL, OPT_LIST},
@@ -490,6 +572,9 @@ int awl_cli_main(int argc, char **argv)
         case OPT_NO_CONFIG:
             opt.no_config = true;
             break;
+        case OPT_INIT:
+            opt.init = true;
+            break;
         case OPT_COLOR:
             if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never")) {
                 awl_msg_error("--color takes auto, always or never, not '%s'", optarg);
@@ -532,6 +617,12 @@ int awl_cli_main(int argc, char **argv)
         return status;
     }
 
+    if (opt.init) {
+        awl_vec_free(&opt.selects);
+        awl_vec_free(&opt.select_kinds);
+        return init_config(sub_argc - optind, sub_argv + optind);
+    }
+
     run_state st = {0};
     st.opt = &opt;
     st.exporting = exporting;
@@ -554,6 +645,10 @@ int awl_cli_main(int argc, char **argv)
     }
     for (int i = optind; i < sub_argc; i++)
         lint_path(&st, sub_argv[i]);
+    /* Nothing linted and something went wrong: "No problems in 0 files"
+     * would read as a pass. */
+    if (!exporting && st.status == EXIT_TROUBLE && st.report.files == 0)
+        st.report.quiet = true;
     if (exporting)
         awl_export_end(&st.exporter);
     else if (!opt.diff)

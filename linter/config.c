@@ -16,15 +16,22 @@
  *     entry-order:
  *       order: alphabetical     # detect | alphabetical | newest-first | oldest-first
  *       min-agreement: 80       # percent of neighbouring pairs (50-100)
+ *       sections:               # per heading text; also none
+ *         "News": newest-first
+ *     duplicate-entry:
+ *       scope: file             # section (default) | file
+ *   ignore-paths: [CHANGELOG.md, drafts]   # globs, relative to this file
  *
  * Unknown keys and wrong types are errors that name the file and line.
  */
 #include "config.h"
 
+#include <fnmatch.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <yaml.h>
 
@@ -167,6 +174,97 @@ static bool read_severity(yaml_reader *r, yaml_node_t *node, awl_severity *out)
     return true;
 }
 
+static const char *const order_names[] = {"detect", "alphabetical", "newest-first",
+                                          "oldest-first", "none"};
+
+/* An order name into *out; `none` only where allowed (sections). */
+static bool read_order(yaml_reader *r, yaml_node_t *value, bool allow_none, unsigned *out)
+{
+    const char *order = scalar(value);
+    size_t count = allow_none ? 5 : 4;
+    for (size_t k = 0; order && k < count; k++)
+        if (strcmp(order, order_names[k]) == 0) {
+            *out = (unsigned)k;
+            return true;
+        }
+    return fail(r, value, "%s",
+                allow_none ? "order must be detect, alphabetical, newest-first, oldest-first or none"
+                           : "order must be detect, alphabetical, newest-first or oldest-first");
+}
+
+/* entry-order's `sections: {HEADING: ORDER, ...}`. */
+static bool read_section_orders(yaml_reader *r, awl_config *config, yaml_node_t *node)
+{
+    if (node->type != YAML_MAPPING_NODE)
+        return fail(r, node, "sections takes a map of heading text: order%s", "");
+    size_t count = (size_t)(node->data.mapping.pairs.top - node->data.mapping.pairs.start);
+    awl_section_order *pins = awl_arena_alloc(r->arena, (count ? count : 1) * sizeof *pins);
+    size_t n = 0;
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        yaml_node_t *key = yaml_document_get_node(&r->doc, pair->key);
+        const char *heading = scalar(key);
+        if (!heading || !*heading)
+            return fail(r, key, "sections' keys are heading texts%s", "");
+        pins[n].heading = awl_arena_strdup(r->arena, heading);
+        if (!read_order(r, yaml_document_get_node(&r->doc, pair->value), true, &pins[n].order))
+            return false;
+        n++;
+    }
+    config->section_orders = pins;
+    config->section_order_count = n;
+    return true;
+}
+
+/* The duplicate rules' `scope: section | file`. */
+static bool read_duplicate_scope(yaml_reader *r, awl_config *config, yaml_node_t *value)
+{
+    const char *scope = scalar(value);
+    if (scope && strcmp(scope, "section") == 0)
+        config->duplicate_scope = AWL_DUP_SCOPE_SECTION;
+    else if (scope && strcmp(scope, "file") == 0)
+        config->duplicate_scope = AWL_DUP_SCOPE_FILE;
+    else
+        return fail(r, value, "scope must be section or file%s", "");
+    return true;
+}
+
+/* A glob as stored: "drafts/" (a directory, as .gitignore writes it) is
+ * "drafts", which matches a file or directory of that name anywhere. */
+static const char *glob_text(awl_arena *arena, const char *glob)
+{
+    size_t len = strlen(glob);
+    while (len > 1 && glob[len - 1] == '/')
+        len--;
+    return awl_arena_strndup(arena, glob, len);
+}
+
+/* `ignore-paths: [GLOB, ...]` (or a single GLOB). */
+static bool read_ignore_paths(yaml_reader *r, awl_config *config, yaml_node_t *node)
+{
+    size_t count = node->type == YAML_SEQUENCE_NODE
+                       ? (size_t)(node->data.sequence.items.top - node->data.sequence.items.start)
+                       : 1;
+    const char **globs = awl_arena_alloc(r->arena, (count ? count : 1) * sizeof *globs);
+    if (node->type == YAML_SCALAR_NODE) {
+        if (!*scalar(node))
+            return fail(r, node, "ignore-paths takes glob patterns, not an empty string%s", "");
+        globs[0] = glob_text(r->arena, scalar(node));
+    } else if (node->type == YAML_SEQUENCE_NODE) {
+        for (size_t i = 0; i < count; i++) {
+            yaml_node_t *item = yaml_document_get_node(&r->doc, node->data.sequence.items.start[i]);
+            if (!scalar(item) || !*scalar(item))
+                return fail(r, item, "ignore-paths takes glob patterns, not lists or maps%s", "");
+            globs[i] = glob_text(r->arena, scalar(item));
+        }
+    } else {
+        return fail(r, node, "ignore-paths takes a list of glob patterns%s", "");
+    }
+    config->ignore_paths = globs;
+    config->ignore_path_count = count;
+    return true;
+}
+
 static bool read_rule(yaml_reader *r, awl_config *config, const char *id, yaml_node_t *node)
 {
     size_t index = awl_rule_index(id);
@@ -205,15 +303,16 @@ static bool read_rule(yaml_reader *r, awl_config *config, const char *id, yaml_n
             if (config->toc_min_level > config->toc_max_level)
                 return fail(r, value, "min-level is above max-level%s", "");
         } else if (name && strcmp(id, "entry-order") == 0 && strcmp(name, "order") == 0) {
-            static const char *const orders[] = {"detect", "alphabetical", "newest-first",
-                                                 "oldest-first"};
-            const char *order = scalar(value);
-            size_t k = 0;
-            while (order && k < 4 && strcmp(order, orders[k]) != 0)
-                k++;
-            if (!order || k == 4)
-                return fail(r, value, "order must be detect, alphabetical, newest-first or oldest-first%s", "");
-            config->entry_order = (unsigned)k;
+            if (!read_order(r, value, false, &config->entry_order))
+                return false;
+        } else if (name && strcmp(id, "entry-order") == 0 && strcmp(name, "sections") == 0) {
+            if (!read_section_orders(r, config, value))
+                return false;
+        } else if (name && (strcmp(id, "duplicate-entry") == 0 ||
+                            strcmp(id, "duplicate-cross-section") == 0) &&
+                   strcmp(name, "scope") == 0) {
+            if (!read_duplicate_scope(r, config, value))
+                return false;
         } else if (name && strcmp(id, "entry-order") == 0 && strcmp(name, "min-agreement") == 0) {
             if (!read_number(scalar(value), 50, 100, &config->entry_order_agreement))
                 return fail(r, value, "min-agreement takes a percentage from 50 to 100%s", "");
@@ -263,6 +362,9 @@ static bool read_root(yaml_reader *r, awl_config *config, yaml_node_t *root)
                 if (!read_rule(r, config, id, yaml_document_get_node(&r->doc, rp->value)))
                     return false;
             }
+        } else if (strcmp(name, "ignore-paths") == 0) {
+            if (!read_ignore_paths(r, config, value))
+                return false;
         } else if (strcmp(name, "categories") == 0) {
             if (value->type != YAML_MAPPING_NODE)
                 return fail(r, value, "categories takes a map of category: on|off%s", "");
@@ -283,6 +385,18 @@ static bool read_root(yaml_reader *r, awl_config *config, yaml_node_t *root)
         }
     }
     return true;
+}
+
+/* Remembers the config's path and its absolute directory (ignore-paths'
+ * base). */
+static void record_location(awl_config *config, const char *path, awl_arena *arena)
+{
+    config->path = awl_arena_strdup(arena, path);
+    char absolute[PATH_MAX];
+    if (!realpath(path, absolute))
+        return;
+    char *slash = strrchr(absolute, '/');
+    config->dir = slash == absolute ? "/" : awl_arena_strndup(arena, absolute, (size_t)(slash - absolute));
 }
 
 bool awl_config_load(awl_config *config, const char *path, awl_arena *arena, const char **error)
@@ -309,7 +423,7 @@ bool awl_config_load(awl_config *config, const char *path, awl_arena *arena, con
     if (!ok)
         *error = r.error;
     else
-        config->path = awl_arena_strdup(arena, path);
+        record_location(config, path, arena);
     yaml_document_delete(&r.doc);
     yaml_parser_delete(&parser);
     fclose(file);
@@ -338,4 +452,61 @@ const char *awl_config_find(const char *dir, awl_arena *arena)
         else
             *slash = '\0';
     }
+}
+
+unsigned awl_config_section_order(const awl_config *config, const char *heading)
+{
+    for (size_t i = 0; heading && i < config->section_order_count; i++)
+        if (strcasecmp(config->section_orders[i].heading, heading) == 0)
+            return config->section_orders[i].order;
+    return config->entry_order;
+}
+
+/* True when a glob matches `rel` (a relative path) or one of its leading
+ * directories; a glob without '/' is tried on each component alone. */
+static bool glob_matches(const char *glob, const char *rel)
+{
+    bool any_component = !strchr(glob, '/');
+    if (glob[0] == '/') /* "/drafts": anchored at the config's directory */
+        glob++;
+    char prefix[PATH_MAX];
+    size_t len = strlen(rel);
+    if (len >= sizeof prefix)
+        return false;
+    for (size_t end = 0; end <= len; end++) {
+        if (rel[end] != '/' && rel[end] != '\0')
+            continue;
+        size_t start = 0;
+        if (any_component) /* the component ending here */
+            for (start = end; start > 0 && rel[start - 1] != '/'; start--)
+                ;
+        memcpy(prefix, rel + start, end - start);
+        prefix[end - start] = '\0';
+        if (fnmatch(glob, prefix, FNM_PATHNAME | FNM_PERIOD) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool awl_config_ignores_path(const awl_config *config, const char *path)
+{
+    if (!config->ignore_path_count || strcmp(path, "-") == 0)
+        return false;
+    /* The path relative to the config's directory; as given when it lies
+     * elsewhere (or cannot be resolved). */
+    const char *rel = path;
+    char absolute[PATH_MAX];
+    if (config->dir && realpath(path, absolute)) {
+        size_t dir_len = strlen(config->dir);
+        if (strcmp(config->dir, "/") == 0)
+            rel = absolute + 1;
+        else if (strncmp(absolute, config->dir, dir_len) == 0 && absolute[dir_len] == '/')
+            rel = absolute + dir_len + 1;
+    }
+    while (rel[0] == '.' && rel[1] == '/')
+        rel += 2;
+    for (size_t i = 0; i < config->ignore_path_count; i++)
+        if (glob_matches(config->ignore_paths[i], rel))
+            return true;
+    return false;
 }

@@ -16,8 +16,26 @@
 
 enum { AWL_MAX_RULES = 128 };
 
-/* entry-order's `order` option. */
-enum { AWL_ORDER_DETECT = 0, AWL_ORDER_ALPHABETICAL, AWL_ORDER_NEWEST_FIRST, AWL_ORDER_OLDEST_FIRST };
+/* entry-order's `order` option; AWL_ORDER_NONE (sections only): the
+ * section's lists keep no order. */
+enum {
+    AWL_ORDER_DETECT = 0,
+    AWL_ORDER_ALPHABETICAL,
+    AWL_ORDER_NEWEST_FIRST,
+    AWL_ORDER_OLDEST_FIRST,
+    AWL_ORDER_NONE,
+};
+
+/* The duplicate rules' `scope`: copies count within a section (duplicate-
+ * entry) and across sections (duplicate-cross-section), or anywhere in the
+ * file (duplicate-entry reports them all). */
+enum { AWL_DUP_SCOPE_SECTION = 0, AWL_DUP_SCOPE_FILE };
+
+/* entry-order's order pinned for the sections under one heading text. */
+typedef struct awl_section_order {
+    const char *heading; /* a heading's text, compared ignoring ASCII case */
+    unsigned order;      /* AWL_ORDER_* */
+} awl_section_order;
 
 typedef struct awl_config {
     awl_severity severity[AWL_MAX_RULES]; /* per rule index; AWL_SEVERITY_OFF: not run */
@@ -36,7 +54,16 @@ typedef struct awl_config {
      * a detected order a list's. */
     unsigned entry_order;
     unsigned entry_order_agreement;
+    /* entry-order's `sections`: pins for the lists directly under these
+     * headings (they win over `order`). */
+    const awl_section_order *section_orders;
+    size_t section_order_count;
+    unsigned duplicate_scope; /* AWL_DUP_SCOPE_* */
+    /* ignore-paths: glob patterns of files not to lint, relative to `dir`. */
+    const char *const *ignore_paths;
+    size_t ignore_path_count;
     const char *path; /* the config file read, or NULL */
+    const char *dir;  /* its directory, absolute */
 } awl_config;
 
 /* Every rule at its default severity; rules in category "link" start off. */
@@ -51,6 +78,17 @@ bool awl_config_select(awl_config *config, const char *list, bool select, bool *
 /* Reads a YAML config file. On error returns false with *error naming the
  * file, line and problem (in arena). */
 bool awl_config_load(awl_config *config, const char *path, awl_arena *arena, const char **error);
+
+/* The order entry-order keeps in the lists directly under a heading with
+ * this text (NULL: the preamble): a `sections` pin, else `order`. */
+unsigned awl_config_section_order(const awl_config *config, const char *heading);
+
+/* True when `path` matches one of the config's ignore-paths. A pattern with
+ * a '/' (a leading one anchors it) is matched (fnmatch, `*` not crossing
+ * '/') against the path relative to the config's directory; one without
+ * (trailing '/'s aside) matches any single component. A pattern matching a
+ * directory ignores everything under it. */
+bool awl_config_ignores_path(const awl_config *config, const char *path);
 
 /* Finds .awelint.yml (or .awelint.yaml) in `dir` or its parents, stopping at
  * the directory holding .git. Returns a path in arena, or NULL. */

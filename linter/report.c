@@ -121,9 +121,39 @@ static const char *sarif_level(awl_severity severity)
                                               : "note";
 }
 
+/* A SARIF artifact URI: the path with every byte outside RFC 3986's
+ * unreserved set and '/' percent-encoded ("my list.md" -> "my%20list.md"). */
+static void append_sarif_uri(awl_buf *b, const char *path)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    awl_buf_putc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("-._~/", *p)) {
+            awl_buf_putc(b, (char)*p);
+        } else {
+            awl_buf_putc(b, '%');
+            awl_buf_putc(b, hex[*p >> 4]);
+            awl_buf_putc(b, hex[*p & 15]);
+        }
+    }
+    awl_buf_putc(b, '"');
+}
+
+/* A SARIF region over [start, end): lines and code-point columns (what
+ * viewers show) and the byte offsets (what a fix tool applies). */
+static void append_sarif_region(awl_buf *b, const awl_doc *doc, size_t start, size_t end)
+{
+    size_t line, column, end_line, end_column;
+    awl_source_position(&doc->source, start, &line, &column);
+    awl_source_position(&doc->source, end, &end_line, &end_column);
+    awl_buf_printf(b, "{\"startLine\":%zu,\"startColumn\":%zu,\"endLine\":%zu,"
+                      "\"endColumn\":%zu,\"byteOffset\":%zu,\"byteLength\":%zu}",
+                   line, column, end_line, end_column, start, end - start);
+}
+
 static void append_sarif_result(awl_report *r, const awl_doc *doc, const awl_diag *d)
 {
-    span_position p = position_of(doc, d);
     awl_buf *b = &r->body;
     if (b->len)
         awl_buf_putc(b, ',');
@@ -133,21 +163,22 @@ static void append_sarif_result(awl_report *r, const awl_doc *doc, const awl_dia
                    awl_rule_index(d->rule->id), sarif_level(d->severity));
     awl_json_cstring(b, d->message);
     awl_buf_puts(b, "},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
-    awl_json_cstring(b, doc->source.path);
-    awl_buf_printf(b, "},\"region\":{\"startLine\":%zu,\"startColumn\":%zu,\"endLine\":%zu,"
-                      "\"endColumn\":%zu,\"byteOffset\":%zu,\"byteLength\":%zu}}}]",
-                   p.line, p.column, p.end_line, p.end_column, d->start, d->end - d->start);
+    append_sarif_uri(b, doc->source.path);
+    awl_buf_puts(b, "},\"region\":");
+    append_sarif_region(b, doc, d->start, d->end);
+    awl_buf_puts(b, "}}]");
     if (d->edit_count) {
         awl_buf_puts(b, ",\"fixes\":[{\"description\":{\"text\":");
-        awl_json_cstring(b, d->fix == AWL_FIX_UNSAFE ? "unsafe fix" : "safe fix");
+        awl_json_cstring(b, d->fix == AWL_FIX_UNSAFE ? "unsafe fix (--unsafe-fixes)"
+                                                     : "safe fix (--fix)");
         awl_buf_puts(b, "},\"artifactChanges\":[{\"artifactLocation\":{\"uri\":");
-        awl_json_cstring(b, doc->source.path);
+        append_sarif_uri(b, doc->source.path);
         awl_buf_puts(b, "},\"replacements\":[");
         for (size_t i = 0; i < d->edit_count; i++) {
             const awl_edit *e = &d->edits[i];
-            awl_buf_printf(b, "%s{\"deletedRegion\":{\"byteOffset\":%zu,\"byteLength\":%zu},"
-                              "\"insertedContent\":{\"text\":",
-                           i ? "," : "", e->start, e->end - e->start);
+            awl_buf_puts(b, i ? ",{\"deletedRegion\":" : "{\"deletedRegion\":");
+            append_sarif_region(b, doc, e->start, e->end);
+            awl_buf_puts(b, ",\"insertedContent\":{\"text\":");
             awl_json_string(b, e->replacement, e->replacement_len);
             awl_buf_puts(b, "}}");
         }
@@ -200,10 +231,32 @@ void awl_report_file(awl_report *r, const awl_doc *doc, const awl_diags *diags, 
     }
 }
 
+/* A rule's help in Markdown: the summary in bold, then the explanation,
+ * whose four-space example lines become code blocks (a blank line must come
+ * before an indented code block, or it continues the paragraph above). */
+static void append_help_markdown(awl_buf *out, awl_buf *scratch, const awl_rule *rule)
+{
+    awl_buf_clear(scratch);
+    awl_buf_printf(scratch, "**%s**: %s.\n\n", rule->id, rule->summary);
+    bool in_code = false;
+    for (const char *line = rule->explanation; *line;) {
+        size_t len = strcspn(line, "\n");
+        bool code = len >= 4 && strncmp(line, "    ", 4) == 0;
+        if (len && code != in_code) /* a blank line between prose and code */
+            awl_buf_putc(scratch, '\n');
+        if (len)
+            in_code = code;
+        awl_buf_append(scratch, line, len);
+        awl_buf_putc(scratch, '\n');
+        line += len + (line[len] == '\n');
+    }
+    awl_json_string(out, scratch->data, scratch->len);
+}
+
 static void write_sarif(awl_report *r)
 {
     FILE *out = r->out;
-    awl_buf head = {0};
+    awl_buf head = {0}, markdown = {0};
     awl_buf_puts(&head, "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\","
                         "\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"awelint\","
                         "\"version\":\"" AWL_VERSION "\",\"rules\":[");
@@ -217,6 +270,8 @@ static void write_sarif(awl_report *r)
         awl_json_cstring(&head, rule->explanation);
         awl_buf_puts(&head, "},\"help\":{\"text\":");
         awl_json_cstring(&head, rule->explanation);
+        awl_buf_puts(&head, ",\"markdown\":");
+        append_help_markdown(&head, &markdown, rule);
         awl_buf_printf(&head, "},\"defaultConfiguration\":{\"level\":\"%s\"},"
                               "\"properties\":{\"category\":",
                        sarif_level(rule->severity));
@@ -228,6 +283,7 @@ static void write_sarif(awl_report *r)
     fwrite(r->body.data, 1, r->body.len, out);
     fputs("]}]}\n", out);
     awl_buf_free(&head);
+    awl_buf_free(&markdown);
 }
 
 void awl_report_end(awl_report *r)

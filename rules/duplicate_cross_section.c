@@ -3,13 +3,15 @@
  *
  * Sameness as for duplicate-entry (rules/duplicates.h). Each later copy is
  * reported once, naming the line and heading of the first copy. Some lists
- * cross-list on purpose: turn the rule off for them in the config.
+ * cross-list on purpose: turn the rule off for them in the config. With
+ * the config's `scope: file`, duplicate-entry reports these copies instead.
  */
 #include "rule.h"
 
 static void check_duplicate_cross_section(awl_check *check)
 {
-    if (check->entries->count < 2)
+    /* With scope: file, duplicate-entry reports these copies. */
+    if (check->entries->count < 2 || check->config->duplicate_scope == AWL_DUP_SCOPE_FILE)
         return;
     const awl_dups *dups = awl_check_dups(check);
     for (size_t i = 0; i < check->entries->count; i++) {

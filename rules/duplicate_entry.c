@@ -8,6 +8,9 @@
  * are set aside, or titles whose word sets nearly coincide (no number
  * differing). The later copy is reported, naming the line of the first.
  *
+ * With the config's `scope: file`, copies in other sections are reported
+ * here too (duplicate-cross-section then stays silent).
+ *
  * Unsafe fix (it deletes text, and which copy to keep is a guess): the
  * later copy's lines go, and its links that the first copy lacks (a code
  * repository, slides, a different page) are appended to the first copy's
@@ -238,13 +241,23 @@ static void check_duplicate_entry(awl_check *check)
     const awl_dups *dups = awl_check_dups(check);
     for (size_t i = 0; i < check->entries->count; i++) {
         size_t first = dups->same_section[i];
+        bool elsewhere = false;
+        if (first == AWL_NONE && check->config->duplicate_scope == AWL_DUP_SCOPE_FILE) {
+            first = dups->elsewhere[i];
+            elsewhere = true;
+        }
         if (first == AWL_NONE)
             continue;
         size_t start, end;
+        const awl_entry *f = &check->entries->items[first];
         awl_dup_span(check->doc, &check->entries->items[i], &start, &end);
-        awl_diag *d = awl_emit(check, start, end,
-                               "duplicate entry: this section lists it already at line %zu",
-                               check->entries->items[first].line + 1);
+        awl_diag *d = elsewhere ? awl_emit(check, start, end,
+                                           "duplicate entry: this file lists it already at line "
+                                           "%zu, under \"%s\"",
+                                           f->line + 1, awl_dup_section_name(check->doc, f->section))
+                                : awl_emit(check, start, end,
+                                           "duplicate entry: this section lists it already at line %zu",
+                                           f->line + 1);
         if (d)
             attach_fix(check, d, i, first);
     }
@@ -265,7 +278,8 @@ const awl_rule awl_rule_duplicate_entry = {
         "(a `Poster:` copy, a plural, the words in another order). Titles that differ\n"
         "in a number (Llama 2, Llama 3; v1, v2; II) never match. Keep one copy, with every link the copies carry: the unsafe\n"
         "fix (--unsafe-fixes) removes the later copy and appends its other links\n"
-        "(a code repository, slides) to the first.\n"
+        "(a code repository, slides) to the first. With the config's `scope: file`, a\n"
+        "copy anywhere in the file is reported here (and not by duplicate-cross-section).\n"
         "\n"
         "Bad:\n"
         "    - [Alpa: Automating Inter- and Intra-Operator Parallelism](https://arxiv.org/abs/2201.12023)\n"

@@ -21,7 +21,8 @@
  *
  * Config: `order` pins alphabetical, newest-first or oldest-first (every
  * list of two entries or more is then held to it, however few of its pairs
- * agree); `min-agreement` changes the 80%.
+ * agree); `sections` pins an order (or none) for the lists directly under
+ * the headings it names; `min-agreement` changes the 80%.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -285,7 +286,7 @@ static bool has_sortable_title(const char *title)
     return false;
 }
 
-static void check_list(awl_check *check, size_t list, list_item *items, size_t n,
+static void check_list(awl_check *check, size_t list, unsigned pin, list_item *items, size_t n,
                        unsigned char *kept, size_t *tails, size_t *prev, sort_item *sorted)
 {
     const awl_doc *doc = check->doc;
@@ -298,7 +299,6 @@ static void check_list(awl_check *check, size_t list, list_item *items, size_t n
     }
     /* The config may pin the order: then only its kinds compete, and no
      * share of agreeing pairs is needed. */
-    unsigned pin = check->config->entry_order;
     unsigned percent = check->config->entry_order_agreement;
     order_kind best = ORDER_KINDS;
     size_t best_agree = 0, best_against = 0;
@@ -413,11 +413,20 @@ static void check_list(awl_check *check, size_t list, list_item *items, size_t n
     free(keys);
 }
 
+/* The order the config pins for the lists of a section (its `sections`
+ * entry for the section's heading, else `order`). */
+static unsigned list_order(const awl_doc *doc, const awl_config *config, size_t section)
+{
+    size_t heading = doc->sections[section].heading;
+    return awl_config_section_order(config, heading == AWL_NONE ? NULL : doc->blocks[heading].text);
+}
+
 static void check_entry_order(awl_check *check)
 {
     const awl_doc *doc = check->doc;
     const awl_entries *entries = check->entries;
-    size_t min_entries = check->config->entry_order ? MIN_PINNED : MIN_ENTRIES;
+    const awl_config *config = check->config;
+    size_t min_entries = config->entry_order || config->section_order_count ? MIN_PINNED : MIN_ENTRIES;
     if (entries->count < min_entries)
         return;
     /* Entries grouped by their list (linked through next_in_list, in
@@ -461,8 +470,10 @@ static void check_entry_order(awl_check *check)
         for (size_t b = 0; b < doc->block_count; b++) {
             /* Every item an entry: a list mixing entries with other items
              * (notes, headings in bold) has no order to keep. */
-            if (head[b] == AWL_NONE || entry_count[b] != item_count[b] ||
-                entry_count[b] < min_entries)
+            if (head[b] == AWL_NONE || entry_count[b] != item_count[b])
+                continue;
+            unsigned pin = list_order(doc, config, entries->items[head[b]].section);
+            if (pin == AWL_ORDER_NONE || entry_count[b] < (pin ? MIN_PINNED : MIN_ENTRIES))
                 continue;
             size_t n = 0;
             for (size_t i = head[b]; i != AWL_NONE; i = next_in_list[i]) {
@@ -474,7 +485,7 @@ static void check_entry_order(awl_check *check)
                     line++;
                 items[n++] = (list_item){&entries->items[i], line, NULL};
             }
-            check_list(check, b, items, n, kept, tails, prev, sorted);
+            check_list(check, b, pin, items, n, kept, tails, prev, sorted);
         }
         free(items);
         free(kept);
@@ -500,7 +511,9 @@ const awl_rule awl_rule_entry_order = {
                    "entry goes. When at least 80% of the neighbouring pairs of a list agree with\n"
                    "one of these orders, the entries out of place are reported; lists with no\n"
                    "clear order are left alone. The fix sorts the list (a stable sort): each\n"
-                   "entry moves with its sub-lists and continuation lines.\n"
+                   "entry moves with its sub-lists and continuation lines. The config can pin\n"
+                   "the order for every list (`order`) or for the lists under given headings\n"
+                   "(`sections`, where `none` means no order).\n"
                    "\n"
                    "Bad:\n"
                    "    - [Alpa](https://github.com/alpa-projects/alpa)\n"

@@ -2,10 +2,16 @@
  * invisible-char: format characters that show nothing but break search,
  * copy and paste, and links: U+200B zero-width space, U+FEFF past the start
  * of the file, U+00AD soft hyphen, U+2060 word joiner, U+2061-U+2064
- * invisible operators and U+180E. U+200C and U+200D (ZWNJ, ZWJ) are reported
- * only between ASCII characters: inside emoji sequences and Indic or Persian
- * words they do real work. Variation selectors and the bidi marks are left
- * alone (bidi-control is another rule's business).
+ * invisible operators, U+206A-U+206F deprecated format characters, U+FFF9-
+ * U+FFFB annotation marks, U+180E, and the tag characters U+E0001-U+E007F
+ * (which can hide a whole sentence of ASCII in a line) outside the emoji
+ * flag sequences they spell after U+1F3F4 (England, Scotland, Wales). U+200C
+ * and U+200D (ZWNJ, ZWJ) are reported only between ASCII characters: inside
+ * emoji sequences and Indic or Persian words they do real work. U+200B beside
+ * Thai, Lao, Tibetan, Myanmar or Khmer marks a word break those scripts
+ * write no space for, and is kept. Variation
+ * selectors and the bidi marks are left alone (bidi-control is another
+ * rule's business).
  *
  * Consecutive invisible characters make one finding. The fix removes them
  * and is declared as a text change (the page's text loses the character).
@@ -14,7 +20,8 @@
  * A run that opens a line's content followed by blanks and then a letter
  * (the "U+200B TAB Name" paste pattern) is removed with those blanks, so the
  * line keeps its indentation; other line-opening runs get an unsafe fix.
- * One pass over the bytes, looking only at lead bytes C2, E1, E2 and EF.
+ * One pass over the bytes, looking only at lead bytes C2, E1, E2, EF, F0
+ * and F3.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -32,6 +39,14 @@ static unsigned invisible_at(const unsigned char *s, size_t i, size_t end, size_
         *n = 2;
         return 0xAD;
     }
+    if (b == 0xF3) {
+        /* U+E0001-U+E007F: F3 A0 80 81 to F3 A0 81 BF. */
+        if (i + 3 >= end || s[i + 1] != 0xA0 || (s[i + 2] != 0x80 && s[i + 2] != 0x81) ||
+            (s[i + 3] & 0xC0) != 0x80 || (s[i + 2] == 0x80 && s[i + 3] == 0x80))
+            return 0;
+        *n = 4;
+        return 0xE0000u | ((unsigned)(s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+    }
     if (i + 2 >= end)
         return 0;
     unsigned cp = ((unsigned)(b & 0x0F) << 12) | ((unsigned)(s[i + 1] & 0x3F) << 6) |
@@ -39,11 +54,12 @@ static unsigned invisible_at(const unsigned char *s, size_t i, size_t end, size_
     if ((s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80)
         return 0;
     *n = 3;
-    if (b == 0xE2 && ((cp >= 0x200B && cp <= 0x200D) || (cp >= 0x2060 && cp <= 0x2064)))
+    if (b == 0xE2 && ((cp >= 0x200B && cp <= 0x200D) || (cp >= 0x2060 && cp <= 0x2064) ||
+                      (cp >= 0x206A && cp <= 0x206F)))
         return cp;
     if (b == 0xE1 && cp == 0x180E)
         return cp;
-    if (b == 0xEF && cp == 0xFEFF)
+    if (b == 0xEF && (cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB)))
         return cp;
     return 0;
 }
@@ -58,8 +74,33 @@ static const char *invisible_name(unsigned cp)
     case 0x200D: return "zero-width joiner (U+200D)";
     case 0x2060: return "word joiner (U+2060)";
     case 0xFEFF: return "zero-width no-break space (U+FEFF, a byte order mark inside the file)";
-    default: return "invisible operator (U+2061-U+2064)";
+    default:
+        break;
     }
+    if (cp >= 0xE0000)
+        return "tag character (U+E0001-U+E007F)";
+    if (cp >= 0xFFF9)
+        return "interlinear annotation character (U+FFF9-U+FFFB)";
+    if (cp >= 0x206A)
+        return "deprecated format character (U+206A-U+206F)";
+    return "invisible operator (U+2061-U+2064)";
+}
+
+/* The end of the emoji flag sequence at s[i] (U+1F3F4 then tag characters
+ * through U+E007F cancel tag), or i when there is none there. */
+static size_t flag_sequence_end(const unsigned char *s, size_t i, size_t end)
+{
+    static const unsigned char black_flag[] = {0xF0, 0x9F, 0x8F, 0xB4};
+    if (end - i < 4 || memcmp(s + i, black_flag, 4) != 0)
+        return i;
+    size_t k = i + 4, n;
+    unsigned cp = 0;
+    while (k < end && s[k] == 0xF3 && (cp = invisible_at(s, k, end, &n)) >= 0xE0020) {
+        k += n;
+        if (cp == 0xE007F)
+            return k;
+    }
+    return i;
 }
 
 /* Punctuation whose neighbourhood Markdown reads: removing an invisible
@@ -129,6 +170,31 @@ static bool joiner_is_stray(const unsigned char *s, size_t line_start, size_t li
     return before_ascii && after_ascii;
 }
 
+/* Whether the three bytes at s[k] are a letter of Thai, Lao, Tibetan,
+ * Myanmar or Khmer (U+0E00-U+0FFF, U+1000-U+109F, U+1780-U+17FF): scripts
+ * written without spaces, where U+200B marks where a line may break. */
+static bool unspaced_script_at(const unsigned char *s, size_t k)
+{
+    if (s[k] == 0xE0)
+        return s[k + 1] >= 0xB8 && s[k + 1] <= 0xBF;
+    return s[k] == 0xE1 &&
+           ((s[k + 1] >= 0x80 && s[k + 1] <= 0x82) || s[k + 1] == 0x9E || s[k + 1] == 0x9F);
+}
+
+/* Whether the U+200B at s[i] sits beside such a letter, looking past other
+ * U+200B on either side. */
+static bool word_break_hint(const unsigned char *s, size_t line_start, size_t line_end, size_t i)
+{
+    static const unsigned char zwsp[] = {0xE2, 0x80, 0x8B};
+    size_t before = i, after = i + 3;
+    while (before >= line_start + 3 && memcmp(s + before - 3, zwsp, 3) == 0)
+        before -= 3;
+    while (after + 3 <= line_end && memcmp(s + after, zwsp, 3) == 0)
+        after += 3;
+    return (before >= line_start + 3 && unspaced_script_at(s, before - 3)) ||
+           (after + 3 <= line_end && unspaced_script_at(s, after));
+}
+
 static void check_invisible_char(awl_check *check)
 {
     const awl_source *src = &check->doc->source;
@@ -148,9 +214,11 @@ static void check_invisible_char(awl_check *check)
                 i++;
             continue;
         }
-        size_t n = 0;
+        size_t n = 0, skip = 1;
         unsigned cp = 0;
-        if (b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xEF) {
+        if (b == 0xF0 && flag_sequence_end(s, i, end) > i)
+            skip = flag_sequence_end(s, i, end) - i; /* a flag's tags are its own */
+        if (b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xEF || b == 0xF3) {
             if (!run_count || i >= line_end) {
                 line = awl_source_line_of(src, i);
                 line_start = src->line_starts[line];
@@ -158,6 +226,8 @@ static void check_invisible_char(awl_check *check)
             }
             cp = invisible_at(s, i, line_end, &n);
             if ((cp == 0x200C || cp == 0x200D) && !joiner_is_stray(s, line_start, line_end, i, n))
+                cp = 0;
+            if (cp == 0x200B && word_break_hint(s, line_start, line_end, i))
                 cp = 0;
         }
         if (cp) {
@@ -175,7 +245,7 @@ static void check_invisible_char(awl_check *check)
             run_count = 0;
         }
         if (!cp)
-            i++;
+            i += skip;
     }
     if (run_count)
         report_run(check, line_start, line_end, run_start, end < line_end ? end : line_end, run_cp,
@@ -192,8 +262,10 @@ const awl_rule awl_rule_invisible_char = {
         "Zero-width spaces, soft hyphens, word joiners and byte order marks inside the\n"
         "file show nothing on the page, but they break searching the list, copying a\n"
         "title, and any link or code they land in. They usually arrive by pasting from\n"
-        "a PDF or a web page. Zero-width joiners inside emoji sequences and non-Latin\n"
-        "words are kept. The fix removes the characters.\n"
+        "a PDF or a web page. Tag characters (U+E0001-U+E007F) can hide a sentence\n"
+        "in a line. Zero-width joiners inside emoji sequences and non-Latin words, the\n"
+        "tags of a flag such as Scotland's, and zero-width spaces between Thai, Lao,\n"
+        "Tibetan, Myanmar or Khmer words are kept. The fix removes the characters.\n"
         "\n"
         "Bad (<U+200B> stands for the invisible character):\n"
         "    - [Alpa](https://arxiv.org/abs/2201.12023) - Auto<U+200B>mating parallelism.\n"

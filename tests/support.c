@@ -214,3 +214,44 @@ size_t awl_test_count(const awl_diags *diags, const char *id)
         n += strcmp(awl_diags_at(diags, i)->rule->id, id) == 0;
     return n;
 }
+
+awl_test_server awl_test_server_start(const char *root)
+{
+    awl_test_server server = {-1, -1, 0};
+    int to_child[2], from_child[2];
+    if (pipe(to_child) != 0 || pipe(from_child) != 0)
+        return server;
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(to_child[0], 0);
+        dup2(from_child[1], 1);
+        close(to_child[1]);
+        close(from_child[0]);
+        if (root)
+            execlp("python3", "python3", AWL_TEST_SERVER, "--root", root, (char *)NULL);
+        else
+            execlp("python3", "python3", AWL_TEST_SERVER, (char *)NULL);
+        _exit(127);
+    }
+    close(to_child[0]);
+    close(from_child[1]);
+    char line[32] = "";
+    FILE *out = fdopen(from_child[0], "r");
+    if (pid > 0 && out && fgets(line, sizeof line, out))
+        server.port = atoi(line);
+    if (out)
+        fclose(out);
+    server.pid = pid;
+    server.stdin_fd = to_child[1];
+    return server;
+}
+
+void awl_test_server_stop(awl_test_server *server)
+{
+    if (server->stdin_fd >= 0)
+        close(server->stdin_fd);
+    if (server->pid > 0)
+        waitpid(server->pid, NULL, 0);
+    server->pid = -1;
+    server->stdin_fd = -1;
+}

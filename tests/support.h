@@ -46,6 +46,16 @@ char *awl_test_join(const char *dir, const char *name);
 /* Removes a scratch directory and everything in it (links not followed). */
 void awl_test_remove_tree(const char *dir);
 
+/* tests/loopback_server.py, started on a free port of 127.0.0.1 (serving
+ * `root`'s files under /files/ when root is not NULL). */
+typedef struct awl_test_server {
+    int pid;
+    int stdin_fd; /* closing it stops the server */
+    int port;
+} awl_test_server;
+awl_test_server awl_test_server_start(const char *root);
+void awl_test_server_stop(awl_test_server *server);
+
 /* Lints text with the default config; the caller frees with awl_diags_free
  * and awl_doc_free. */
 awl_doc *awl_test_lint(const char *text, awl_diags *diags);

@@ -9,6 +9,13 @@
  *   --format json --no-config -   findings, compared with NAME.diag exactly
  *   --fix --no-config -           output, compared with NAME.fixed.md byte for byte
  * and checks that fixing NAME.fixed.md again changes nothing.
+ *
+ * A directory fixtures/DIR/ holding a `.awelint.yml` is a config fixture:
+ * each DIR/NAME.md is linted by its path (so the config is found beside it,
+ * as a user's would be) and fixed with --config DIR/.awelint.yml. Its
+ * NAME.diag lines also give the severity, "line:col rule severity", since
+ * configs change severities; and the findings must differ from those
+ * without the config, or the fixture proves nothing.
  */
 #include <criterion/criterion.h>
 #include <dirent.h>
@@ -50,7 +57,7 @@ static char *show(const char *bytes, size_t len)
 
 /* Turns the JSON report into "line:col rule\n" lines. The report's strings
  * are JSON-escaped, so `{"rule":"` only ever starts a finding. */
-static void findings_of(const char *json, awl_buf *out)
+static void findings_of(const char *json, awl_buf *out, bool with_severity)
 {
     awl_buf_append(out, "", 0);
     const char *p = json;
@@ -65,26 +72,35 @@ static void findings_of(const char *json, awl_buf *out)
             break;
         unsigned long l = strtoul(line + strlen("\"line\":"), NULL, 10);
         unsigned long c = strtoul(column + strlen("\"column\":"), NULL, 10);
-        awl_buf_printf(out, "%lu:%lu %.*s\n", l, c, (int)(id_end - p), p);
+        const char *severity = strstr(id_end, "\"severity\":\"");
+        if (!severity)
+            break;
+        severity += strlen("\"severity\":\"");
+        awl_buf_printf(out, "%lu:%lu %.*s", l, c, (int)(id_end - p), p);
+        if (with_severity)
+            awl_buf_printf(out, " %.*s", (int)strcspn(severity, "\""), severity);
+        awl_buf_putc(out, '\n');
         p = id_end;
     }
 }
 
-static char *fixture_path(const char *base, const char *suffix)
+static char *fixture_path(const char *dir, const char *base, const char *suffix)
 {
-    size_t len = strlen(AWL_TEST_FIXTURES) + strlen(base) + strlen(suffix) + 2;
+    size_t len = strlen(dir) + strlen(base) + strlen(suffix) + 2;
     char *path = awl_xmalloc(len);
-    snprintf(path, len, "%s/%s%s", AWL_TEST_FIXTURES, base, suffix);
+    snprintf(path, len, "%s/%s%s", dir, base, suffix);
     return path;
 }
 
-static void run_fixture(const char *name)
+/* Runs fixture `name` of `dir`; `config` is the config fixture's
+ * .awelint.yml, or NULL for the plain fixtures (run with --no-config). */
+static void run_fixture(const char *dir, const char *name, const char *config)
 {
     char base[512];
     snprintf(base, sizeof base, "%.*s", (int)(strlen(name) - 3), name);
-    char *input_path = fixture_path(base, ".md");
-    char *diag_path = fixture_path(base, ".diag");
-    char *fixed_path = fixture_path(base, ".fixed.md");
+    char *input_path = fixture_path(dir, base, ".md");
+    char *diag_path = fixture_path(dir, base, ".diag");
+    char *fixed_path = fixture_path(dir, base, ".fixed.md");
     size_t input_len = 0, diag_len = 0, fixed_len = 0;
     char *input = awl_test_read(input_path, &input_len);
     char *want_diag = awl_test_read(diag_path, &diag_len);
@@ -94,20 +110,32 @@ static void run_fixture(const char *name)
     cr_expect_not_null(want_fixed, "%s: missing %s.fixed.md", name, base);
 
     if (want_diag) {
-        const char *args[] = {"--format", "json", "--no-config", "-", NULL};
-        run_result r = awl_test_run(args, input, input_len, NULL);
+        const char *plain_args[] = {"--format", "json", "--no-config", "-", NULL};
+        const char *config_args[] = {"--format", "json", input_path, NULL};
+        run_result r = awl_test_run(config ? config_args : plain_args, input, input_len, NULL);
         cr_expect(r.status == 0 || r.status == 1, "%s: lint exited %d: %s", name, r.status, r.err);
         awl_buf got = {0};
-        findings_of(r.out, &got);
+        findings_of(r.out, &got, config != NULL);
         cr_expect(got.len == diag_len && memcmp(got.data, want_diag, diag_len) == 0,
                   "%s: findings differ\n--- expected (%s.diag)\n%s--- got\n%s", name, base,
                   want_diag, got.data);
+        if (config) {
+            run_result plain = awl_test_run(plain_args, input, input_len, NULL);
+            awl_buf without = {0};
+            findings_of(plain.out, &without, true);
+            cr_expect(strcmp(without.data, got.data) != 0,
+                      "%s: the config beside it changes nothing", input_path);
+            awl_buf_free(&without);
+            awl_test_run_free(&plain);
+        }
         awl_buf_free(&got);
         awl_test_run_free(&r);
     }
 
     if (want_fixed) {
-        const char *args[] = {"--fix", "--no-config", "-", NULL};
+        const char *plain_args[] = {"--fix", "--no-config", "-", NULL};
+        const char *config_args[] = {"--fix", "--config", config, "-", NULL};
+        const char *const *args = config ? config_args : plain_args;
         run_result r = awl_test_run(args, input, input_len, NULL);
         cr_expect(r.status == 0 || r.status == 1, "%s: --fix exited %d: %s", name, r.status, r.err);
         cr_expect(strstr(r.err, "not fixed") == NULL, "%s: %s", name, r.err);
@@ -136,10 +164,12 @@ static void run_fixture(const char *name)
     free(fixed_path);
 }
 
-Test(fixtures, every_fixture_matches)
+/* The fixture inputs (NAME.md but not NAME.fixed.md) of `path`, sorted;
+ * the caller frees each name and the vector. */
+static awl_vec fixture_names(const char *path)
 {
-    DIR *dir = opendir(AWL_TEST_FIXTURES);
-    cr_assert_not_null(dir, "cannot open %s", AWL_TEST_FIXTURES);
+    DIR *dir = opendir(path);
+    cr_assert_not_null(dir, "cannot open %s", path);
     awl_vec names;
     awl_vec_init(&names, sizeof(char *));
     struct dirent *ent;
@@ -151,17 +181,57 @@ Test(fixtures, every_fixture_matches)
     }
     closedir(dir);
     qsort(names.items, names.count, sizeof(char *), compare_names);
+    return names;
+}
+
+static void free_names(awl_vec *names)
+{
+    for (size_t i = 0; i < names->count; i++)
+        free(*(char **)awl_vec_at(names, i));
+    awl_vec_free(names);
+}
+
+Test(fixtures, every_fixture_matches)
+{
+    awl_vec names = fixture_names(AWL_TEST_FIXTURES);
     cr_assert_gt(names.count, 0, "no fixture found in %s", AWL_TEST_FIXTURES);
     bool demo = false;
     for (size_t i = 0; i < names.count; i++) {
         const char *n = *(char **)awl_vec_at(&names, i);
         demo |= strcmp(n, "demo.md") == 0;
-        run_fixture(n);
+        run_fixture(AWL_TEST_FIXTURES, n, NULL);
     }
     cr_expect(demo, "fixtures/demo.md (shown by `make demo`) is missing");
-    for (size_t i = 0; i < names.count; i++)
-        free(*(char **)awl_vec_at(&names, i));
-    awl_vec_free(&names);
+    free_names(&names);
+}
+
+Test(fixtures, every_config_fixture_matches)
+{
+    DIR *dir = opendir(AWL_TEST_FIXTURES);
+    cr_assert_not_null(dir, "cannot open %s", AWL_TEST_FIXTURES);
+    size_t config_dirs = 0;
+    struct dirent *ent;
+    while ((ent = readdir(dir))) {
+        if (ent->d_name[0] == '.')
+            continue;
+        char *sub = awl_test_join(AWL_TEST_FIXTURES, ent->d_name);
+        char *config = awl_test_join(sub, ".awelint.yml");
+        size_t len;
+        char *text = awl_test_read(config, &len);
+        if (text) {
+            config_dirs++;
+            awl_vec names = fixture_names(sub);
+            cr_expect_gt(names.count, 0, "%s holds a config but no NAME.md", sub);
+            for (size_t i = 0; i < names.count; i++)
+                run_fixture(sub, *(char **)awl_vec_at(&names, i), config);
+            free_names(&names);
+            free(text);
+        }
+        free(config);
+        free(sub);
+    }
+    closedir(dir);
+    cr_expect_geq(config_dirs, 3, "expected the config fixtures (fixtures/config-*/)");
 }
 
 Test(fixtures, runner_reads_findings_from_json)
@@ -175,7 +245,10 @@ Test(fixtures, runner_reads_findings_from_json)
                        "\"column\":1,\"end_line\":14,\"end_column\":1,\"message\":\"m\","
                        "\"fixable\":true,\"fix\":\"safe\"}]}]}";
     awl_buf got = {0};
-    findings_of(json, &got);
+    findings_of(json, &got, false);
     cr_expect_str_eq(got.data, "3:7 trailing-space\n12:1 final-newline\n");
+    awl_buf_clear(&got);
+    findings_of(json, &got, true);
+    cr_expect_str_eq(got.data, "3:7 trailing-space warning\n12:1 final-newline warning\n");
     awl_buf_free(&got);
 }

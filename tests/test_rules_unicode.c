@@ -1,10 +1,11 @@
 /*
  * test_rules_unicode: the Unicode hygiene rules (invisible-char,
- * bidi-control, bom, control-char), one finding and one fix at a time.
+ * bidi-control, bom, mojibake, invalid-utf8, nbsp, unicode-normalization,
+ * control-char), one finding and one fix at a time.
  *
  * Every expected position and fixed text below is worked out by hand from
- * the Markdown and rules/invisible_char.c's description, never copied from
- * a run of the program. "\xE2\x80\x8B" is U+200B, "\xC2\xAD" U+00AD,
+ * the Markdown and the rule's description in rules/, never copied from a
+ * run of the program. "\xE2\x80\x8B" is U+200B, "\xC2\xAD" U+00AD,
  * "\xE2\x80\x8D" U+200D.
  */
 #include <criterion/criterion.h>
@@ -128,6 +129,48 @@ Test(invisible_char, reported_in_code_too)
     awl_test_expect_fixed(text, "# L\n\n```\npip install x\n```\n");
 }
 
+Test(invisible_char, tag_characters_outside_a_flag)
+{
+    /* U+E0049 U+E0047 (tag I, tag G) hide text after "Hidden" (6 columns);
+     * the same tags after U+1F3F4 spell a subdivision flag and stay. */
+    const char *text = "# L\n\nHidden\xF3\xA0\x81\x89\xF3\xA0\x81\x87 words.\n";
+    const awl_test_at want[] = {{3, 7}};
+    awl_test_expect_findings(text, "invisible-char", 1, want);
+    awl_test_expect_fixed(text, "# L\n\nHidden words.\n");
+    awl_test_expect_silent(
+        "# L\n\nScotland \xF0\x9F\x8F\xB4\xF3\xA0\x81\xA7\xF3\xA0\x81\xA2\xF3\xA0\x81\xB3"
+        "\xF3\xA0\x81\xA3\xF3\xA0\x81\xB4\xF3\xA0\x81\xBF here.\n",
+        "invisible-char");
+    /* A flag whose tags never reach the cancel tag is no flag. */
+    const awl_test_at cut[] = {{3, 2}};
+    awl_test_expect_findings("# L\n\n\xF0\x9F\x8F\xB4\xF3\xA0\x81\xA7\xF3\xA0\x81\xA2 cut\n",
+                             "invisible-char", 1, cut);
+}
+
+Test(invisible_char, deprecated_format_and_annotation_characters)
+{
+    /* U+206A after "Old" (column 4); U+FFF9 after " format and " (columns
+     * 5-16), so column 17. */
+    const char *text = "# L\n\nOld\xE2\x81\xAA format and \xEF\xBF\xB9note.\n";
+    const awl_test_at want[] = {{3, 4}, {3, 17}};
+    awl_test_expect_findings(text, "invisible-char", 2, want);
+    awl_test_expect_fixed(text, "# L\n\nOld format and note.\n");
+}
+
+Test(invisible_char, word_breaks_in_unspaced_scripts_are_kept)
+{
+    /* Thai "ภาษา|ไทย" and Khmer "ក|ខ": U+200B is where a line may break. */
+    awl_test_expect_silent("# L\n\n\xE0\xB8\xA0\xE0\xB8\xB2\xE0\xB8\xA9\xE0\xB8\xB2\xE2\x80\x8B"
+                           "\xE0\xB9\x84\xE0\xB8\x97\xE0\xB8\xA2\n",
+                           "invisible-char");
+    awl_test_expect_silent("# L\n\n\xE1\x9E\x80\xE2\x80\x8B\xE2\x80\x8B\xE1\x9E\x81\n",
+                           "invisible-char");
+    /* Between a space and a Latin word it is stray: "ไทย " is 4 columns. */
+    const awl_test_at want[] = {{3, 5}};
+    awl_test_expect_findings("# L\n\n\xE0\xB9\x84\xE0\xB8\x97\xE0\xB8\xA2 \xE2\x80\x8Bwidget\n",
+                             "invisible-char", 1, want);
+}
+
 /* ---- bidi-control ------------------------------------------------------ */
 
 Test(bidi_control, trojan_source_override_in_a_code_span)
@@ -241,6 +284,161 @@ Test(mojibake, look_alikes_that_are_real_are_silent)
     awl_test_expect_silent("# L\n\nSE VOC\xC3\x8A\xE2\x80\xA6\n", "mojibake");
     awl_test_expect_silent("# L\n\nOffering 5\xC3\x97\xC2\xA3" "35 pins\n", "mojibake");
     awl_test_expect_silent("# L\n\nthe \xE2\x80\x9C\xC3\x97\xE2\x80\x9D curves\n", "mojibake");
+}
+
+Test(mojibake, symbol_after_a_common_lead_in_capitals)
+{
+    /* "Ã‚" is C3 82 (Â) as cp1252: a symbol right after Ã, inside a word. */
+    const char *text = "# L\n\nCH\xC3\x83\xE2\x80\x9ATEAU wines\n";
+    const awl_test_at want[] = {{3, 3}};
+    awl_test_expect_findings(text, "mojibake", 1, want);
+    awl_test_expect_fixed(text, "# L\n\nCH\xC3\x82TEAU wines\n");
+}
+
+Test(mojibake, lost_no_break_space_after_a_final_a_grave)
+{
+    /* "à" is C3 A0; the A0 became a space, kept ("cittÃ  di", where one
+     * space is the lost byte) or merged with the next one ("cittÃ di"). */
+    const char *fixed = "# L\n\nLa citt\xC3\xA0 di Roma.\n";
+    const awl_test_at want[] = {{3, 8}};
+    awl_test_expect_findings("# L\n\nLa citt\xC3\x83  di Roma.\n", "mojibake", 1, want);
+    awl_test_expect_fixed("# L\n\nLa citt\xC3\x83  di Roma.\n", fixed);
+    awl_test_expect_fixed("# L\n\nLa citt\xC3\x83 di Roma.\n", fixed);
+    /* A spaced-out capital is not the end of a lower-case word. */
+    awl_test_expect_silent("# L\n\nS \xC3\x83 O P A U L O\n", "mojibake");
+}
+
+Test(mojibake, lost_byte_repairs_to_the_replacement_character)
+{
+    /* "”" is E2 80 9D; cp1252 has no 9D, so a strict decoder gave U+FFFD:
+     * "â€�" is a character that is gone, and "�" says so. "Slides" is
+     * columns 4-9. */
+    const char *text =
+        "# L\n\n\xC3\xA2\xE2\x82\xAC\xC5\x93Slides\xC3\xA2\xE2\x82\xAC\xEF\xBF\xBD here\n";
+    const awl_test_at want[] = {{3, 1}, {3, 10}};
+    awl_test_expect_findings(text, "mojibake", 2, want);
+    awl_test_expect_fixed(text, "# L\n\n\xE2\x80\x9CSlides\xEF\xBF\xBD here\n");
+}
+
+Test(mojibake, c1_controls_repaired_once_the_file_shows_latin1_damage)
+{
+    /* "Ã" U+0089 is É read as latin-1; the same decoder turned cp1252's
+     * quotes 93 and 94 into C1 controls. "Ã\x89cole and " is 11 columns. */
+    const char *text = "# L\n\n\xC3\x83\xC2\x89"
+                       "cole and \xC2\x93notes\xC2\x94.\n";
+    const awl_test_at want[] = {{3, 1}, {3, 12}, {3, 18}};
+    awl_test_expect_findings(text, "mojibake", 3, want);
+    awl_test_expect_fixed(text, "# L\n\n\xC3\x89"
+                                "cole and \xE2\x80\x9Cnotes\xE2\x80\x9D.\n");
+}
+
+Test(mojibake, lone_c1_control_without_latin1_damage_is_left)
+{
+    awl_test_expect_silent("# L\n\nC'est fini\xC2\x85 vraiment.\n", "mojibake");
+}
+
+Test(mojibake, doubtful_span_needs_clear_damage_in_the_same_file)
+{
+    /* "Ã¥" (å) scores low: a capital beside a currency sign is leetspeak.
+     * Beside a real en dash it stays; in a file with "CafÃ©" it is the same
+     * damage and is repaired. */
+    awl_test_expect_silent("# L\n\nSm\xC3\x83\xC2\xA5 ting \xE2\x80\x93 notes\n", "mojibake");
+    const char *text = "# L\n\nCaf\xC3\x83\xC2\xA9 and Sm\xC3\x83\xC2\xA5 ting\n";
+    const awl_test_at want[] = {{3, 4}, {3, 13}};
+    awl_test_expect_findings(text, "mojibake", 2, want);
+    awl_test_expect_fixed(text, "# L\n\nCaf\xC3\xA9 and Sm\xC3\xA5 ting\n");
+}
+
+Test(mojibake, code_blocks_may_show_it_on_purpose)
+{
+    /* The same "CafÃ©" in text, a fenced block and an indented block: only
+     * the text's is damage. */
+    const char *text = "# L\n\nCaf\xC3\x83\xC2\xA9 here.\n\n```\nCaf\xC3\x83\xC2\xA9 shown\n```\n\n"
+                       "    Caf\xC3\x83\xC2\xA9 indented\n";
+    const awl_test_at want[] = {{3, 4}};
+    awl_test_expect_findings(text, "mojibake", 1, want);
+}
+
+Test(mojibake, in_a_link_target_the_fix_is_unsafe)
+{
+    /* The damaged address may be the one the server answers to. "- [Caf"
+     * puts the title's at column 7; "- [CafÃ©](" is 10 columns and
+     * "https://a.io/caf" 16 more, so the URL's is at 27. */
+    const char *text = "# L\n\n- [Caf\xC3\x83\xC2\xA9](https://a.io/caf\xC3\x83\xC2\xA9) - x.\n";
+    const awl_test_at want[] = {{3, 7}, {3, 27}};
+    awl_test_expect_findings(text, "mojibake", 2, want);
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    cr_expect_eq(awl_test_nth(&diags, "mojibake", 0)->fix, AWL_FIX_SAFE);
+    cr_expect_eq(awl_test_nth(&diags, "mojibake", 1)->fix, AWL_FIX_UNSAFE);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+    awl_test_expect_fixed(text, "# L\n\n- [Caf\xC3\xA9](https://a.io/caf\xC3\x83\xC2\xA9) - x.\n");
+    awl_test_expect_fixed_unsafe(text, "# L\n\n- [Caf\xC3\xA9](https://a.io/caf\xC3\xA9) - x.\n",
+                                 true);
+}
+
+Test(mojibake, every_doubtful_span_of_a_damaged_file_is_repaired)
+{
+    /* A whole file read as cp1252: one clear "CafÃ©", then 300 lines whose
+     * only damage is the doubtful "Ã¥". All 301 are reported. */
+    static const char line[] = "Sm\xC3\x83\xC2\xA5 ting.\n";
+    char text[16 + 300 * sizeof line];
+    strcpy(text, "# L\n\nCaf\xC3\x83\xC2\xA9.\n");
+    for (int i = 0; i < 300; i++)
+        strcat(text, line);
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    cr_expect_eq(awl_test_count(&diags, "mojibake"), 301);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+}
+
+Test(mojibake, a_closing_quote_stays_beside_clear_damage)
+{
+    /* "РџСЂРёРІРµС‚" is "Привет" read as cp1251; in the same file "Е“"
+     * (cp1251 for œ) is the end of a real „ВСЕ“, quoted the Russian way. */
+    const char *text =
+        "# L\n\n\xD0\xA0\xD1\x9F\xD0\xA1\xD0\x82\xD0\xA0\xD1\x91\xD0\xA0\xD0\x86\xD0\xA0\xC2\xB5"
+        "\xD0\xA1\xE2\x80\x9A and \xE2\x80\x9E\xD0\x92\xD0\xA1\xD0\x95\xE2\x80\x9C here.\n";
+    const awl_test_at want[] = {{3, 1}};
+    awl_test_expect_findings(text, "mojibake", 1, want);
+    awl_test_expect_fixed(text, "# L\n\n\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 and "
+                                "\xE2\x80\x9E\xD0\x92\xD0\xA1\xD0\x95\xE2\x80\x9C here.\n");
+}
+
+Test(mojibake, real_capitals_before_punctuation_are_silent)
+{
+    /* Each re-encodes to a real letter (ŗ, Ò, ř, ģ, Ņ), but is real text:
+     * an angstrom sign and an em dash, a quoted letter's plural, a trade
+     * mark ending a capital word, leetspeak, capitals and an ellipsis. */
+    awl_test_expect_silent("# L\n\nA 5 \xC3\x85\xE2\x80\x94 film\n", "mojibake");
+    awl_test_expect_silent("# L\n\nThe letter \xC3\x83\xE2\x80\x99s shape\n", "mojibake");
+    awl_test_expect_silent("# L\n\nThe M\xC3\x85\xE2\x84\xA2 brand\n", "mojibake");
+    awl_test_expect_silent("# L\n\nH\xC3\x84\xC2\xA3LL\xC3\x96 there\n", "mojibake");
+    awl_test_expect_silent("# L\n\nVI SK\xC3\x85\xE2\x80\xA6\n", "mojibake");
+}
+
+Test(mojibake, real_words_and_math_are_silent)
+{
+    /* Russian "Её", "Ді-Кар" (Ukrainian), Belarusian before a real U+FFFD:
+     * two Cyrillic letters that cp1251 turns into valid UTF-8. */
+    awl_test_expect_silent("# L\n\n\xD0\x95\xD1\x91 \xD0\x94\xD1\x96-\xD0\x9A\xD0\xB0\xD1\x80\n",
+                           "mojibake");
+    awl_test_expect_silent("# L\n\n\xD1\x82\xD0\xB0\xD1\x9E\xEF\xBF\xBD\n", "mojibake");
+    /* λ ≤ 2 × n, x² ± 1, ≥ 90 °C in 5 µs. */
+    awl_test_expect_silent(
+        "# L\n\n\xCE\xBB \xE2\x89\xA4 2 \xC3\x97 n, x\xC2\xB2 \xC2\xB1 1, \xE2\x89\xA5 90 "
+        "\xC2\xB0"
+        "C in 5 \xC2\xB5s\n",
+        "mojibake");
+    /* Czech, German capitals, French, Turkish capitals. */
+    awl_test_expect_silent("# L\n\nP\xC5\x99\xC3\xADli\xC5\xA1 "
+                           "\xC5\xBElu\xC5\xA5ou\xC4\x8Dk\xC3\xBD k\xC5\xAF\xC5\x88\n",
+                           "mojibake");
+    awl_test_expect_silent("# L\n\nGR\xC3\x96\xC3\x9F"
+                           "E \xC3\x80 bient\xC3\xB4t \xC4\xB0\xC5\x9E\xC3\x87\xC4\xB0\n",
+                           "mojibake");
 }
 
 /* ---- invalid-utf8 ------------------------------------------------------ */
