@@ -7,6 +7,8 @@
 #   make install  cmake --install (PREFIX=/usr/local)
 #   make test-asan  the suite and the acceptance kit's corpus checks on an ASan+UBSan build
 #   make fuzz     the libFuzzer harness for FUZZ_SECONDS (60) when clang is installed
+#   make bench-links  the link checker on 2,000 links over 20 slow loopback ports,
+#                 against the ideal and markdown-link-check (npm); not a test
 
 BUILD_DIR ?= build
 CMAKE_FLAGS ?=
@@ -33,7 +35,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CORPUS ?= $(FUZZ_BUILD_DIR)/corpus
 FUZZ_ARGS ?=
 
-.PHONY: all deps build test test-asan fuzz demo install clean
+.PHONY: all deps build test test-asan fuzz demo install clean bench-links
 
 all: build
 
@@ -89,6 +91,9 @@ demo: build
 
 install: build
 	cmake --install $(BUILD_DIR)
+
+bench-links: build
+	python3 bench/links.py $(AWELINT)
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -26,7 +26,10 @@
 #include "engine.h"
 #include "export.h"
 #include "fix.h"
+#include "link_targets.h"
+#include "linkcheck.h"
 #include "init.h"
+#include "merge.h"
 #include "msg.h"
 #include "report.h"
 #include "rule.h"
@@ -43,6 +46,7 @@ typedef struct options {
     awl_vec select_kinds; /* bool: true for --select */
     const char *fail_on;
     awl_export_format export_format;
+    bool links, allow_private, no_cache; /* the link checker */
 } options;
 
 typedef struct run_state {
@@ -55,6 +59,16 @@ typedef struct run_state {
     const char *config_file; /* config the cached one came from */
     awl_config config;
     bool config_ready;
+    /* The link check runs before the rules: a first walk over the paths
+     * (collecting) gathers the URLs of the files whose config turns a link
+     * rule on, with the first such config's `links:` settings. */
+    bool collecting;
+    bool links_started;  /* link_results holds URLs (initialised) */
+    bool links_checked;  /* ... and their answers: the rules may read them */
+    awl_link_results link_results;
+    awl_link_options link_options;
+    awl_buf stdin_bytes; /* standard input, read once for both walks */
+    bool stdin_read;
     const char *config_failed; /* a config already reported as invalid */
 } run_state;
 
@@ -62,6 +76,7 @@ static const char usage_text[] =
     "Usage: awelint [check] [OPTIONS] PATH...\n"
     "       awelint export [--format json|csv] PATH...\n"
     "       awelint --init LIST [-]\n"
+    "       awelint merge [-o OUT] [--into FILE] SOURCE... (see awelint merge --help)\n"
     "\n"
     "Lints Markdown awesome lists. PATH is a file, a directory (its *.md files,\n"
     "recursively, skipping .git and node_modules) or - for standard input.\n"
@@ -81,6 +96,9 @@ static const char usage_text[] =
     "  --init                write a .awelint.yml beside LIST pinning its conventions\n"
     "                        (with a second argument -, print it instead)\n"
     "  --color WHEN          auto, always or never (NO_COLOR is respected)\n"
+    "  --links               check external links (the rules of category link)\n"
+    "  --allow-private       let --links fetch loopback and private addresses\n"
+    "  --no-cache            check every link again; neither read nor write the cache\n"
     "  -q, --quiet           no summary line\n"
     "  --list-rules          list the rules and exit\n"
     "  --explain RULE        explain a rule and exit\n"
@@ -154,6 +172,7 @@ static bool config_for(run_state *st, const char *path, awl_config *out)
     if (st->config_ready && ((!file && !st->config_file) ||
                              (file && st->config_file && strcmp(file, st->config_file) == 0))) {
         *out = st->config;
+        out->link_results = st->links_checked ? &st->link_results : NULL;
         return true;
     }
     if (file && st->config_failed && strcmp(file, st->config_failed) == 0)
@@ -172,6 +191,8 @@ static bool config_for(run_state *st, const char *path, awl_config *out)
         bool select = *(bool *)awl_vec_at(&opt->select_kinds, i);
         const char *bad = NULL;
         if (!awl_config_select(&config, list, select, &first_select, &st->arena, &bad)) {
+            if (st->collecting)
+                return false;
             awl_msg_error("unknown rule or category '%s' in --%s (see awelint --list-rules)", bad,
                           select ? "select" : "ignore");
             return false;
@@ -179,10 +200,16 @@ static bool config_for(run_state *st, const char *path, awl_config *out)
     }
     if (opt->fail_on)
         awl_severity_parse(opt->fail_on, &config.fail_on);
+    if (opt->links) {
+        const char *bad = NULL;
+        bool no_reset = false;
+        awl_config_select(&config, "link", true, &no_reset, &st->arena, &bad);
+    }
     st->config = config;
     st->config_file = file;
     st->config_ready = true;
     *out = config;
+    out->link_results = st->links_checked ? &st->link_results : NULL;
     return true;
 }
 
@@ -194,9 +221,40 @@ static bool looks_binary(const char *bytes, size_t len)
     return memchr(bytes, '\0', len < 8000 ? len : 8000) && !awl_utf8_validate(bytes, len, NULL);
 }
 
+/* The collecting walk: adds the file's external URLs to the run's set. */
+static void collect_links(run_state *st, const awl_config *config, const char *path, const char *bytes,
+                          size_t len)
+{
+    if (!st->links_started) {
+        st->link_options = config->links;
+        awl_link_results_init(&st->link_results, &st->link_options);
+        st->links_started = true;
+    }
+    awl_doc *doc = awl_doc_parse_borrowed(path, bytes, len);
+    awl_arena urls = {0};
+    awl_vec targets;
+    awl_vec_init(&targets, sizeof(awl_link_target));
+    awl_link_targets_collect(doc, &urls, &targets);
+    for (size_t i = 0; i < targets.count; i++)
+        awl_link_results_add(&st->link_results, ((awl_link_target *)awl_vec_at(&targets, i))->url);
+    awl_vec_free(&targets);
+    awl_arena_free(&urls);
+    awl_doc_free(doc);
+}
+
+/* True when the collecting walk should read `path`: its config turns a
+ * link rule on. */
+static bool wants_links(run_state *st, const char *path)
+{
+    awl_config config;
+    return config_for(st, path, &config) && awl_config_links_on(&config);
+}
+
 static void lint_bytes(run_state *st, const char *path, const char *bytes, size_t len)
 {
     options *opt = st->opt;
+    if (st->collecting && looks_binary(bytes, len))
+        return;
     if (looks_binary(bytes, len)) {
         awl_msg_error("%s: binary data, not Markdown; skipped", path);
         worse(st, EXIT_TROUBLE);
@@ -207,6 +265,10 @@ static void lint_bytes(run_state *st, const char *path, const char *bytes, size_
     awl_config config;
     if (!config_for(st, path, &config)) {
         worse(st, EXIT_TROUBLE);
+        return;
+    }
+    if (st->collecting) {
+        collect_links(st, &config, path, bytes, len);
         return;
     }
     if (st->exporting) {
@@ -290,7 +352,11 @@ static void lint_file(run_state *st, const char *path)
 {
     if (path_ignored(st, path))
         return; /* not read at all */
+    if (st->collecting && !wants_links(st, path))
+        return;
     FILE *in = fopen(path, "rb");
+    if (!in && st->collecting)
+        return;
     if (!in) {
         awl_msg_error("%s: cannot read: %s", path, strerror(errno));
         worse(st, EXIT_TROUBLE);
@@ -303,7 +369,9 @@ static void lint_file(run_state *st, const char *path)
     bool ok = read_stream(in, &bytes);
     int saved = errno;
     fclose(in);
-    if (!ok) {
+    if (!ok && st->collecting) {
+        /* the linting walk says it */
+    } else if (!ok) {
         awl_msg_error("%s: cannot read: %s", path, strerror(saved));
         worse(st, EXIT_TROUBLE);
     } else {
@@ -329,6 +397,8 @@ static bool is_markdown_name(const char *name)
 static void lint_directory(run_state *st, const char *dir)
 {
     DIR *d = opendir(dir);
+    if (!d && st->collecting)
+        return;
     if (!d) {
         awl_msg_error("%s: cannot read the directory: %s", dir, strerror(errno));
         worse(st, EXIT_TROUBLE);
@@ -369,17 +439,25 @@ static void lint_directory(run_state *st, const char *dir)
 static void lint_path(run_state *st, const char *path)
 {
     if (strcmp(path, "-") == 0) {
-        awl_buf bytes = {0};
-        if (!read_stream(stdin, &bytes)) {
-            awl_msg_error("standard input: cannot read: %s", strerror(errno));
-            worse(st, EXIT_TROUBLE);
-        } else {
-            lint_bytes(st, "-", bytes.data, bytes.len);
+        /* Read once: the collecting walk keeps it for the linting walk. */
+        if (st->collecting && !wants_links(st, path))
+            return;
+        if (!st->stdin_read) {
+            st->stdin_read = true;
+            if (!read_stream(stdin, &st->stdin_bytes)) {
+                awl_msg_error("standard input: cannot read: %s", strerror(errno));
+                worse(st, EXIT_TROUBLE);
+                awl_buf_free(&st->stdin_bytes);
+                return;
+            }
         }
-        awl_buf_free(&bytes);
+        if (st->stdin_bytes.data)
+            lint_bytes(st, "-", st->stdin_bytes.data, st->stdin_bytes.len);
         return;
     }
     struct stat sb;
+    if (stat(path, &sb) != 0 && st->collecting)
+        return;
     if (stat(path, &sb) != 0) {
         awl_msg_error("%s: %s", path, strerror(errno));
         worse(st, EXIT_TROUBLE);
@@ -482,6 +560,7 @@ int awl_cli_main(int argc, char **argv)
     enum {
         OPT_FIX = 256, OPT_UNSAFE, OPT_DIFF, OPT_CHECK, OPT_FORMAT, OPT_SELECT, OPT_IGNORE,
         OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_COLOR, OPT_LIST, OPT_EXPLAIN, OPT_VERSION,
+        OPT_LINKS, OPT_ALLOW_PRIVATE, OPT_NO_CACHE,
         OPT_INIT,
     };
     static const struct option longopts[] = {
@@ -497,6 +576,9 @@ int awl_cli_main(int argc, char **argv)
         {"no-config", no_argument, NULL, OPT_NO_CONFIG},
         {"init", no_argument, NULL, OPT_INIT},
         {"color", required_argument, NULL, OPT_COLOR},
+        {"links", no_argument, NULL, OPT_LINKS},
+        {"allow-private", no_argument, NULL, OPT_ALLOW_PRIVATE},
+        {"no-cache", no_argument, NULL, OPT_NO_CACHE},
         {"quiet", no_argument, NULL, 'q'},
         {"list-rules", no_argument, NULL, OPT_LIST},
         {"explain", required_argument, NULL, OPT_EXPLAIN},
@@ -516,6 +598,8 @@ int awl_cli_main(int argc, char **argv)
         opt.format = AWL_FORMAT_GITHUB;
 
     /* A leading subcommand word. */
+    if (argc > 1 && strcmp(argv[1], "merge") == 0)
+        return awl_merge_main(argc - 1, argv + 1);
     int first = 1;
     bool exporting = false;
     if (argc > 1 && strcmp(argv[1], "check") == 0) {
@@ -585,6 +669,15 @@ int awl_cli_main(int argc, char **argv)
         case 'q':
             opt.quiet = true;
             break;
+        case OPT_LINKS:
+            opt.links = true;
+            break;
+        case OPT_ALLOW_PRIVATE:
+            opt.allow_private = true;
+            break;
+        case OPT_NO_CACHE:
+            opt.no_cache = true;
+            break;
         case OPT_LIST:
             list_rules();
             return EXIT_CLEAN;
@@ -643,8 +736,23 @@ int awl_cli_main(int argc, char **argv)
         st.report.color = opt.format == AWL_FORMAT_TEXT && color_wanted(opt.color, report_out);
         awl_report_begin(&st.report);
     }
+    if (!exporting) {
+        st.collecting = true;
+        for (int i = optind; i < sub_argc; i++)
+            lint_path(&st, sub_argv[i]);
+        st.collecting = false;
+        if (st.links_started) {
+            awl_linkcheck_stats stats;
+            awl_linkcheck_run(&st.link_results, &st.link_options, opt.allow_private, !opt.no_cache,
+                              isatty(STDERR_FILENO) != 0, &stats);
+            st.links_checked = true;
+        }
+    }
     for (int i = optind; i < sub_argc; i++)
         lint_path(&st, sub_argv[i]);
+    if (st.links_started)
+        awl_link_results_free(&st.link_results);
+    awl_buf_free(&st.stdin_bytes);
     /* Nothing linted and something went wrong: "No problems in 0 files"
      * would read as a pass. */
     if (!exporting && st.status == EXIT_TROUBLE && st.report.files == 0)

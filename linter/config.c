@@ -21,6 +21,19 @@
  *     duplicate-entry:
  *       scope: file             # section (default) | file
  *   ignore-paths: [CHANGELOG.md, drafts]   # globs, relative to this file
+ *   links:                      # the link checker (category link)
+ *     exclude: ["^https://twitter\\.com/"]   # regular expressions (POSIX ERE)
+ *     concurrency: 32           # transfers at once
+ *     per-host: 4               # transfers at once to one host:port
+ *     delay: 50ms               # between two starts on one host:port
+ *     connect-timeout: 10s
+ *     timeout: 30s
+ *     retries: 2                # of a 429 or 503 answer, after its Retry-After
+ *     cache: .awelint-cache     # the cache file
+ *     ttl-ok: 1d                # how long results are trusted
+ *     ttl-failure: 1h
+ *   merge:
+ *     map: {Old heading: New heading}   # awelint merge's forced mapping
  *
  * Unknown keys and wrong types are errors that name the file and line.
  */
@@ -28,6 +41,7 @@
 
 #include <fnmatch.h>
 #include <limits.h>
+#include <regex.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -52,6 +66,25 @@ void awl_config_defaults(awl_config *config)
     config->toc_max_level = 3;
     config->entry_order = AWL_ORDER_DETECT;
     config->entry_order_agreement = 80;
+    awl_link_options *links = &config->links;
+    links->concurrency = 32;
+    links->per_host = 4;
+    links->delay_ms = 50;
+    links->connect_timeout_ms = 10000;
+    links->timeout_ms = 30000;
+    links->retries = 2;
+    links->max_retry_wait_ms = 60000;
+    links->cache_path = ".awelint-cache";
+    links->ttl_ok_s = 24 * 3600;
+    links->ttl_failure_s = 3600;
+}
+
+bool awl_config_links_on(const awl_config *config)
+{
+    for (size_t i = 0; i < awl_rule_count; i++)
+        if (strcmp(awl_rules[i]->category, "link") == 0 && config->severity[i] != AWL_SEVERITY_OFF)
+            return true;
+    return false;
 }
 
 /* Reads a whole number in [min, max] into *out. */
@@ -329,6 +362,149 @@ static bool read_rule(yaml_reader *r, awl_config *config, const char *id, yaml_n
     return true;
 }
 
+/* ---- links: the link checker's settings ---- */
+
+/* A duration: a number with an optional unit (ms, s, m, h, d; seconds when
+ * none), into milliseconds, at most `max_ms`. */
+static bool read_duration_ms(const char *text, unsigned long long max_ms, unsigned long long *out)
+{
+    if (!text || !*text)
+        return false;
+    char *end;
+    double value = strtod(text, &end);
+    if (end == text || value < 0)
+        return false;
+    static const struct {
+        const char *unit;
+        double ms;
+    } units[] = {{"", 1000}, {"ms", 1}, {"s", 1000}, {"m", 60000}, {"h", 3600000}, {"d", 86400000}};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (strcmp(end, units[i].unit) == 0) {
+            double ms = value * units[i].ms;
+            if (ms > (double)max_ms)
+                return false;
+            *out = (unsigned long long)(ms + 0.5);
+            return true;
+        }
+    return false;
+}
+
+static bool valid_regex(const char *pattern)
+{
+    regex_t compiled;
+    if (regcomp(&compiled, pattern, REG_EXTENDED | REG_NOSUB) != 0)
+        return false;
+    regfree(&compiled);
+    return true;
+}
+
+static bool read_link_excludes(yaml_reader *r, awl_link_options *links, yaml_node_t *node)
+{
+    if (scalar(node)) {
+        if (!valid_regex(scalar(node)))
+            return fail(r, node, "exclude: '%s' is not a valid regular expression", scalar(node));
+        links->exclude[0] = awl_arena_strdup(r->arena, scalar(node));
+        links->exclude_count = 1;
+        return true;
+    }
+    if (!node || node->type != YAML_SEQUENCE_NODE)
+        return fail(r, node, "exclude takes a list of regular expressions%s", "");
+    links->exclude_count = 0;
+    for (yaml_node_item_t *item = node->data.sequence.items.start;
+         item < node->data.sequence.items.top; item++) {
+        yaml_node_t *child = yaml_document_get_node(&r->doc, *item);
+        if (!scalar(child))
+            return fail(r, child, "exclude takes regular expressions, not lists or maps%s", "");
+        if (!valid_regex(scalar(child)))
+            return fail(r, child, "exclude: '%s' is not a valid regular expression", scalar(child));
+        if (links->exclude_count == AWL_MAX_LINK_EXCLUDES)
+            return fail(r, child, "exclude takes at most %s patterns", "64");
+        links->exclude[links->exclude_count++] = awl_arena_strdup(r->arena, scalar(child));
+    }
+    return true;
+}
+
+static bool read_links(yaml_reader *r, awl_config *config, yaml_node_t *node)
+{
+    awl_link_options *links = &config->links;
+    if (node->type != YAML_MAPPING_NODE)
+        return fail(r, node, "links takes a map of settings%s", "");
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        yaml_node_t *key = yaml_document_get_node(&r->doc, pair->key);
+        yaml_node_t *value = yaml_document_get_node(&r->doc, pair->value);
+        const char *name = scalar(key);
+        const char *text = scalar(value);
+        unsigned long long ms;
+        if (!name)
+            return fail(r, key, "keys must be plain names%s", "");
+        if (strcmp(name, "exclude") == 0) {
+            if (!read_link_excludes(r, links, value))
+                return false;
+        } else if (strcmp(name, "concurrency") == 0 || strcmp(name, "per-host") == 0 ||
+                   strcmp(name, "retries") == 0) {
+            unsigned *field = name[0] == 'c'   ? &links->concurrency
+                              : name[0] == 'p' ? &links->per_host
+                                               : &links->retries;
+            unsigned min = field == &links->retries ? 0 : 1;
+            if (!read_number(text, min, 1000, field))
+                return fail(r, value, "%s takes a whole number from 0 or 1 to 1000", name);
+        } else if (strcmp(name, "cache") == 0) {
+            if (!text || !*text)
+                return fail(r, value, "cache takes a file path%s", "");
+            links->cache_path = awl_arena_strdup(r->arena, text);
+        } else if (strcmp(name, "delay") == 0 || strcmp(name, "connect-timeout") == 0 ||
+                   strcmp(name, "timeout") == 0 || strcmp(name, "max-retry-wait") == 0) {
+            if (!read_duration_ms(text, 3600000, &ms))
+                return fail(r, value, "%s takes a duration such as 500ms, 10s or 2m (at most 1h)", name);
+            unsigned *field = name[0] == 'd'   ? &links->delay_ms
+                              : name[0] == 'c' ? &links->connect_timeout_ms
+                              : name[0] == 't' ? &links->timeout_ms
+                                               : &links->max_retry_wait_ms;
+            if (ms == 0 && field != &links->delay_ms && field != &links->max_retry_wait_ms)
+                return fail(r, value, "%s must be longer than 0", name);
+            *field = (unsigned)ms;
+        } else if (strcmp(name, "ttl-ok") == 0 || strcmp(name, "ttl-failure") == 0) {
+            if (!read_duration_ms(text, 366ull * 86400000, &ms))
+                return fail(r, value, "%s takes a duration such as 1h or 7d (at most 366d)", name);
+            *(name[4] == 'o' ? &links->ttl_ok_s : &links->ttl_failure_s) = (unsigned)(ms / 1000);
+        } else {
+            return fail(r, key, "unknown links setting '%s'", name);
+        }
+    }
+    return true;
+}
+
+/* merge: {map: {Old: New, ...}}; the pairs go to `maps` when it is not NULL. */
+static bool read_merge(yaml_reader *r, yaml_node_t *node, awl_vec *maps)
+{
+    if (node->type != YAML_MAPPING_NODE)
+        return fail(r, node, "merge takes a map (map: {Old: New})%s", "");
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        yaml_node_t *key = yaml_document_get_node(&r->doc, pair->key);
+        yaml_node_t *value = yaml_document_get_node(&r->doc, pair->value);
+        const char *name = scalar(key);
+        if (!name || strcmp(name, "map") != 0)
+            return fail(r, key, "unknown key '%s' in merge", name ? name : "?");
+        if (value->type != YAML_MAPPING_NODE)
+            return fail(r, value, "merge.map takes a map of Old heading: New heading%s", "");
+        for (yaml_node_pair_t *mp = value->data.mapping.pairs.start;
+             mp < value->data.mapping.pairs.top; mp++) {
+            yaml_node_t *from = yaml_document_get_node(&r->doc, mp->key);
+            const char *to = scalar(yaml_document_get_node(&r->doc, mp->value));
+            if (!scalar(from) || !to)
+                return fail(r, from, "merge.map pairs are plain headings%s", "");
+            if (maps) {
+                awl_section_map *m = awl_vec_push(maps);
+                m->from = awl_arena_strdup(r->arena, scalar(from));
+                m->to = awl_arena_strdup(r->arena, to);
+            }
+        }
+    }
+    return true;
+}
+
 static bool read_root(yaml_reader *r, awl_config *config, yaml_node_t *root)
 {
     if (!root)
@@ -380,6 +556,12 @@ static bool read_root(yaml_reader *r, awl_config *config, yaml_node_t *root)
                 if (!set_rules(config, cat, strlen(cat), on))
                     return fail(r, ck, "unknown category '%s'", cat);
             }
+        } else if (strcmp(name, "links") == 0) {
+            if (!read_links(r, config, value))
+                return false;
+        } else if (strcmp(name, "merge") == 0) {
+            if (!read_merge(r, value, NULL))
+                return false;
         } else {
             return fail(r, key, "unknown key '%s'", name);
         }
@@ -399,7 +581,8 @@ static void record_location(awl_config *config, const char *path, awl_arena *are
     config->dir = slash == absolute ? "/" : awl_arena_strndup(arena, absolute, (size_t)(slash - absolute));
 }
 
-bool awl_config_load(awl_config *config, const char *path, awl_arena *arena, const char **error)
+/* Parses the YAML file at path into r->doc; on failure sets *error. */
+static bool load_yaml(const char *path, awl_arena *arena, yaml_reader *r, const char **error)
 {
     FILE *file = fopen(path, "rb");
     if (!file) {
@@ -409,24 +592,50 @@ bool awl_config_load(awl_config *config, const char *path, awl_arena *arena, con
     yaml_parser_t parser;
     yaml_parser_initialize(&parser);
     yaml_parser_set_input_file(&parser, file);
-    yaml_reader r = {.path = path, .arena = arena};
-    bool ok;
-    if (!yaml_parser_load(&parser, &r.doc)) {
+    *r = (yaml_reader){.path = path, .arena = arena};
+    bool ok = yaml_parser_load(&parser, &r->doc);
+    if (!ok)
         *error = awl_arena_printf(arena, "%s:%zu: invalid YAML: %s", path,
                                   (size_t)parser.problem_mark.line + 1,
                                   parser.problem ? parser.problem : "unreadable");
-        yaml_parser_delete(&parser);
-        fclose(file);
+    yaml_parser_delete(&parser);
+    fclose(file);
+    return ok;
+}
+
+bool awl_config_load(awl_config *config, const char *path, awl_arena *arena, const char **error)
+{
+    yaml_reader r;
+    if (!load_yaml(path, arena, &r, error))
         return false;
-    }
-    ok = read_root(&r, config, yaml_document_get_root_node(&r.doc));
+    bool ok = read_root(&r, config, yaml_document_get_root_node(&r.doc));
     if (!ok)
         *error = r.error;
     else
         record_location(config, path, arena);
     yaml_document_delete(&r.doc);
-    yaml_parser_delete(&parser);
-    fclose(file);
+    return ok;
+}
+
+bool awl_config_merge_maps(const char *path, awl_arena *arena, awl_vec *maps, const char **error)
+{
+    awl_config ignored;
+    awl_config_defaults(&ignored);
+    yaml_reader r;
+    if (!load_yaml(path, arena, &r, error))
+        return false;
+    yaml_node_t *root = yaml_document_get_root_node(&r.doc);
+    bool ok = read_root(&r, &ignored, root); /* the whole file must be valid */
+    if (ok && root && root->type == YAML_MAPPING_NODE)
+        for (yaml_node_pair_t *pair = root->data.mapping.pairs.start;
+             ok && pair < root->data.mapping.pairs.top; pair++) {
+            const char *name = scalar(yaml_document_get_node(&r.doc, pair->key));
+            if (name && strcmp(name, "merge") == 0)
+                ok = read_merge(&r, yaml_document_get_node(&r.doc, pair->value), maps);
+        }
+    if (!ok)
+        *error = r.error;
+    yaml_document_delete(&r.doc);
     return ok;
 }
 

@@ -15,6 +15,27 @@
 #include "diag.h"
 
 enum { AWL_MAX_RULES = 128 };
+enum { AWL_MAX_LINK_EXCLUDES = 64 };
+
+/* The link checker's settings (the config's `links:` map; see config.c). */
+typedef struct awl_link_options {
+    unsigned concurrency;        /* transfers at once, all hosts together (32) */
+    unsigned per_host;           /* transfers at once to one host:port (4) */
+    unsigned delay_ms;           /* least time between two starts on one host:port (50) */
+    unsigned connect_timeout_ms; /* 10 s */
+    unsigned timeout_ms;         /* one request, whole transfer: 30 s */
+    unsigned retries;            /* of a 429 or 503 answer (2) */
+    unsigned max_retry_wait_ms;  /* a longer Retry-After is not waited for (60 s) */
+    const char *cache_path;      /* ".awelint-cache" */
+    unsigned ttl_ok_s;           /* how long a good result is trusted (1 day) */
+    unsigned ttl_failure_s;      /* any other result (1 hour) */
+    /* POSIX extended regular expressions; a URL any of them matches is not
+     * checked (nor reported). */
+    const char *exclude[AWL_MAX_LINK_EXCLUDES];
+    size_t exclude_count;
+} awl_link_options;
+
+struct awl_link_results;
 
 /* entry-order's `order` option; AWL_ORDER_NONE (sections only): the
  * section's lists keep no order. */
@@ -54,6 +75,10 @@ typedef struct awl_config {
      * a detected order a list's. */
     unsigned entry_order;
     unsigned entry_order_agreement;
+    awl_link_options links;
+    /* What the link checker found for the run (linkcheck.h); NULL when no
+     * check ran. The link rules read it; they report nothing without it. */
+    const struct awl_link_results *link_results;
     /* entry-order's `sections`: pins for the lists directly under these
      * headings (they win over `order`). */
     const awl_section_order *section_orders;
@@ -75,6 +100,9 @@ void awl_config_defaults(awl_config *config);
 bool awl_config_select(awl_config *config, const char *list, bool select, bool *first_select,
                        awl_arena *arena, const char **bad);
 
+/* True when a rule of category "link" is on. */
+bool awl_config_links_on(const awl_config *config);
+
 /* Reads a YAML config file. On error returns false with *error naming the
  * file, line and problem (in arena). */
 bool awl_config_load(awl_config *config, const char *path, awl_arena *arena, const char **error);
@@ -89,6 +117,17 @@ unsigned awl_config_section_order(const awl_config *config, const char *heading)
  * (trailing '/'s aside) matches any single component. A pattern matching a
  * directory ignores everything under it. */
 bool awl_config_ignores_path(const awl_config *config, const char *path);
+
+/* merge's forced section mapping: headings like `from` go into `to`. */
+typedef struct awl_section_map {
+    const char *from;
+    const char *to;
+} awl_section_map;
+
+/* Reads the `merge: map: {Old: New}` part of a config file, appending
+ * awl_section_map items to `maps` (strings in arena). On error returns
+ * false with *error as awl_config_load gives it. */
+bool awl_config_merge_maps(const char *path, awl_arena *arena, awl_vec *maps, const char **error);
 
 /* Finds .awelint.yml (or .awelint.yaml) in `dir` or its parents, stopping at
  * the directory holding .git. Returns a path in arena, or NULL. */

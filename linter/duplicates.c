@@ -566,14 +566,12 @@ static bool awl_dup_other_thing(const char *a, const char *b)
     return strncmp(a, "url:", 4) != 0;
 }
 
-/* Entry a's item lies inside entry b's (a sub-item under it): it belongs
- * to b, as a poster or an extended version of the same paper does. */
-static bool awl_dup_nested(const awl_doc *doc, const awl_entries *entries, size_t a, size_t b)
+/* Item a lies inside item b (a sub-item under it): it belongs to b, as a
+ * poster or an extended version of the same paper does. */
+static bool awl_dup_nested(const awl_dup_item *items, size_t a, size_t b)
 {
-    size_t target = entries->items[b].block;
-    for (size_t k = doc->blocks[entries->items[a].block].parent; k != AWL_NONE;
-         k = doc->blocks[k].parent)
-        if (k == target)
+    for (size_t k = items[a].owner; k != AWL_NONE; k = items[k].owner)
+        if (k == b)
             return true;
     return false;
 }
@@ -596,11 +594,9 @@ static size_t awl_dup_stem(const char *w, size_t len)
 }
 
 /* Unions entries whose (non-generic) titles nearly coincide. */
-static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
-                                const char *const *spaced, const char *const *prim_keys,
-                                const bool *usable, size_t *parent)
+static void awl_dup_near_titles(const awl_dup_item *items, size_t n, const char *const *spaced,
+                                const char *const *prim_keys, const bool *usable, size_t *parent)
 {
-    size_t n = entries->count;
     if (n >= UINT32_MAX / 2)
         return; /* ids are 32-bit; no real list comes near */
     size_t cap = 0, used = 0, words = 0, words_cap = 0;
@@ -687,7 +683,7 @@ static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
                     awl_dup_numbers_in(spaced[i], spaced[j]) &&
                     awl_dup_numbers_in(spaced[j], spaced[i]) &&
                     !awl_dup_other_thing(prim_keys[i], prim_keys[j]) &&
-                    !awl_dup_nested(doc, entries, i, j))
+                    !awl_dup_nested(items, i, j))
                     awl_dup_union(parent, i, j);
             }
             post[posts] = (awl_dup_post){(uint32_t)i, *h, (uint32_t)na};
@@ -702,14 +698,9 @@ static void awl_dup_near_titles(const awl_doc *doc, const awl_entries *entries,
     free(count);
 }
 
-void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *out)
+void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_t *first)
 {
-    size_t n = entries->count;
-    out->arena = (awl_arena){0};
-    out->same_section = awl_xmalloc((n + 1) * sizeof(size_t));
-    out->elsewhere = awl_xmalloc((n + 1) * sizeof(size_t));
-    out->first = awl_xmalloc((n + 1) * sizeof(size_t));
-    size_t *parent = awl_xmalloc((n + 1) * sizeof(size_t));
+    size_t *parent = first; /* union-find in place; flattened at the end */
     const char **spaced_titles = awl_xcalloc(n + 1, sizeof(char *));
     const char **compact_titles = awl_xcalloc(n + 1, sizeof(char *));
     bool *near_usable = awl_xcalloc(n + 1, sizeof(bool));
@@ -719,50 +710,34 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
     awl_buf scratch = {0}, spaced = {0};
     for (size_t i = 0; i < n; i++) {
         parent[i] = i;
-        out->same_section[i] = out->elsewhere[i] = AWL_NONE;
-        const awl_entry *e = &entries->items[i];
+        const awl_dup_item *it = &items[i];
+        const char *title = it->title;
         size_t klen = 0;
-        /* `- [[ICLR](url)] Title`: the link text is the venue, the title follows */
-        const char *title = e->title;
-        if (e->primary != AWL_NONE && e->description && *e->description) {
-            size_t ts = doc->links[e->primary].text_start;
-            if (e->shape == AWL_SHAPE_TAG_FIRST ||
-                (ts != AWL_NONE && ts >= 2 && doc->source.bytes[ts - 1] == '[' &&
-                 doc->source.bytes[ts - 2] == '['))
-                title = e->description;
-        }
-        if (e->primary != AWL_NONE && title == e->title)
-            title = awl_dup_text_before(doc, e, &out->arena, title);
-        /* `| ... | [[TensorRT-LLM]](url) |`: a bracketed link text labels a
-         * column's link; the entry's name is elsewhere, so it is unknown */
-        if (title && title[0] == '[' && title[strlen(title) - 1] == ']')
-            title = NULL;
         awl_buf_clear(&scratch);
         awl_buf_clear(&spaced);
-        const char *tkey =
-            title ? awl_dup_title_key(&out->arena, title, &scratch, &klen, &spaced) : NULL;
+        const char *tkey = title ? awl_dup_title_key(arena, title, &scratch, &klen, &spaced) : NULL;
         if (title) {
             awl_buf_putc(&spaced, '\0');
-            spaced_titles[i] = awl_arena_strndup(&out->arena, spaced.data, strlen(spaced.data));
+            spaced_titles[i] = awl_arena_strndup(arena, spaced.data, strlen(spaced.data));
             awl_buf_putc(&scratch, '\0');
-            compact_titles[i] = awl_arena_strndup(&out->arena, scratch.data, strlen(scratch.data));
+            compact_titles[i] = awl_arena_strndup(arena, scratch.data, strlen(scratch.data));
         }
         if (tkey) {
             near_usable[i] = true;
             bool inserted = false;
-            size_t *slot = awl_strmap_upsert(&keys, tkey - 0, klen, &inserted);
+            size_t *slot = awl_strmap_upsert(&keys, tkey, klen, &inserted);
             /* title keys and link keys never collide: link keys hold ':' */
             if (inserted)
                 *slot = i;
             else
                 awl_dup_union(parent, *slot, i);
         }
-        for (size_t l = 0; l <= e->link_count; l++) {
-            size_t link = l == 0 ? e->primary : e->links[l - 1].link;
-            if (link == AWL_NONE)
+        for (size_t l = 0; l <= it->href_count; l++) {
+            const char *href = l == 0 ? it->primary_href : it->hrefs[l - 1];
+            if (!href)
                 continue;
             bool paper = false;
-            const char *lkey = awl_dup_link_key(&out->arena, doc->links[link].href, &paper, &klen);
+            const char *lkey = awl_dup_link_key(arena, href, &paper, &klen);
             if (l == 0)
                 prim_keys[i] = lkey;
             if (!lkey || (l > 0 && !paper))
@@ -777,16 +752,78 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
                 awl_dup_union(parent, *slot, i);
         }
     }
-    awl_dup_near_titles(doc, entries, spaced_titles, prim_keys, near_usable, parent);
+    awl_dup_near_titles(items, n, spaced_titles, prim_keys, near_usable, parent);
+    for (size_t i = 0; i < n; i++)
+        first[i] = awl_dup_find(parent, i);
     free(near_usable);
     free(prim_keys);
+    awl_strmap_free(&keys);
+    awl_buf_free(&scratch);
+    awl_buf_free(&spaced);
+    free(spaced_titles);
+    free(compact_titles);
+}
+
+const char *awl_dup_entry_title(const awl_doc *doc, const awl_entry *e, awl_arena *arena)
+{
+    /* `- [[ICLR](url)] Title`: the link text is the venue, the title follows */
+    const char *title = e->title;
+    if (e->primary != AWL_NONE && e->description && *e->description) {
+        size_t ts = doc->links[e->primary].text_start;
+        if (e->shape == AWL_SHAPE_TAG_FIRST ||
+            (ts != AWL_NONE && ts >= 2 && doc->source.bytes[ts - 1] == '[' &&
+             doc->source.bytes[ts - 2] == '['))
+            title = e->description;
+    }
+    if (e->primary != AWL_NONE && title == e->title)
+        title = awl_dup_text_before(doc, e, arena, title);
+    /* `| ... | [[TensorRT-LLM]](url) |`: a bracketed link text labels a
+     * column's link; the entry's name is elsewhere, so it is unknown */
+    if (title && title[0] == '[' && title[strlen(title) - 1] == ']')
+        title = NULL;
+    return title;
+}
+
+void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *out)
+{
+    size_t n = entries->count;
+    out->arena = (awl_arena){0};
+    out->same_section = awl_xmalloc((n + 1) * sizeof(size_t));
+    out->elsewhere = awl_xmalloc((n + 1) * sizeof(size_t));
+    out->first = awl_xmalloc((n + 1) * sizeof(size_t));
+    awl_dup_item *items = awl_xcalloc(n + 1, sizeof(awl_dup_item));
+    size_t *entry_of_block = awl_xmalloc((doc->block_count + 1) * sizeof(size_t));
+    for (size_t b = 0; b < doc->block_count; b++)
+        entry_of_block[b] = AWL_NONE;
+    for (size_t i = 0; i < n; i++)
+        entry_of_block[entries->items[i].block] = i;
+    for (size_t i = 0; i < n; i++) {
+        const awl_entry *e = &entries->items[i];
+        awl_dup_item *it = &items[i];
+        it->title = awl_dup_entry_title(doc, e, &out->arena);
+        it->primary_href = e->primary != AWL_NONE ? doc->links[e->primary].href : NULL;
+        const char **hrefs = awl_arena_alloc(&out->arena, (e->link_count + 1) * sizeof(char *));
+        for (size_t l = 0; l < e->link_count; l++)
+            hrefs[l] = doc->links[e->links[l].link].href;
+        it->hrefs = hrefs;
+        it->href_count = e->link_count;
+        it->owner = AWL_NONE;
+        for (size_t k = doc->blocks[e->block].parent; k != AWL_NONE; k = doc->blocks[k].parent)
+            if (entry_of_block[k] != AWL_NONE) {
+                it->owner = entry_of_block[k];
+                break;
+            }
+    }
+    free(entry_of_block);
+    awl_dups_group(items, n, &out->arena, out->first);
+    free(items);
     /* the first copy of each group in each section */
     size_t *pairs = awl_xmalloc((2 * n + 1) * sizeof(size_t));
     awl_strmap firsts;
     awl_strmap_init(&firsts);
     for (size_t i = 0; i < n; i++) {
-        size_t root = awl_dup_find(parent, i);
-        out->first[i] = root;
+        out->same_section[i] = out->elsewhere[i] = AWL_NONE;
+        size_t root = out->first[i];
         if (root == i)
             continue;
         pairs[2 * i] = root;
@@ -805,12 +842,6 @@ void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *
     }
     awl_strmap_free(&firsts);
     free(pairs);
-    awl_strmap_free(&keys);
-    awl_buf_free(&scratch);
-    awl_buf_free(&spaced);
-    free(parent);
-    free(spaced_titles);
-    free(compact_titles);
 }
 
 void awl_dups_free(awl_dups *dups)

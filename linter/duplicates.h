@@ -60,6 +60,23 @@ typedef struct awl_dups {
  * a normalised URL), into `arena`; NULL for a link that is not http(s).
  * *paper tells whether it identifies a paper; *out_len gets the length. */
 const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, size_t *out_len);
+/* One thing to compare: what awl_dups_compute makes of an entry, and what
+ * merge makes of the entries of several lists. Strings are borrowed. */
+typedef struct awl_dup_item {
+    const char *title;        /* the name it is compared by; NULL when unknown */
+    const char *primary_href; /* its title or paper link; NULL when it has none */
+    const char *const *hrefs; /* its other links */
+    size_t href_count;
+    size_t owner; /* the item it is a sub-item of (an index), or AWL_NONE */
+} awl_dup_item;
+
+/* Groups items with the keys above: first[i] (n slots, the caller's) gets
+ * the smallest index of i's group. Keys go into arena. */
+void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_t *first);
+/* The name an entry is compared by: its title, the text its line gives
+ * before the link, the title after a venue link (`- [[ICLR](url)] Title`),
+ * or NULL when its name is not known. May copy into arena. */
+const char *awl_dup_entry_title(const awl_doc *doc, const awl_entry *e, awl_arena *arena);
 /* Groups the entries; fills out (free with awl_dups_free). */
 void awl_dups_compute(const awl_doc *doc, const awl_entries *entries, awl_dups *out);
 void awl_dups_free(awl_dups *dups);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "directives.h"
+#include "link_targets.h"
 #include "rule.h"
 
 size_t awl_rule_index(const char *id)
@@ -73,6 +74,9 @@ void awl_fix_unsafe(awl_diag *diag)
 struct awl_lint_shared {
     awl_dups dups;
     bool dups_ready;
+    awl_vec link_targets; /* awl_link_target */
+    awl_arena link_target_urls;
+    bool link_targets_ready;
 };
 
 const awl_dups *awl_check_dups(awl_check *check)
@@ -82,6 +86,17 @@ const awl_dups *awl_check_dups(awl_check *check)
         check->shared->dups_ready = true;
     }
     return &check->shared->dups;
+}
+
+const awl_vec *awl_check_link_targets(awl_check *check)
+{
+    awl_lint_shared *shared = check->shared;
+    if (!shared->link_targets_ready) {
+        awl_vec_init(&shared->link_targets, sizeof(awl_link_target));
+        awl_link_targets_collect(check->doc, &shared->link_target_urls, &shared->link_targets);
+        shared->link_targets_ready = true;
+    }
+    return &shared->link_targets;
 }
 
 void awl_lint(const awl_doc *doc, const awl_config *config, awl_diags *out)
@@ -117,6 +132,10 @@ void awl_lint(const awl_doc *doc, const awl_config *config, awl_diags *out)
     }
     if (shared.dups_ready)
         awl_dups_free(&shared.dups);
+    if (shared.link_targets_ready) {
+        awl_vec_free(&shared.link_targets);
+        awl_arena_free(&shared.link_target_urls);
+    }
     awl_directives_free(&directives);
     awl_entries_free(&entries);
     awl_diags_sort(out);

@@ -19,3 +19,28 @@ void awl_msg_error(const char *fmt, ...)
     say("error: ", fmt, args);
     va_end(args);
 }
+
+void awl_msg_warning(const char *fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    say("warning: ", fmt, args);
+    va_end(args);
+}
+
+void awl_msg_progress(const char *fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    fputs("\rawelint: ", stderr);
+    vfprintf(stderr, fmt, args);
+    fputs("\033[K", stderr); /* erase what a longer line left */
+    fflush(stderr);
+    va_end(args);
+}
+
+void awl_msg_progress_clear(void)
+{
+    fputs("\r\033[K", stderr);
+    fflush(stderr);
+}

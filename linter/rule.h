@@ -37,6 +37,10 @@ typedef struct awl_check {
  * document however many duplicate rules ask. */
 const awl_dups *awl_check_dups(awl_check *check);
 
+/* The document's external link targets (link_targets.h), collected once
+ * however many link rules ask. */
+const awl_vec *awl_check_link_targets(awl_check *check);
+
 /* Reports a finding over [start, end) with a printf-style message. */
 awl_diag *awl_emit(awl_check *check, size_t start, size_t end, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

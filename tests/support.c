@@ -217,6 +217,11 @@ size_t awl_test_count(const awl_diags *diags, const char *id)
 
 awl_test_server awl_test_server_start(const char *root)
 {
+    return awl_test_server_start_logged(root, NULL);
+}
+
+awl_test_server awl_test_server_start_logged(const char *root, const char *log)
+{
     awl_test_server server = {-1, -1, 0};
     int to_child[2], from_child[2];
     if (pipe(to_child) != 0 || pipe(from_child) != 0)
@@ -227,10 +232,17 @@ awl_test_server awl_test_server_start(const char *root)
         dup2(from_child[1], 1);
         close(to_child[1]);
         close(from_child[0]);
-        if (root)
-            execlp("python3", "python3", AWL_TEST_SERVER, "--root", root, (char *)NULL);
-        else
-            execlp("python3", "python3", AWL_TEST_SERVER, (char *)NULL);
+        const char *argv[8] = {"python3", AWL_TEST_SERVER};
+        int argc = 2;
+        if (root) {
+            argv[argc++] = "--root";
+            argv[argc++] = root;
+        }
+        if (log) {
+            argv[argc++] = "--log";
+            argv[argc++] = log;
+        }
+        execvp("python3", (char *const *)argv);
         _exit(127);
     }
     close(to_child[0]);

@@ -54,6 +54,8 @@ typedef struct awl_test_server {
     int port;
 } awl_test_server;
 awl_test_server awl_test_server_start(const char *root);
+/* The same, appending "METHOD PATH" to `log` for every request. */
+awl_test_server awl_test_server_start_logged(const char *root, const char *log);
 void awl_test_server_stop(awl_test_server *server);
 
 /* Lints text with the default config; the caller frees with awl_diags_free

@@ -14,8 +14,8 @@ import sys
 import tempfile
 
 
-def help_options(awelint):
-    text = subprocess.run([awelint, "--help"], stdout=subprocess.PIPE, check=True,
+def help_options(awelint, command=()):
+    text = subprocess.run([awelint] + list(command) + ["--help"], stdout=subprocess.PIPE, check=True,
                           universal_newlines=True).stdout
     options = {}
     for line in text.splitlines():
@@ -28,10 +28,10 @@ def help_options(awelint):
     return options
 
 
-def man_options(page):
+def man_options(page, section=".SH OPTIONS"):
     with open(page) as f:
         lines = f.read().splitlines()
-    start = lines.index(".SH OPTIONS")
+    start = lines.index(section)
     end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith(".SH "))
     options = {}
     for i in range(start, end):
@@ -63,6 +63,16 @@ def main():
         if in_help[name] != in_man[name]:
             failures.append("%s takes %r in --help but %r in the man page" % (
                 name, in_help[name], in_man[name]))
+    # `awelint merge --help` and the man page's MERGE section, the same way.
+    merge_help, merge_man = help_options(awelint, ["merge"]), man_options(page, ".SH MERGE")
+    if len(merge_help) < 5:
+        failures.append("merge --help lists only %d options: the parser is broken" % len(merge_help))
+    for name in sorted(set(merge_help) ^ set(merge_man)):
+        failures.append("merge option %s is in only one of merge --help and the MERGE section" % name)
+    for name in sorted(set(merge_help) & set(merge_man)):
+        if merge_help[name] != merge_man[name]:
+            failures.append("merge %s takes %r in merge --help but %r in the man page" % (
+                name, merge_help[name], merge_man[name]))
 
     env = dict(os.environ, MANWIDTH="80", LC_ALL="C.UTF-8")
     rendered = subprocess.run(["man", "--warnings", "-l", page], stdout=subprocess.PIPE,
