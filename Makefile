@@ -7,6 +7,8 @@
 #   make install  cmake --install (PREFIX=/usr/local)
 #   make bench    speed and memory next to the md4c parse floor (bench/run.py;
 #                 an optimised build in build-bench/, not a test)
+#   make test-asan  the suite and the acceptance kit's corpus checks on an ASan+UBSan build
+#   make fuzz     the libFuzzer harness for FUZZ_SECONDS (60) when clang is installed
 #   make bench-links  the link checker on 2,000 links over 20 slow loopback ports,
 #                 against the ideal and markdown-link-check (npm); not a test
 
@@ -21,7 +23,21 @@ DEB_PACKAGES := gcc make cmake pkg-config libmd4c-dev libmd4c-html0-dev libutf8p
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 AWELINT := $(BUILD_DIR)/awelint
 
-.PHONY: all deps build test demo install bench bench-links clean
+# Sanitizer builds prefer clang, whose UBSan also catches NULL + 0.
+SAN_CC ?= $(shell command -v clang 2>/dev/null || echo cc)
+ASAN_BUILD_DIR ?= build-asan
+SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+# Any report fails: ASan and UBSan stop at the first one with exit code 86,
+# which no test and no acceptance check takes for awelint's own 0, 1 or 2.
+SANITIZER_ENV := ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:exitcode=86 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=86 \
+	LSAN_OPTIONS=exitcode=86
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_CORPUS ?= $(FUZZ_BUILD_DIR)/corpus
+FUZZ_ARGS ?=
+
+.PHONY: all deps build test test-asan fuzz demo install bench bench-links clean
 
 all: build
 
@@ -41,6 +57,31 @@ build: deps
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure
+
+test-asan: deps
+	CC=$(SAN_CC) cmake -S . -B $(ASAN_BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		"-DCMAKE_C_FLAGS=$(SANITIZE)" "-DCMAKE_EXE_LINKER_FLAGS=$(SANITIZE)" $(CMAKE_FLAGS)
+	cmake --build $(ASAN_BUILD_DIR) -j$(JOBS)
+	cd $(ASAN_BUILD_DIR) && $(SANITIZER_ENV) ctest --output-on-failure
+	@if [ -x ../shared/tools/acceptance ]; then \
+		$(SANITIZER_ENV) AWELINT=$(ASAN_BUILD_DIR)/awelint ../shared/tools/acceptance \
+			--only json,fix,spec-render,seeds,bad-input; \
+	else echo "test-asan: acceptance kit not found (../shared/tools/acceptance); corpus checks skipped"; fi
+
+# New inputs that raise coverage collect in FUZZ_CORPUS, so a later run
+# starts where the last one stopped (replaying a large corpus takes time of
+# its own: CI starts from an empty one); failures land in
+# $(FUZZ_BUILD_DIR)/artifacts. The seeds are the fixtures. FUZZ_ARGS adds
+# libFuzzer flags (-jobs=N for parallel runs, -runs=N, ...).
+fuzz: deps
+	@command -v clang >/dev/null || { echo "fuzz: clang not installed; nothing fuzzed"; exit 1; }
+	CC=clang cmake -S . -B $(FUZZ_BUILD_DIR) -DAWELINT_FUZZ=ON -DAWELINT_TESTS=OFF $(CMAKE_FLAGS)
+	cmake --build $(FUZZ_BUILD_DIR) -j$(JOBS) --target fuzz_fix
+	mkdir -p $(FUZZ_CORPUS) $(FUZZ_BUILD_DIR)/seeds $(FUZZ_BUILD_DIR)/artifacts
+	cp fixtures/*.md $(FUZZ_BUILD_DIR)/seeds/
+	$(FUZZ_BUILD_DIR)/fuzz/fuzz_fix $(FUZZ_CORPUS) $(FUZZ_BUILD_DIR)/seeds \
+		-dict=fuzz/markdown.dict -max_len=4096 -max_total_time=$(FUZZ_SECONDS) \
+		-print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD_DIR)/artifacts/ $(FUZZ_ARGS)
 
 # Exit codes 0 and 1 (clean, findings) are the demo working; 2 is a failure.
 demo: build
@@ -64,4 +105,4 @@ bench-links: build
 	python3 bench/links.py $(AWELINT)
 
 clean:
-	rm -rf $(BUILD_DIR) $(BENCH_DIR)
+	rm -rf $(BUILD_DIR) $(BENCH_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR)

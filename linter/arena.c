@@ -141,6 +141,8 @@ void *awl_vec_push(awl_vec *vec)
 
 void *awl_vec_at(const awl_vec *vec, size_t index)
 {
+    if (!vec->items)
+        return NULL;
     return (unsigned char *)vec->items + index * vec->item_size;
 }
 

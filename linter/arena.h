@@ -50,6 +50,8 @@ typedef struct awl_vec {
 
 void awl_vec_init(awl_vec *vec, size_t item_size);
 void *awl_vec_push(awl_vec *vec);
+/* The item at `index`; NULL for an empty vector, whose items are NULL (so a
+ * run of zero items starting anywhere in it is NULL, not NULL + offset). */
 void *awl_vec_at(const awl_vec *vec, size_t index);
 void awl_vec_free(awl_vec *vec);
 

@@ -10,6 +10,15 @@
 #include "render.h"
 #include "strmap.h"
 
+static awl_fix_pass_hook pass_hook = NULL;
+static void *pass_hook_context = NULL;
+
+void awl_fix_set_pass_hook(awl_fix_pass_hook hook, void *context)
+{
+    pass_hook = hook;
+    pass_hook_context = context;
+}
+
 bool awl_fix_applies(const awl_diag *diag, bool unsafe)
 {
     return diag->edit_count &&
@@ -227,6 +236,8 @@ static size_t run_pass(const char *path, const awl_buf *text, const awl_config *
                        awl_buf *next, awl_fix_result *out, awl_strmap *dropped, awl_arena *arena,
                        awl_doc **doc_out, awl_diags *diags_out)
 {
+    if (pass_hook)
+        pass_hook(text->data, text->len, pass_hook_context);
     awl_doc *doc = awl_doc_parse(path, text->data, text->len);
     awl_diags diags;
     awl_diags_init(&diags);

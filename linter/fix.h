@@ -50,6 +50,11 @@ void awl_fix_text(const char *path, const char *bytes, size_t len, const awl_con
                   bool unsafe, awl_fix_result *out);
 void awl_fix_result_free(awl_fix_result *result);
 
+/* The fuzzer watches each pass: the hook sees the text every pass lints
+ * (the input first). NULL, the default, removes it. */
+typedef void (*awl_fix_pass_hook)(const char *text, size_t len, void *context);
+void awl_fix_set_pass_hook(awl_fix_pass_hook hook, void *context);
+
 /* True when the finding's fix is applied with these flags. */
 bool awl_fix_applies(const awl_diag *diag, bool unsafe);
 

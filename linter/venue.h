@@ -90,6 +90,14 @@ typedef struct awl_venue_tag {
     int month;     /* 1-12 from `'24.8`; 0 when none */
 } awl_venue_tag;
 
+/* The entry's tag_count venue tags; NULL when it has none (entries->tags
+ * is NULL in a document without tags, and NULL + 0 is undefined in C). */
+static inline const awl_venue_tag *awl_entry_tags(const awl_entries *entries,
+                                                  const awl_entry *entry)
+{
+    return entry->tag_count ? entries->tags + entry->tag_first : NULL;
+}
+
 /* Finds the venue tags in bytes [start, end) of the document's source
  * (one line of an entry) and stores up to `max` of them in document order;
  * returns how many it found (may exceed max). */

@@ -3,7 +3,8 @@
  *
  * A missing final newline is added (in the file's own newline style); blank
  * lines after the last line of text are removed. Code blocks that run to the
- * end of the file keep their blank lines.
+ * end of the file keep their blank lines. An empty file (or one holding only
+ * a byte order mark) is left empty.
  */
 #include "rule.h"
 
@@ -11,8 +12,8 @@ static void check_final_newline(awl_check *check)
 {
     const awl_doc *doc = check->doc;
     const awl_source *src = &doc->source;
-    if (src->length == 0)
-        return;
+    if (src->length == (src->has_bom ? 3u : 0u))
+        return; /* nothing but a byte order mark: an empty file needs no line break */
     const char *bytes = src->bytes;
     size_t last_start = src->line_starts[src->line_count - 1];
     bool last_blank = bytes[src->length - 1] != '\n';

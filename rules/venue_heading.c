@@ -144,7 +144,7 @@ static void check_venue_heading(awl_check *check)
         }
         if (!hv && !hy)
             continue;
-        const awl_venue_tag *tags = check->entries->tags + entry->tag_first;
+        const awl_venue_tag *tags = awl_entry_tags(check->entries, entry);
         const awl_venue_tag *first = NULL, *venue_tag = NULL;
         for (size_t t = 0; t < entry->tag_count; t++) {
             const awl_venue_tag *tag = &tags[t];

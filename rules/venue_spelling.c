@@ -38,7 +38,7 @@ static void check_venue_spelling(awl_check *check)
     const awl_doc *doc = check->doc;
     for (size_t e = 0; e < check->entries->count; e++) {
         const awl_entry *entry = &check->entries->items[e];
-        const awl_venue_tag *tags = check->entries->tags + entry->tag_first;
+        const awl_venue_tag *tags = awl_entry_tags(check->entries, entry);
         size_t n = entry->tag_count;
         for (size_t t = 0; t < n; t++) {
             const awl_venue_tag *tag = &tags[t];

@@ -25,7 +25,7 @@ static void check_venue_year(awl_check *check)
     int next_year = tm.tm_year + 1900 + 1;
     for (size_t e = 0; e < check->entries->count; e++) {
         const awl_entry *entry = &check->entries->items[e];
-        const awl_venue_tag *tags = check->entries->tags + entry->tag_first;
+        const awl_venue_tag *tags = awl_entry_tags(check->entries, entry);
         for (size_t t = 0; t < entry->tag_count; t++) {
             const awl_venue_tag *tag = &tags[t];
             if (!tag->year)

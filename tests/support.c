@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <ftw.h>
+#include <grp.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,14 +31,30 @@ static void read_into(int fd, char **buf, size_t *len, size_t *cap)
     (*buf)[*len] = '\0';
 }
 
+enum { NOBODY = 65534 };
+
+static run_result run_child(const char *const *args, const char *input, size_t input_len,
+                            const char *env, size_t max_file_bytes, bool unprivileged);
+
 run_result awl_test_run(const char *const *args, const char *input, size_t input_len,
                         const char *env)
 {
-    return awl_test_run_limited(args, input, input_len, env, 0);
+    return run_child(args, input, input_len, env, 0, false);
 }
 
 run_result awl_test_run_limited(const char *const *args, const char *input, size_t input_len,
                                 const char *env, size_t max_file_bytes)
+{
+    return run_child(args, input, input_len, env, max_file_bytes, false);
+}
+
+run_result awl_test_run_unprivileged(const char *const *args)
+{
+    return run_child(args, NULL, 0, NULL, 0, true);
+}
+
+static run_result run_child(const char *const *args, const char *input, size_t input_len,
+                            const char *env, size_t max_file_bytes, bool unprivileged)
 {
     int in[2], out[2], err[2];
     if (pipe(in) || pipe(out) || pipe(err))
@@ -54,6 +71,9 @@ run_result awl_test_run_limited(const char *const *args, const char *input, size
             struct rlimit limit = {max_file_bytes, max_file_bytes};
             setrlimit(RLIMIT_FSIZE, &limit);
         }
+        if (unprivileged && geteuid() == 0 &&
+            (setgroups(0, NULL) != 0 || setgid(NOBODY) != 0 || setuid(NOBODY) != 0))
+            _exit(126);
         unsetenv("GITHUB_ACTIONS");
         if (env)
             putenv((char *)env);

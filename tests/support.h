@@ -30,6 +30,10 @@ run_result awl_test_run(const char *const *args, const char *input, size_t input
  * for root, which makes a real failed write. */
 run_result awl_test_run_limited(const char *const *args, const char *input, size_t input_len,
                                 const char *env, size_t max_file_bytes);
+/* The same without root's powers: as root, the child becomes the user
+ * nobody (65534) before it runs awelint, so file and directory permissions
+ * hold as they do for a maintainer; as anyone else it runs as is. */
+run_result awl_test_run_unprivileged(const char *const *args);
 void awl_test_run_free(run_result *r);
 
 /* A fresh scratch directory (mkdtemp); heap string. */

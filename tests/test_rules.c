@@ -243,6 +243,12 @@ Test(final_newline, clean_and_empty_files)
     expect_findings("- a\n", "final-newline", 0, NULL);
     expect_findings("", "final-newline", 0, NULL);
     awl_test_expect_fixed("", "");
+    /* A byte order mark alone is an empty file too: bom removes the mark
+     * and nothing adds a line break (it used to become "\n"). */
+    expect_findings("\xEF\xBB\xBF", "final-newline", 0, NULL);
+    awl_test_expect_fixed("\xEF\xBB\xBF", "");
+    /* With a character after the mark the line break is due. */
+    awl_test_expect_fixed("\xEF\xBB\xBF" "a", "a\n");
 }
 
 Test(final_newline, code_block_running_to_the_end_keeps_its_blank_lines)

@@ -1,7 +1,7 @@
 /*
  * test_rules_unicode: the Unicode hygiene rules (invisible-char,
- * bidi-control, bom, mojibake, invalid-utf8, nbsp, unicode-normalization),
- * one finding and one fix at a time.
+ * bidi-control, bom, mojibake, invalid-utf8, nbsp, unicode-normalization,
+ * control-char), one finding and one fix at a time.
  *
  * Every expected position and fixed text below is worked out by hand from
  * the Markdown and the rule's description in rules/, never copied from a
@@ -16,6 +16,7 @@
 #include "fix.h"
 #include "rule.h"
 #include "rule_expect.h"
+#include "source.h"
 #include "support.h"
 
 
@@ -525,4 +526,46 @@ Test(unicode_normalization, composed_and_unchangeable_marks_are_silent)
     awl_test_expect_silent("# L\n\n## R\xC3\xA9seaux\n\n- [\xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xB7](https://a.io)\n"
                   "\nplain e\xCC\x81 text\n",
                   "unicode-normalization");
+}
+
+/* ---- control-char ------------------------------------------------------ */
+
+/* Lints `len` bytes (NULs included) and expects control-char findings at
+ * the 1-based (line, column, length in bytes) of `want`. */
+static void expect_control_chars(const char *bytes, size_t len, size_t count, const size_t (*want)[3])
+{
+    awl_doc *doc = awl_doc_parse("test.md", bytes, len);
+    awl_config config;
+    awl_config_defaults(&config);
+    awl_diags diags;
+    awl_diags_init(&diags);
+    awl_lint(doc, &config, &diags);
+    cr_assert_eq(awl_test_count(&diags, "control-char"), count);
+    for (size_t i = 0; i < count; i++) {
+        const awl_diag *d = awl_test_nth(&diags, "control-char", i);
+        size_t line, column;
+        awl_source_position(&doc->source, d->start, &line, &column);
+        cr_expect_eq(line, want[i][0], "finding %zu: line %zu", i, line);
+        cr_expect_eq(column, want[i][1], "finding %zu: column %zu", i, column);
+        cr_expect_eq(d->end - d->start, want[i][2], "finding %zu: %zu bytes", i, d->end - d->start);
+        cr_expect_eq(d->edit_count, 0, "control-char offers no fix");
+    }
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+}
+
+Test(control_char, nul_bytes_and_runs_of_controls)
+{
+    /* "- [x](http://a)" is 15 characters: the NUL is column 16. Line 4
+     * holds a run of three (U+0001 U+0002 U+001B) after "Caf", then DEL. */
+    const char text[] = "# A\n\n- [x](http://a)\0 - y.\n- Caf\x01\x02\x1b\xC3\xA9 z\x7f\n";
+    const size_t want[][3] = {{3, 16, 1}, {4, 6, 3}, {4, 12, 1}};
+    expect_control_chars(text, sizeof text - 1, 3, want);
+}
+
+Test(control_char, white_space_controls_are_left_alone)
+{
+    /* Tab, form feed, CR LF and a lone CR are Markdown white space. */
+    const char text[] = "# A\r\n\r\n- a\tb\fc\r- d\n";
+    expect_control_chars(text, sizeof text - 1, 0, NULL);
 }

@@ -751,3 +751,26 @@ Test(venue_missing, silent_on_a_bracketed_link_the_registry_does_not_know)
     awl_test_expect_findings(SIX_BRACKETED_TAGS "- [Golf](https://f.example/7) A paper\n",
                              "venue-missing", 1, want);
 }
+/* ---- a document without any tag ------------------------------------- */
+
+/* Found by fuzz/fuzz_fix: with no tag in the document the tag array is
+ * NULL, and the venue rules computed NULL + 0 for each entry, which is
+ * undefined behaviour (UBSan reports it under `make test-asan`). */
+Test(venue_rules, entries_without_any_tag)
+{
+    const char *text = "# Cafes\n\n## Tools\n\n- [Cafe](https://example.com/cafe) - Valid.\n";
+    awl_test_expect_silent(text, "venue-spelling");
+    awl_test_expect_silent(text, "venue-style");
+    awl_test_expect_silent(text, "venue-year");
+    awl_test_expect_silent(text, "venue-heading");
+
+    awl_diags diags;
+    awl_doc *doc = awl_test_lint(text, &diags);
+    awl_entries entries;
+    awl_entries_extract(doc, &entries);
+    cr_assert_eq(entries.count, 1);
+    cr_expect_null(awl_entry_tags(&entries, &entries.items[0]));
+    awl_entries_free(&entries);
+    awl_diags_free(&diags);
+    awl_doc_free(doc);
+}

@@ -1,0 +1,64 @@
+/*
+ * control-char: ASCII control characters in the text: NUL (U+0000), which
+ * GitHub shows as U+FFFD, and U+0001-U+0008, U+000B, U+000E-U+001F and
+ * U+007F, which show as nothing or as garbage and come from binary
+ * damage or a bad paste. Tab, line feed, carriage return and form feed are
+ * white space in Markdown and are left alone.
+ *
+ * A run of them makes one finding. No fix: what the bytes stood for is a
+ * guess, so the maintainer decides.
+ */
+#include <stdbool.h>
+#include <string.h>
+
+#include "rule.h"
+
+/* Every control character but NUL, which ends strcspn's scan by itself
+ * (the source bytes are NUL-terminated: a NUL before the end is one). */
+static const char control_chars[] = "\x01\x02\x03\x04\x05\x06\x07\x08\x0B\x0E\x0F"
+                                    "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1A"
+                                    "\x1B\x1C\x1D\x1E\x1F\x7F";
+
+static bool is_control(unsigned char c)
+{
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
+}
+
+static void check_control_char(awl_check *check)
+{
+    const awl_source *src = &check->doc->source;
+    const unsigned char *bytes = (const unsigned char *)src->bytes;
+    /* strcspn's table scan: the rule costs a few instructions a byte. */
+    size_t i = strcspn(src->bytes, control_chars);
+    while (i < src->length) {
+        size_t end = i + 1;
+        while (end < src->length && is_control(bytes[end]))
+            end++;
+        if (bytes[i] == 0)
+            awl_emit(check, i, end, "NUL byte (U+0000): the page shows it as \xEF\xBF\xBD");
+        else
+            awl_emit(check, i, end, "control character U+%04X: the page shows nothing or garbage",
+                     bytes[i]);
+        i = end + strcspn(src->bytes + end, control_chars);
+    }
+}
+
+const awl_rule awl_rule_control_char = {
+    .id = "control-char",
+    .category = "unicode",
+    .severity = AWL_SEVERITY_ERROR,
+    .fix = AWL_FIX_NONE,
+    .summary = "No NUL bytes or other ASCII control characters in the text",
+    .explanation =
+        "A NUL byte or another ASCII control character (U+0001-U+001F but tab, line\n"
+        "feed, carriage return and form feed; U+007F) is damage: a bad paste, a\n"
+        "broken conversion, binary data merged into the file. GitHub shows NUL as\n"
+        "\xEF\xBF\xBD and the others as nothing or garbage, and other tools may stop\n"
+        "reading at a NUL. There is no fix: retype the text.\n"
+        "\n"
+        "Bad (<NUL> stands for the byte 00):\n"
+        "    - [Orca](https://example.org/orca)<NUL> - Serving.\n"
+        "Good:\n"
+        "    - [Orca](https://example.org/orca) - Serving.\n",
+    .check = check_control_char,
+};
