@@ -547,6 +547,20 @@ static void show_progress(checker *c, double started, bool force)
 
 /* ---- the run ---- */
 
+/* Offline: a name that did not resolve says nothing about the link, so
+ * its answer goes back to unchecked. */
+static void forget_unresolved(awl_link_results *results)
+{
+    for (size_t i = 0; i < results->items.count; i++) {
+        awl_link_result *r = awl_vec_at(&results->items, i);
+        if (r->class == AWL_LINK_DEAD && !r->from_cache && r->http_status == 0 && r->reason &&
+            strcmp(r->reason, "no such host") == 0) {
+            r->class = AWL_LINK_UNCHECKED;
+            r->reason = "not checked: no host name resolved";
+        }
+    }
+}
+
 void awl_linkcheck_run(awl_link_results *results, const awl_link_options *options,
                        bool allow_private, bool use_cache, bool progress,
                        awl_linkcheck_stats *stats)
@@ -627,13 +641,12 @@ void awl_linkcheck_run(awl_link_results *results, const awl_link_options *option
     free(c.jobs);
 
     /* Not one answer, and names that do not resolve: the machine is more
-     * likely offline than every link dead. Say so, and keep no failure. */
+     * likely offline than every link dead. Those links are left unchecked
+     * (no dead-link finding, nothing cached); the caller says so. */
     bool offline = c.total > 0 && c.answers == 0 && c.unresolved > 0;
+    stats->offline = offline;
     if (offline)
-        awl_msg_warning(
-            "no link got an answer and %zu host name%s did not resolve: is the network down? "
-            "(these failures are not cached)",
-            c.unresolved, c.unresolved == 1 ? "" : "s");
+        forget_unresolved(results);
     if (use_cache && c.total) { /* nothing new: the file stays as it is */
         const char *why = NULL;
         if (!awl_link_cache_save(&cache, results, options->cache_path, !offline, &why))

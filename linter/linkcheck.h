@@ -79,6 +79,10 @@ typedef struct awl_linkcheck_stats {
     size_t checked; /* over the network */
     size_t cached;  /* answered by the cache */
     double seconds;
+    /* No link got an answer and host names did not resolve: the network
+     * looks down, and the links whose names did not resolve are left
+     * unchecked (class AWL_LINK_UNCHECKED), not reported dead. */
+    bool offline;
 } awl_linkcheck_stats;
 
 /* Answers every URL added. `use_cache`: read and then write
