@@ -133,12 +133,31 @@ def main():
                "args not passed through: exit %d, %s" % (status, out), failures)
 
         # links: passed as --links, or a clear failure when awelint lacks it.
-        status, out, err = run_action(action, source, workspace, {"paths": "README.md", "links": "true"})
+        # The list links to the suite's loopback server (args let awelint
+        # reach it), so the run needs no network: a dead link must come back
+        # as a dead-link annotation.
+        server = subprocess.Popen([sys.executable, os.path.join(source, "tests", "loopback_server.py")],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  universal_newlines=True)
+        try:
+            port = int(server.stdout.readline())
+            with open(os.path.join(workspace, "links.md"), "w") as f:
+                f.write("# Awesome Links\n\n## Tools\n\n"
+                        "- [Alive](http://127.0.0.1:%d/ok) - Answers.\n"
+                        "- [Gone](http://127.0.0.1:%d/not-found) - Does not.\n" % (port, port))
+            status, out, err = run_action(action, source, workspace,
+                                          {"paths": "links.md", "links": "true",
+                                           "args": "--allow-private --no-cache"})
+        finally:
+            server.stdin.close()
+            server.wait()
         binary = os.path.join(workspace, "runner", "awelint-build", "awelint")
         help_text = subprocess.run([binary, "--help"], stdout=subprocess.PIPE,
                                    universal_newlines=True).stdout
         if "--links" in help_text:
-            expect(status in (0, 1), "links: true failed: exit %d %s" % (status, err), failures)
+            expect(status == 1 and "title=dead-link::" in out and "/not-found" in out
+                   and "/ok:" not in out,
+                   "links: true: exit %d, %s %s" % (status, out, err), failures)
         else:
             expect(status == 2 and "::error title=awelint::links: true, but this awelint has no "
                    "--links option" in out, "links without --links: exit %d, %s" % (status, out),
