@@ -223,3 +223,13 @@ void awl_buf_put_size(awl_buf *buf, size_t value)
         buf->data[buf->len++] = digits[--n];
     buf->data[buf->len] = '\0';
 }
+
+bool awl_buf_read_stream(awl_buf *buf, FILE *in)
+{
+    char chunk[65536];
+    size_t n;
+    awl_buf_append(buf, "", 0);
+    while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
+        awl_buf_append(buf, chunk, n);
+    return !ferror(in);
+}

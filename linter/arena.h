@@ -12,7 +12,9 @@
 #ifndef AWL_ARENA_H
 #define AWL_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct awl_arena_chunk awl_arena_chunk;
 
@@ -72,6 +74,9 @@ void awl_buf_reserve(awl_buf *buf, size_t extra);
 /* Empties the buffer, keeping its storage. */
 void awl_buf_clear(awl_buf *buf);
 void awl_buf_free(awl_buf *buf);
+/* Appends everything left in `in` (the buffer stays NUL-terminated, even
+ * when empty); false on a read error (errno says which). */
+bool awl_buf_read_stream(awl_buf *buf, FILE *in);
 
 /* One byte: inline, since text is often built a byte at a time. */
 static inline void awl_buf_putc(awl_buf *buf, char c)

@@ -133,16 +133,6 @@ static int explain_rule(const char *id)
     return EXIT_CLEAN;
 }
 
-static bool read_stream(FILE *in, awl_buf *out)
-{
-    char chunk[65536];
-    size_t n;
-    awl_buf_append(out, "", 0);
-    while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
-        awl_buf_append(out, chunk, n);
-    return !ferror(in);
-}
-
 static void worse(run_state *st, int status)
 {
     if (status > st->status)
@@ -377,7 +367,7 @@ static void lint_file(run_state *st, const char *path)
     struct stat sb;
     if (fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0)
         awl_buf_reserve(&bytes, (size_t)sb.st_size); /* one allocation of the right size */
-    bool ok = read_stream(in, &bytes);
+    bool ok = awl_buf_read_stream(&bytes, in);
     int saved = errno;
     fclose(in);
     if (!ok && st->collecting) {
@@ -455,7 +445,7 @@ static void lint_path(run_state *st, const char *path)
             return;
         if (!st->stdin_read) {
             st->stdin_read = true;
-            if (!read_stream(stdin, &st->stdin_bytes)) {
+            if (!awl_buf_read_stream(&st->stdin_bytes, stdin)) {
                 awl_msg_error("standard input: cannot read: %s", strerror(errno));
                 worse(st, EXIT_TROUBLE);
                 awl_buf_free(&st->stdin_bytes);
@@ -492,7 +482,7 @@ static int init_config(int argc, char **argv)
     bool to_stdout = argc == 2 || strcmp(list, "-") == 0;
     FILE *in = strcmp(list, "-") == 0 ? stdin : fopen(list, "rb");
     awl_buf bytes = {0};
-    if (!in || !read_stream(in, &bytes)) {
+    if (!in || !awl_buf_read_stream(&bytes, in)) {
         awl_msg_error("%s: cannot read: %s", list, strerror(errno));
         if (in && in != stdin)
             fclose(in);

@@ -122,11 +122,7 @@ void awl_link_cache_load(awl_link_cache *cache, awl_link_results *results, const
         return;
     }
     awl_buf text = {0};
-    char chunk[65536];
-    size_t n;
-    awl_buf_append(&text, "", 0);
-    while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
-        awl_buf_append(&text, chunk, n);
+    awl_buf_read_stream(&text, in); /* a short read is a damaged cache, handled below */
     fclose(in);
     if (text.len == 0) { /* created, never written */
         awl_buf_free(&text);

@@ -61,11 +61,7 @@ static bool read_source(const char *name, const awl_net_options *net, awl_buf *o
         awl_msg_error("%s: cannot read: %s", name, strerror(errno));
         return false;
     }
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
-        awl_buf_append(out, chunk, n);
-    bool ok = !ferror(in);
+    bool ok = awl_buf_read_stream(out, in);
     if (!ok)
         awl_msg_error("%s: cannot read: %s", name, strerror(errno));
     if (in != stdin)
