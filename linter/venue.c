@@ -898,15 +898,22 @@ bool awl_venue_style_parse(const char *example, awl_venue_style *out)
     return true;
 }
 
-const char *awl_venue_style_example(const awl_venue_style *style, char *buf, size_t size)
+const char *awl_venue_style_separator(const awl_venue_style *style, char buf[8])
 {
-    snprintf(buf, size, "%sOSDI%s%s%s%s%s", style->bracket ? "[" : "",
-             style->quote > 0 && style->space_before > 0 ? " " : "",
+    snprintf(buf, 8, "%s%s%s", style->quote > 0 && style->space_before > 0 ? " " : "",
              style->quote == 0   ? " "
              : style->quote == 1 ? "'"
                                  : "\xE2\x80\x99",
-             style->quote > 0 && style->space_after > 0 ? " " : "",
-             style->four_digits ? "2022" : "22", style->bracket ? "]" : "");
+             style->quote > 0 && style->space_after > 0 ? " " : "");
+    return buf;
+}
+
+const char *awl_venue_style_example(const awl_venue_style *style, char *buf, size_t size)
+{
+    char separator[8];
+    snprintf(buf, size, "%sOSDI%s%s%s", style->bracket ? "[" : "",
+             awl_venue_style_separator(style, separator), style->four_digits ? "2022" : "22",
+             style->bracket ? "]" : "");
     return buf;
 }
 

@@ -147,6 +147,10 @@ bool awl_venue_tag_style(const awl_doc *doc, const awl_venue_tag *tag, awl_venue
  * with a style or a choice other than the bracket is tied. */
 bool awl_venue_dominant_style(const awl_doc *doc, const awl_entries *entries, awl_venue_style *out);
 
+/* What a tag of this style writes between the name and the year ("'",
+ * " '", "’ ", " "), into buf; returns buf. */
+const char *awl_venue_style_separator(const awl_venue_style *style, char buf[8]);
+
 /* Reads a style from an example tag as a maintainer writes it
  * (`[OSDI'22]`, `NSDI 2023`, `EuroSys '24`); false when it is not one. */
 bool awl_venue_style_parse(const char *example, awl_venue_style *out);

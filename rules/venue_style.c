@@ -18,7 +18,6 @@
  * however few tags the file has. Brackets and the tag's place in the entry
  * are read but not rewritten: moving a tag is not a safe edit.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "rule.h"
@@ -32,11 +31,7 @@ static void check_venue_style(awl_check *check)
     if (!pinned && !awl_venue_dominant_style(doc, check->entries, &norm))
         return; /* too few tags, or no convention to enforce */
     char norm_sep[8];
-    snprintf(norm_sep, sizeof norm_sep, "%s%s%s", norm.space_before > 0 ? " " : "",
-             norm.quote == 0   ? " "
-             : norm.quote == 1 ? "'"
-                               : "\xE2\x80\x99",
-             norm.space_after > 0 ? " " : "");
+    awl_venue_style_separator(&norm, norm_sep);
     for (size_t t = 0; t < check->entries->tag_count; t++) {
         const awl_venue_tag *tag = &check->entries->tags[t];
         awl_venue_style st;
