@@ -444,6 +444,8 @@ static void read_answer(checker *c, job *j, CURLcode code)
         if (code == CURLE_COULDNT_RESOLVE_HOST) {
             snprintf(reason, sizeof reason, "no such host");
             c->unresolved++;
+            if (!j->https_probe)
+                result_of(c, j)->unresolved = true;
         } else if (code == CURLE_COULDNT_CONNECT)
             snprintf(reason, sizeof reason, "connection refused");
         else
@@ -553,8 +555,7 @@ static void forget_unresolved(awl_link_results *results)
 {
     for (size_t i = 0; i < results->items.count; i++) {
         awl_link_result *r = awl_vec_at(&results->items, i);
-        if (r->class == AWL_LINK_DEAD && !r->from_cache && r->http_status == 0 && r->reason &&
-            strcmp(r->reason, "no such host") == 0) {
+        if (r->unresolved) {
             r->class = AWL_LINK_UNCHECKED;
             r->reason = "not checked: no host name resolved";
         }

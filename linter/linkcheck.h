@@ -47,6 +47,7 @@ typedef struct awl_link_result {
     const char *final_url; /* REDIRECT: where the hops end; NULL otherwise */
     const char *reason;    /* not OK: why, one short line; REDIRECT of several
                             * hops: each hop's status and URL ("301 URL, 308 URL") */
+    bool unresolved;       /* DEAD this run because the host name did not resolve */
     long long checked_at;  /* Unix time of the answer */
     bool from_cache;
 } awl_link_result;
