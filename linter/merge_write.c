@@ -618,17 +618,12 @@ static void unlink_dead_anchors(merger *m, awl_merge_result *result)
     awl_vec_free(&edits);
 }
 
-static bool is_web(const char *href)
-{
-    return strncasecmp(href, "http://", 7) == 0 || strncasecmp(href, "https://", 8) == 0;
-}
-
 static void expect_link(merger *m, const awl_strmap *present, const char *href,
                         awl_merge_result *result)
 {
     bool paper;
     size_t len;
-    const char *key = href && is_web(href) ? awl_dup_link_key(m->arena, href, &paper, &len) : NULL;
+    const char *key = href ? awl_dup_link_key(m->arena, href, &paper, &len) : NULL; /* NULL: not web */
     if (!key || awl_strmap_get(present, key, len))
         return;
     if (!result->lost_links++)
@@ -648,7 +643,7 @@ static void verify_links(merger *m, awl_merge_result *result)
         bool paper, inserted;
         size_t len;
         const char *href = out->links[l].href;
-        const char *key = is_web(href) ? awl_dup_link_key(m->arena, href, &paper, &len) : NULL;
+        const char *key = awl_dup_link_key(m->arena, href, &paper, &len); /* NULL: not web */
         if (key)
             awl_strmap_upsert(&present, key, len, &inserted);
     }
