@@ -746,7 +746,10 @@ int awl_cli_main(int argc, char **argv)
             awl_linkcheck_stats stats;
             awl_linkcheck_run(&st.link_results, &st.link_options, opt.allow_private, !opt.no_cache,
                               isatty(STDERR_FILENO) != 0, &stats);
-            if (stats.offline) { /* a check that could not run is not a pass */
+            if (stats.unavailable) {
+                awl_msg_error("links not checked: %s", stats.unavailable);
+                worse(&st, EXIT_TROUBLE);
+            } else if (stats.offline) { /* a check that could not run is not a pass */
                 awl_msg_error("links not checked: no host name resolved and no link answered; "
                               "is the network down?");
                 worse(&st, EXIT_TROUBLE);

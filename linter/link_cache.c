@@ -2,7 +2,6 @@
 #include "link_cache.h"
 
 #include <arpa/inet.h>
-#include <curl/curl.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <fcntl.h>
@@ -85,10 +84,10 @@ static bool parse_line(char *line, cached_line *out)
  * it skipped, whatever an earlier run with it found. */
 static bool names_private_address(const char *url)
 {
-    CURLU *parsed = curl_url();
+    CURLU *parsed = awl_curl.url();
     char *name = NULL;
-    bool found = parsed && curl_url_set(parsed, CURLUPART_URL, url, 0) == CURLUE_OK &&
-                 curl_url_get(parsed, CURLUPART_HOST, &name, 0) == CURLUE_OK;
+    bool found = parsed && awl_curl.url_set(parsed, CURLUPART_URL, url, 0) == CURLUE_OK &&
+                 awl_curl.url_get(parsed, CURLUPART_HOST, &name, 0) == CURLUE_OK;
     bool private_ = false;
     if (found) {
         size_t len = strlen(name);
@@ -105,8 +104,8 @@ static bool names_private_address(const char *url)
                        (len > 10 && strcasecmp(name + len - 10, ".localhost") == 0);
         }
     }
-    curl_free(name);
-    curl_url_cleanup(parsed);
+    awl_curl.free(name);
+    awl_curl.url_cleanup(parsed);
     return private_;
 }
 

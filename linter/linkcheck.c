@@ -11,7 +11,6 @@
  */
 #include "linkcheck.h"
 
-#include <curl/curl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,16 +138,16 @@ static double now_seconds(void)
 /* "host:port" of a URL, or false when curl cannot parse it. */
 static bool host_key(const char *url, char *out, size_t size)
 {
-    CURLU *parsed = curl_url();
+    CURLU *parsed = awl_curl.url();
     char *name = NULL, *port = NULL;
-    bool ok = parsed && curl_url_set(parsed, CURLUPART_URL, url, 0) == CURLUE_OK &&
-              curl_url_get(parsed, CURLUPART_HOST, &name, 0) == CURLUE_OK &&
-              curl_url_get(parsed, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK;
+    bool ok = parsed && awl_curl.url_set(parsed, CURLUPART_URL, url, 0) == CURLUE_OK &&
+              awl_curl.url_get(parsed, CURLUPART_HOST, &name, 0) == CURLUE_OK &&
+              awl_curl.url_get(parsed, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK;
     if (ok)
         snprintf(out, size, "%s:%s", name, port);
-    curl_free(name);
-    curl_free(port);
-    curl_url_cleanup(parsed);
+    awl_curl.free(name);
+    awl_curl.free(port);
+    awl_curl.url_cleanup(parsed);
     return ok;
 }
 
@@ -156,12 +155,12 @@ static bool host_key(const char *url, char *out, size_t size)
  * no https probe. */
 static bool has_explicit_port(const char *url)
 {
-    CURLU *parsed = curl_url();
+    CURLU *parsed = awl_curl.url();
     char *port = NULL;
-    bool explicit_port = parsed && curl_url_set(parsed, CURLUPART_URL, url, 0) == CURLUE_OK &&
-                         curl_url_get(parsed, CURLUPART_PORT, &port, 0) == CURLUE_OK;
-    curl_free(port);
-    curl_url_cleanup(parsed);
+    bool explicit_port = parsed && awl_curl.url_set(parsed, CURLUPART_URL, url, 0) == CURLUE_OK &&
+                         awl_curl.url_get(parsed, CURLUPART_PORT, &port, 0) == CURLUE_OK;
+    awl_curl.free(port);
+    awl_curl.url_cleanup(parsed);
     return explicit_port;
 }
 
@@ -320,7 +319,7 @@ static size_t note_header(char *bytes, size_t size, size_t count, void *user)
 static bool start_request(checker *c, size_t index)
 {
     job *j = &c->jobs[index];
-    CURL *handle = curl_easy_init();
+    CURL *handle = awl_curl.easy_init();
     if (!handle)
         return false;
     j->body_bytes = 0;
@@ -328,30 +327,30 @@ static bool start_request(checker *c, size_t index)
     j->error[0] = '\0';
     bool ok = awl_net_setup(handle, &c->net, &j->guard);
     if (j->https_probe) { /* a question on the side: it must not hold the run up */
-        ok = ok && curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS,
+        ok = ok && awl_curl.easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS,
                                     c->net.connect_timeout_ms < 3000 ? c->net.connect_timeout_ms
                                                                      : 3000L) == CURLE_OK;
         ok = ok &&
-             curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS,
+             awl_curl.easy_setopt(handle, CURLOPT_TIMEOUT_MS,
                               c->net.timeout_ms < 5000 ? c->net.timeout_ms : 5000L) == CURLE_OK;
     }
-    ok = ok && curl_easy_setopt(handle, CURLOPT_URL, j->url) == CURLE_OK;
-    ok = ok && curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L) == CURLE_OK;
+    ok = ok && awl_curl.easy_setopt(handle, CURLOPT_URL, j->url) == CURLE_OK;
+    ok = ok && awl_curl.easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L) == CURLE_OK;
     if (j->use_get)
-        ok = ok && curl_easy_setopt(handle, CURLOPT_HTTPGET, 1L) == CURLE_OK;
+        ok = ok && awl_curl.easy_setopt(handle, CURLOPT_HTTPGET, 1L) == CURLE_OK;
     else
-        ok = ok && curl_easy_setopt(handle, CURLOPT_NOBODY, 1L) == CURLE_OK;
-    ok = ok && curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, discard_body) == CURLE_OK;
-    ok = ok && curl_easy_setopt(handle, CURLOPT_WRITEDATA, j) == CURLE_OK;
-    ok = ok && curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, note_header) == CURLE_OK;
-    ok = ok && curl_easy_setopt(handle, CURLOPT_HEADERDATA, j) == CURLE_OK;
-    ok = ok && curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, j->error) == CURLE_OK;
-    ok = ok && curl_easy_setopt(handle, CURLOPT_PRIVATE, (void *)j) == CURLE_OK;
+        ok = ok && awl_curl.easy_setopt(handle, CURLOPT_NOBODY, 1L) == CURLE_OK;
+    ok = ok && awl_curl.easy_setopt(handle, CURLOPT_WRITEFUNCTION, discard_body) == CURLE_OK;
+    ok = ok && awl_curl.easy_setopt(handle, CURLOPT_WRITEDATA, j) == CURLE_OK;
+    ok = ok && awl_curl.easy_setopt(handle, CURLOPT_HEADERFUNCTION, note_header) == CURLE_OK;
+    ok = ok && awl_curl.easy_setopt(handle, CURLOPT_HEADERDATA, j) == CURLE_OK;
+    ok = ok && awl_curl.easy_setopt(handle, CURLOPT_ERRORBUFFER, j->error) == CURLE_OK;
+    ok = ok && awl_curl.easy_setopt(handle, CURLOPT_PRIVATE, (void *)j) == CURLE_OK;
     /* HTTP/2 over TLS when the server offers it; streams share a connection. */
     ok = ok &&
-         curl_easy_setopt(handle, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS) == CURLE_OK;
-    if (!ok || curl_multi_add_handle(c->multi, handle) != CURLM_OK) {
-        curl_easy_cleanup(handle);
+         awl_curl.easy_setopt(handle, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS) == CURLE_OK;
+    if (!ok || awl_curl.multi_add_handle(c->multi, handle) != CURLM_OK) {
+        awl_curl.easy_cleanup(handle);
         return false;
     }
     j->handle = handle;
@@ -407,12 +406,12 @@ static void again(checker *c, job *j, double not_before)
 static void read_answer(checker *c, job *j, CURLcode code)
 {
     long status = 0;
-    curl_easy_getinfo(j->handle, CURLINFO_RESPONSE_CODE, &status);
+    awl_curl.easy_getinfo(j->handle, CURLINFO_RESPONSE_CODE, &status);
     char *location = NULL; /* the handle's, until it is cleaned up */
-    curl_easy_getinfo(j->handle, CURLINFO_REDIRECT_URL, &location);
+    awl_curl.easy_getinfo(j->handle, CURLINFO_REDIRECT_URL, &location);
     curl_off_t retry_after = -1;
-    curl_easy_getinfo(j->handle, CURLINFO_RETRY_AFTER, &retry_after);
-    const char *curl_reason = j->error[0] ? j->error : curl_easy_strerror(code);
+    awl_curl.easy_getinfo(j->handle, CURLINFO_RETRY_AFTER, &retry_after);
+    const char *curl_reason = j->error[0] ? j->error : awl_curl.easy_strerror(code);
     if (status > 0)
         c->answers++;
     char reason[CURL_ERROR_SIZE + 64];
@@ -519,17 +518,17 @@ static void collect_answers(checker *c)
 {
     CURLMsg *msg;
     int left;
-    while ((msg = curl_multi_info_read(c->multi, &left))) {
+    while ((msg = awl_curl.multi_info_read(c->multi, &left))) {
         if (msg->msg != CURLMSG_DONE)
             continue;
         job *j = NULL;
-        curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&j);
+        awl_curl.easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&j);
         CURLcode code = msg->data.result;
         c->active--;
         host_at(c, j->host)->active--;
         read_answer(c, j, code);
-        curl_multi_remove_handle(c->multi, j->handle);
-        curl_easy_cleanup(j->handle);
+        awl_curl.multi_remove_handle(c->multi, j->handle);
+        awl_curl.easy_cleanup(j->handle);
         j->handle = NULL;
     }
 }
@@ -568,6 +567,8 @@ void awl_linkcheck_run(awl_link_results *results, const awl_link_options *option
 {
     double started = now_seconds();
     memset(stats, 0, sizeof *stats);
+    if (results->items.count && !awl_net_init(&stats->unavailable))
+        return; /* every link stays unchecked; the caller says why */
     awl_link_cache cache = {0};
     if (use_cache && results->items.count)
         awl_link_cache_load(&cache, results, options->cache_path, (long long)time(NULL), options,
@@ -602,21 +603,16 @@ void awl_linkcheck_run(awl_link_results *results, const awl_link_options *option
         place(&c, c.job_count++);
     }
     stats->checked = c.total;
-    if (c.unfinished && !awl_net_init()) {
-        for (size_t i = 0; i < c.job_count; i++)
-            if (c.jobs[i].url)
-                conclude(&c, &c.jobs[i], AWL_LINK_DEAD, 0, "libcurl could not start");
-    }
     if (c.unfinished) {
-        c.multi = curl_multi_init();
-        curl_multi_setopt(c.multi, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
-        curl_multi_setopt(c.multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)options->concurrency);
-        curl_multi_setopt(c.multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)options->per_host);
+        c.multi = awl_curl.multi_init();
+        awl_curl.multi_setopt(c.multi, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
+        awl_curl.multi_setopt(c.multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)options->concurrency);
+        awl_curl.multi_setopt(c.multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)options->per_host);
         while (c.unfinished) {
             double wake = now_seconds() + 1.0;
             start_ready(&c, now_seconds(), &wake);
             int running;
-            curl_multi_perform(c.multi, &running);
+            awl_curl.multi_perform(c.multi, &running);
             collect_answers(&c);
             if (!c.unfinished)
                 break;
@@ -625,9 +621,9 @@ void awl_linkcheck_run(awl_link_results *results, const awl_link_options *option
                 show_progress(&c, started, false);
             double wait = wake - now_seconds();
             int wait_ms = wait <= 0 ? 0 : wait >= 1 ? 1000 : (int)(wait * 1000) + 1;
-            curl_multi_poll(c.multi, NULL, 0, wait_ms, NULL);
+            awl_curl.multi_poll(c.multi, NULL, 0, wait_ms, NULL);
         }
-        curl_multi_cleanup(c.multi);
+        awl_curl.multi_cleanup(c.multi);
         if (progress) {
             show_progress(&c, started, true);
             awl_msg_progress_clear();

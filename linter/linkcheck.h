@@ -84,6 +84,9 @@ typedef struct awl_linkcheck_stats {
      * looks down, and the links whose names did not resolve are left
      * unchecked (class AWL_LINK_UNCHECKED), not reported dead. */
     bool offline;
+    /* libcurl could not be loaded or started: nothing was checked, every
+     * link stays unchecked, and this says why. */
+    const char *unavailable;
 } awl_linkcheck_stats;
 
 /* Answers every URL added. `use_cache`: read and then write

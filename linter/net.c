@@ -20,11 +20,15 @@ void awl_net_options_default(awl_net_options *options)
     options->timeout_ms = 30000;
 }
 
-bool awl_net_init(void)
+bool awl_net_init(const char **why)
 {
     static int state; /* 0: not yet, 1: done, -1: failed */
+    if (state == 0 && !awl_curl_load(why))
+        return false;
     if (state == 0)
-        state = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? 1 : -1;
+        state = awl_curl.global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? 1 : -1;
+    if (state < 0 && why)
+        *why = "libcurl could not start (curl_global_init failed)";
     return state == 1;
 }
 
@@ -123,16 +127,16 @@ bool awl_net_setup(CURL *handle, const awl_net_options *options, awl_net_guard *
     guard->refused = false;
     guard->refused_address[0] = '\0';
     bool ok = true;
-    ok &= curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https") == CURLE_OK;
-    ok &= curl_easy_setopt(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") == CURLE_OK;
-    ok &= curl_easy_setopt(handle, CURLOPT_USERAGENT, "awelint/" AWL_VERSION " (Markdown list linter)") == CURLE_OK;
+    ok &= awl_curl.easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https") == CURLE_OK;
+    ok &= awl_curl.easy_setopt(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") == CURLE_OK;
+    ok &= awl_curl.easy_setopt(handle, CURLOPT_USERAGENT, "awelint/" AWL_VERSION " (Markdown list linter)") == CURLE_OK;
     /* A proxy would be the address the guard sees, not the target. */
-    ok &= curl_easy_setopt(handle, CURLOPT_PROXY, "") == CURLE_OK;
-    ok &= curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, options->connect_timeout_ms) == CURLE_OK;
-    ok &= curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, options->timeout_ms) == CURLE_OK;
-    ok &= curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L) == CURLE_OK;
-    ok &= curl_easy_setopt(handle, CURLOPT_OPENSOCKETFUNCTION, guarded_open_socket) == CURLE_OK;
-    ok &= curl_easy_setopt(handle, CURLOPT_OPENSOCKETDATA, guard) == CURLE_OK;
+    ok &= awl_curl.easy_setopt(handle, CURLOPT_PROXY, "") == CURLE_OK;
+    ok &= awl_curl.easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, options->connect_timeout_ms) == CURLE_OK;
+    ok &= awl_curl.easy_setopt(handle, CURLOPT_TIMEOUT_MS, options->timeout_ms) == CURLE_OK;
+    ok &= awl_curl.easy_setopt(handle, CURLOPT_NOSIGNAL, 1L) == CURLE_OK;
+    ok &= awl_curl.easy_setopt(handle, CURLOPT_OPENSOCKETFUNCTION, guarded_open_socket) == CURLE_OK;
+    ok &= awl_curl.easy_setopt(handle, CURLOPT_OPENSOCKETDATA, guard) == CURLE_OK;
     return ok;
 }
 
@@ -159,11 +163,12 @@ static size_t keep_capped(char *bytes, size_t size, size_t count, void *user)
 bool awl_net_fetch(const char *url, const awl_net_options *options, size_t max_body, awl_buf *body,
                    char *error, size_t error_size)
 {
-    if (!awl_net_init()) {
-        snprintf(error, error_size, "cannot initialise libcurl");
+    const char *why = NULL;
+    if (!awl_net_init(&why)) {
+        snprintf(error, error_size, "%s", why);
         return false;
     }
-    CURL *handle = curl_easy_init();
+    CURL *handle = awl_curl.easy_init();
     if (!handle) {
         snprintf(error, error_size, "cannot create a libcurl handle");
         return false;
@@ -172,22 +177,22 @@ bool awl_net_fetch(const char *url, const awl_net_options *options, size_t max_b
     capped_body capped = {body, 0, max_body, false};
     char curl_error[CURL_ERROR_SIZE] = "";
     bool ok = awl_net_setup(handle, options, &guard);
-    ok = ok && curl_easy_setopt(handle, CURLOPT_URL, url) == CURLE_OK;
-    ok = ok && curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 1L) == CURLE_OK;
-    ok = ok && curl_easy_setopt(handle, CURLOPT_MAXREDIRS, (long)AWL_NET_MAX_REDIRECTS) == CURLE_OK;
-    ok = ok && curl_easy_setopt(handle, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)max_body) == CURLE_OK;
-    ok = ok && curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, keep_capped) == CURLE_OK;
-    ok = ok && curl_easy_setopt(handle, CURLOPT_WRITEDATA, &capped) == CURLE_OK;
-    ok = ok && curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, curl_error) == CURLE_OK;
+    ok = ok && awl_curl.easy_setopt(handle, CURLOPT_URL, url) == CURLE_OK;
+    ok = ok && awl_curl.easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 1L) == CURLE_OK;
+    ok = ok && awl_curl.easy_setopt(handle, CURLOPT_MAXREDIRS, (long)AWL_NET_MAX_REDIRECTS) == CURLE_OK;
+    ok = ok && awl_curl.easy_setopt(handle, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)max_body) == CURLE_OK;
+    ok = ok && awl_curl.easy_setopt(handle, CURLOPT_WRITEFUNCTION, keep_capped) == CURLE_OK;
+    ok = ok && awl_curl.easy_setopt(handle, CURLOPT_WRITEDATA, &capped) == CURLE_OK;
+    ok = ok && awl_curl.easy_setopt(handle, CURLOPT_ERRORBUFFER, curl_error) == CURLE_OK;
     if (!ok) {
         snprintf(error, error_size, "libcurl rejected an option (built without http or https?)");
-        curl_easy_cleanup(handle);
+        awl_curl.easy_cleanup(handle);
         return false;
     }
-    CURLcode code = curl_easy_perform(handle);
+    CURLcode code = awl_curl.easy_perform(handle);
     long status = 0;
-    curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
-    curl_easy_cleanup(handle);
+    awl_curl.easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
+    awl_curl.easy_cleanup(handle);
 
     if (guard.refused) {
         snprintf(error, error_size, "refused to connect to %s, a private or local address (--allow-private allows it)",
@@ -199,7 +204,7 @@ bool awl_net_fetch(const char *url, const awl_net_options *options, size_t max_b
         return false;
     }
     if (code != CURLE_OK) {
-        snprintf(error, error_size, "%s", curl_error[0] ? curl_error : curl_easy_strerror(code));
+        snprintf(error, error_size, "%s", curl_error[0] ? curl_error : awl_curl.easy_strerror(code));
         return false;
     }
     if (status < 200 || status > 299) {

@@ -15,7 +15,7 @@
 #ifndef AWL_NET_H
 #define AWL_NET_H
 
-#include <curl/curl.h>
+#include "curl_lib.h"
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/socket.h>
@@ -37,8 +37,9 @@ typedef struct awl_net_guard {
 
 void awl_net_options_default(awl_net_options *options);
 
-/* Initialises libcurl once per process; false if it cannot. */
-bool awl_net_init(void);
+/* Loads and initialises libcurl once per process; false if it cannot, with
+ * the reason in *why (when why is not NULL). */
+bool awl_net_init(const char **why);
 
 /* Applies the common options and the address guard to `handle`. Resets
  * guard's refused flag. False if libcurl rejects an option (a libcurl built

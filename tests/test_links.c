@@ -530,3 +530,26 @@ Test(links, the_config_can_turn_the_link_rules_on, .init = start, .fini = stop)
     expect_finding(r.out, "/gone", "error", "dead-link", "HTTP 410");
     awl_test_run_free(&r);
 }
+
+/* A lint never goes on the network, so it must not pay for loading libcurl
+ * and the thirty libraries behind it (about 3 ms a run): the loader's own
+ * log (glibc's LD_DEBUG=files) names libcurl only when links are checked. */
+Test(links, libcurl_is_loaded_only_to_check_links, .init = start, .fini = stop)
+{
+    const char *paths[] = {"/ok"};
+    write_list(paths, 1);
+    write_config(NULL);
+    setenv("LD_DEBUG", "files", 1);
+    const char *lint_args[] = {"--config", config_path, list_path, NULL};
+    run_result lint = awl_test_run(lint_args, NULL, 0, NULL);
+    run_result checked = run_links("--allow-private", "--no-cache");
+    unsetenv("LD_DEBUG");
+    cr_expect_eq(lint.status, 0, "%s", lint.out);
+    cr_expect(strstr(lint.err, "libmd4c"), "the loader's log is missing:\n%s", lint.err);
+    cr_expect_null(strstr(lint.err, "libcurl"), "a lint loaded libcurl:\n%s", lint.err);
+    cr_expect_eq(checked.status, 0, "%s", checked.out);
+    cr_expect(strstr(checked.err, "libcurl"), "--links did not load libcurl:\n%s", checked.err);
+    cr_expect_eq(requests("HEAD /ok"), 1);
+    awl_test_run_free(&lint);
+    awl_test_run_free(&checked);
+}
