@@ -10,10 +10,18 @@
 
 #include "strmap.h"
 
-/* prefix + a (+ sep + b when b is given), in the arena: keys are built for
- * every link, so no printf. */
+/* ASCII letters of k[0, len) to lower case. */
+static void awl_dup_fold_ascii(char *k, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (k[i] >= 'A' && k[i] <= 'Z')
+            k[i] = (char)(k[i] - 'A' + 'a');
+}
+
+/* prefix + a (+ sep + b when b is given), in the arena, its length into
+ * *out_len: keys are built for every link, so no printf. */
 static char *key_join(awl_arena *arena, const char *prefix, const char *a, size_t alen, char sep,
-                      const char *b, size_t blen)
+                      const char *b, size_t blen, size_t *out_len)
 {
     size_t plen = strlen(prefix);
     char *k = awl_arena_alloc(arena, plen + alen + (b ? 1 + blen : 0) + 1);
@@ -26,12 +34,27 @@ static char *key_join(awl_arena *arena, const char *prefix, const char *a, size_
         n += blen;
     }
     k[n] = '\0';
+    *out_len = n;
     return k;
+}
+
+/* The n bytes at s equal `lower` (lower case) ignoring ASCII case: inline,
+ * as strncasecmp costs a call and a locale lookup for every host tested. */
+static bool awl_dup_ascii_ieq(const char *s, const char *lower, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != lower[i])
+            return false;
+    }
+    return true;
 }
 
 static bool awl_dup_lower_eq(const char *s, size_t len, const char *lit)
 {
-    return strlen(lit) == len && strncasecmp(s, lit, len) == 0;
+    return strlen(lit) == len && awl_dup_ascii_ieq(s, lit, len);
 }
 
 static bool awl_dup_digit(char c)
@@ -45,9 +68,9 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
 {
     *paper = false;
     size_t n = strlen(href), i;
-    if (n > 8 && strncasecmp(href, "https://", 8) == 0)
+    if (n > 8 && awl_dup_ascii_ieq(href, "https://", 8))
         i = 8;
-    else if (n > 7 && strncasecmp(href, "http://", 7) == 0)
+    else if (n > 7 && awl_dup_ascii_ieq(href, "http://", 7))
         i = 7;
     else
         return NULL;
@@ -55,12 +78,12 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
     while (i < n && href[i] != '/' && href[i] != '?' && href[i] != '#')
         i++;
     size_t host_end = i;
-    if (host_end - host > 4 && strncasecmp(href + host, "www.", 4) == 0)
+    if (host_end - host > 4 && awl_dup_ascii_ieq(href + host, "www.", 4))
         host += 4;
     /* default ports */
-    if (host_end - host > 3 && strncmp(href + host_end - 3, ":80", 3) == 0)
+    if (host_end - host > 3 && memcmp(href + host_end - 3, ":80", 3) == 0)
         host_end -= 3;
-    else if (host_end - host > 4 && strncmp(href + host_end - 4, ":443", 4) == 0)
+    else if (host_end - host > 4 && memcmp(href + host_end - 4, ":443", 4) == 0)
         host_end -= 4;
     size_t path = i;
     size_t path_end = path;
@@ -78,29 +101,28 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
     size_t pl = path_end - path;
     if (awl_dup_lower_eq(h, hl, "arxiv.org") || awl_dup_lower_eq(h, hl, "export.arxiv.org")) {
         size_t skip = 0;
-        if (pl > 5 && (strncmp(p, "/abs/", 5) == 0 || strncmp(p, "/pdf/", 5) == 0))
+        if (pl > 5 && (memcmp(p, "/abs/", 5) == 0 || memcmp(p, "/pdf/", 5) == 0))
             skip = 5;
-        else if (pl > 6 && strncmp(p, "/html/", 6) == 0)
+        else if (pl > 6 && memcmp(p, "/html/", 6) == 0)
             skip = 6;
         if (skip) {
             size_t s = skip, e = pl;
-            if (e - s > 4 && strncasecmp(p + e - 4, ".pdf", 4) == 0)
+            if (e - s > 4 && awl_dup_ascii_ieq(p + e - 4, ".pdf", 4))
                 e -= 4;
             size_t v = e;
             while (v > s && awl_dup_digit(p[v - 1]))
                 v--;
             if (v < e && v > s + 1 && p[v - 1] == 'v')
                 e = v - 1;
-            if (e - s > 7 && strncasecmp(p + s, "arxiv:", 6) == 0)
+            if (e - s > 7 && awl_dup_ascii_ieq(p + s, "arxiv:", 6))
                 s += 6;
             *paper = true;
-            const char *k = key_join(arena, "arxiv:", p + s, e - s, 0, NULL, 0);
-            *out_len = strlen(k);
+            const char *k = key_join(arena, "arxiv:", p + s, e - s, 0, NULL, 0, out_len);
             return k;
         }
     }
     if (awl_dup_lower_eq(h, hl, "doi.org") || awl_dup_lower_eq(h, hl, "dx.doi.org") ||
-        (awl_dup_lower_eq(h, hl, "dl.acm.org") && pl > 5 && strncmp(p, "/doi/", 5) == 0)) {
+        (awl_dup_lower_eq(h, hl, "dl.acm.org") && pl > 5 && memcmp(p, "/doi/", 5) == 0)) {
         size_t s = 1;
         if (awl_dup_lower_eq(h, hl, "dl.acm.org")) {
             s = 5;
@@ -115,11 +137,8 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
         }
         if (pl > s && p[s] == '1' && pl - s > 3) {
             *paper = true;
-            char *k = key_join(arena, "doi:", p + s, pl - s, 0, NULL, 0);
-            for (char *c = k; *c; c++)
-                if (*c >= 'A' && *c <= 'Z')
-                    *c = (char)(*c - 'A' + 'a');
-            *out_len = strlen(k);
+            char *k = key_join(arena, "doi:", p + s, pl - s, 0, NULL, 0, out_len);
+            awl_dup_fold_ascii(k, *out_len);
             return k;
         }
     }
@@ -128,13 +147,12 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
         const char *q = href + query;
         size_t ql = query_end - query;
         for (size_t a = 0; a + 3 <= ql; a++) {
-            if ((a == 0 || q[a - 1] == '&') && strncmp(q + a, "id=", 3) == 0) {
+            if ((a == 0 || q[a - 1] == '&') && memcmp(q + a, "id=", 3) == 0) {
                 size_t e = a + 3;
                 while (e < ql && q[e] != '&')
                     e++;
                 *paper = true;
-                const char *k = key_join(arena, "openreview:", q + a + 3, e - a - 3, 0, NULL, 0);
-                *out_len = strlen(k);
+                const char *k = key_join(arena, "openreview:", q + a + 3, e - a - 3, 0, NULL, 0, out_len);
                 return k;
             }
         }
@@ -149,8 +167,7 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
             ne++;
         if (ne > ns) {
             *paper = true;
-            const char *k = key_join(arena, "pmlr:", p + s, e - s, '/', p + ns, ne - ns);
-            *out_len = strlen(k);
+            const char *k = key_join(arena, "pmlr:", p + s, e - s, '/', p + ns, ne - ns, out_len);
             return k;
         }
     }
@@ -165,42 +182,36 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
             if (pl - e > strlen(pres) && strncmp(p + e, pres, strlen(pres)) == 0) {
                 size_t ns = e + strlen(pres);
                 *paper = true;
-                const char *k = key_join(arena, "usenix:", p + s, e - s, '-', p + ns, pl - ns);
-                *out_len = strlen(k);
+                const char *k = key_join(arena, "usenix:", p + s, e - s, '-', p + ns, pl - ns, out_len);
                 return k;
             }
         } else if (pl > strlen(files) + 4 && strncmp(p, files, strlen(files)) == 0 &&
-                   strncasecmp(p + pl - 4, ".pdf", 4) == 0) {
+                   awl_dup_ascii_ieq(p + pl - 4, ".pdf", 4)) {
             size_t s = strlen(files);
             *paper = true;
-            const char *k = key_join(arena, "usenix:", p + s, pl - 4 - s, 0, NULL, 0);
-            *out_len = strlen(k);
+            const char *k = key_join(arena, "usenix:", p + s, pl - 4 - s, 0, NULL, 0, out_len);
             return k;
         }
     }
     if (awl_dup_lower_eq(h, hl, "aclanthology.org") && pl > 1) {
         size_t e = pl;
-        if (e > 5 && strncasecmp(p + e - 4, ".pdf", 4) == 0)
+        if (e > 5 && awl_dup_ascii_ieq(p + e - 4, ".pdf", 4))
             e -= 4;
         *paper = true;
-        const char *k = key_join(arena, "acl:", p + 1, e - 1, 0, NULL, 0);
-        *out_len = strlen(k);
+        const char *k = key_join(arena, "acl:", p + 1, e - 1, 0, NULL, 0, out_len);
         return k;
     }
     if (awl_dup_lower_eq(h, hl, "github.com")) {
         size_t s = 1, e = pl;
-        if (e > 4 && strncasecmp(p + e - 4, ".git", 4) == 0)
+        if (e > 4 && awl_dup_ascii_ieq(p + e - 4, ".git", 4))
             e -= 4;
-        if (e > 10 && (strncmp(p + e - 10, "/tree/main", 10) == 0))
+        if (e > 10 && (memcmp(p + e - 10, "/tree/main", 10) == 0))
             e -= 10;
-        else if (e > 12 && strncmp(p + e - 12, "/tree/master", 12) == 0)
+        else if (e > 12 && memcmp(p + e - 12, "/tree/master", 12) == 0)
             e -= 12;
         if (e > s) {
-            char *k = key_join(arena, "github:", p + s, e - s, 0, NULL, 0);
-            for (char *c = k; *c; c++)
-                if (*c >= 'A' && *c <= 'Z')
-                    *c = (char)(*c - 'A' + 'a');
-            *out_len = strlen(k);
+            char *k = key_join(arena, "github:", p + s, e - s, 0, NULL, 0, out_len);
+            awl_dup_fold_ascii(k, *out_len);
             return k;
         }
     }
@@ -282,7 +293,8 @@ static size_t awl_dup_title_core(const char *t, size_t n)
  * or NULL when the title is too generic; *out_compact gets the same text
  * either way (one copy), `spaced` the words with a space between. */
 static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_buf *scratch,
-                                     size_t *out_len, awl_buf *spaced, const char **out_compact)
+                                     size_t *out_len, awl_buf *spaced, const char **out_compact,
+                                     size_t *out_words)
 {
     size_t n = awl_dup_title_core(title, strlen(title));
     size_t words = 0;
@@ -290,26 +302,24 @@ static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_bu
     for (size_t i = 0; i < n;) {
         if ((unsigned char)title[i] < 0x80) {
             /* An ASCII run, without utf8proc or a capacity check per byte:
-             * letters folded, digits kept, anything else a break. */
-            size_t run = i;
-            while (run < n && (unsigned char)title[run] < 0x80)
-                run++;
-            awl_buf_reserve(scratch, run - i);
-            awl_buf_reserve(spaced, 2 * (run - i));
+             * letters folded, digits kept, anything else a break. Room is
+             * made for the rest of the title at once. */
+            awl_buf_reserve(scratch, n - i);
+            awl_buf_reserve(spaced, 2 * (n - i));
             char *sc = scratch->data + scratch->len, *sp = spaced->data + spaced->len;
-            for (; i < run; i++) {
+            for (; i < n && (unsigned char)title[i] < 0x80; i++) {
                 char c = title[i];
-                if (c >= 'A' && c <= 'Z')
-                    c = (char)(c - 'A' + 'a');
-                if ((c >= 'a' && c <= 'z') || awl_dup_digit(c)) {
+                /* | 0x20 maps control bytes onto digits, so test c itself */
+                char folded = (char)(c | 0x20); /* 'A'..'Z' to 'a'..'z'; digits stay */
+                if ((folded >= 'a' && folded <= 'z') || awl_dup_digit(c)) {
                     if (!in_word) {
                         if (words)
                             *sp++ = ' ';
                         words++;
                         in_word = true;
                     }
-                    *sc++ = c;
-                    *sp++ = c;
+                    *sc++ = folded;
+                    *sp++ = folded;
                 } else {
                     in_word = false;
                 }
@@ -358,6 +368,7 @@ static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_bu
         }
     }
     *out_len = scratch->len;
+    *out_words = words;
     const char *compact = awl_arena_strndup(arena, scratch->data, scratch->len);
     *out_compact = compact;
     return words < 3 || scratch->len < 16 ? NULL : compact;
@@ -583,12 +594,12 @@ static bool awl_dup_nested(const awl_dup_item *items, size_t a, size_t b)
 
 /* The length of word [w, w+len) without an inflection, for the near-match
  * only: `Networks` and `Network`, `Reversed` and `Reverse` are one word.
- * Only a prefix is kept, so the key stays in the title's storage. */
-static size_t awl_dup_stem(const char *w, size_t len)
+ * Only words of letters a-z (`letters_only`) have one. Only a prefix is
+ * kept, so the key stays in the title's storage. */
+static size_t awl_dup_stem(const char *w, size_t len, bool letters_only)
 {
-    for (size_t i = 0; i < len; i++)
-        if (w[i] < 'a' || w[i] > 'z')
-            return len;
+    if (!letters_only)
+        return len;
     if (len > 3 && w[len - 1] == 's' && w[len - 2] != 's' && w[len - 2] != 'u' && w[len - 2] != 'i')
         len--;
     if (len > 4 && w[len - 2] == 'e' && w[len - 1] == 'd')
@@ -598,64 +609,121 @@ static size_t awl_dup_stem(const char *w, size_t len)
     return len;
 }
 
+/* The distinct (stemmed) words of the titles, each with an id: an
+ * open-addressing table of eight-byte slots (hash, id + 1) over an array
+ * of the words, which also counts the titles holding each word. Slots
+ * this small keep the table of a large list's tens of thousands of words
+ * to a few hundred kilobytes. */
+typedef struct awl_dup_word {
+    const char *text; /* borrowed from the spaced title */
+    uint32_t len;
+    uint32_t titles;     /* titles holding it */
+    uint32_t last_title; /* the last title holding it, + 1 */
+} awl_dup_word;
+
+typedef struct awl_dup_word_slot {
+    uint32_t hash;
+    uint32_t id_plus_one; /* 0: empty */
+} awl_dup_word_slot;
+
+typedef struct awl_dup_words {
+    awl_dup_word_slot *slots;
+    size_t capacity; /* a power of two, at most half full */
+    awl_dup_word *items;
+    size_t count, items_cap;
+} awl_dup_words;
+
+static void awl_dup_words_place(awl_dup_word_slot *slots, size_t capacity, awl_dup_word_slot slot)
+{
+    size_t at = slot.hash & (capacity - 1);
+    while (slots[at].id_plus_one)
+        at = (at + 1) & (capacity - 1);
+    slots[at] = slot;
+}
+
+/* The id of word [w, w+len), added with no titles when new. */
+static uint32_t awl_dup_words_id(awl_dup_words *words, const char *w, size_t len)
+{
+    uint32_t hash = (uint32_t)awl_hash_bytes(w, len);
+    size_t mask = words->capacity - 1;
+    for (size_t at = hash & mask;; at = (at + 1) & mask) {
+        awl_dup_word_slot slot = words->slots[at];
+        if (!slot.id_plus_one)
+            break;
+        const awl_dup_word *known = &words->items[slot.id_plus_one - 1];
+        if (slot.hash == hash && known->len == len && memcmp(known->text, w, len) == 0)
+            return slot.id_plus_one - 1;
+    }
+    if (words->count == words->items_cap) {
+        words->items_cap *= 2;
+        words->items = awl_xrealloc(words->items, words->items_cap * sizeof *words->items);
+    }
+    uint32_t id = (uint32_t)words->count++;
+    words->items[id] = (awl_dup_word){w, (uint32_t)len, 0, 0};
+    if (words->count * 2 > words->capacity) {
+        size_t capacity = words->capacity * 2;
+        awl_dup_word_slot *slots = awl_xcalloc(capacity, sizeof *slots);
+        for (size_t k = 0; k < words->capacity; k++)
+            if (words->slots[k].id_plus_one)
+                awl_dup_words_place(slots, capacity, words->slots[k]);
+        free(words->slots);
+        words->slots = slots;
+        words->capacity = capacity;
+    }
+    awl_dup_words_place(words->slots, words->capacity, (awl_dup_word_slot){hash, id + 1});
+    return id;
+}
+
 /* Unions entries whose (non-generic) titles nearly coincide. */
 static void awl_dup_near_titles(const awl_dup_item *items, size_t n, const char *const *spaced,
-                                const char *const *prim_keys, const bool *usable, size_t *parent)
+                                size_t total_words, const char *const *prim_keys, const bool *usable,
+                                size_t *parent)
 {
     if (n >= UINT32_MAX / 2)
         return; /* ids are 32-bit; no real list comes near */
-    size_t cap = 0, used = 0, words = 0, words_cap = 0;
-    awl_dup_tok *toks = NULL;
-    uint32_t *df = NULL;        /* per word id: titles holding it */
-    uint32_t *last_title = NULL; /* per word id: the last title holding it, + 1 */
+    /* each title's words, as ids, one after another; a title has no
+     * more ids than words */
+    awl_dup_tok *toks = awl_xmalloc((total_words + 1) * sizeof(awl_dup_tok));
+    size_t used = 0;
     uint32_t *start = awl_xmalloc((n + 1) * sizeof(uint32_t));
     uint32_t *count = awl_xcalloc(n + 1, sizeof(uint32_t));
     size_t posts_cap = 0;
-    awl_strmap ids; /* titles bring many words no other title has */
-    awl_strmap_init(&ids);
-    awl_strmap_reserve(&ids, n / 2);
+    awl_dup_words words = {0};
+    words.capacity = 1024;
+    while (words.capacity < n)
+        words.capacity *= 2; /* about one new word per title, doubled as it fills */
+    words.slots = awl_xcalloc(words.capacity, sizeof *words.slots);
+    words.items_cap = words.capacity / 2;
+    words.items = awl_xmalloc(words.items_cap * sizeof *words.items);
     for (size_t i = 0; i < n && used < UINT32_MAX / 2; i++) {
         start[i] = (uint32_t)used;
         if (!usable[i])
             continue;
         for (const char *w = spaced[i]; *w;) {
-            const char *e = strchr(w, ' ');
-            size_t wl = e ? (size_t)(e - w) : strlen(w);
-            bool inserted = false;
-            size_t *slot = awl_strmap_upsert(&ids, w, awl_dup_stem(w, wl), &inserted);
-            if (inserted) {
-                if (words == words_cap) {
-                    words_cap = words_cap ? 2 * words_cap : 256;
-                    df = awl_xrealloc(df, words_cap * sizeof(uint32_t));
-                    last_title = awl_xrealloc(last_title, words_cap * sizeof(uint32_t));
-                }
-                df[words] = 0;
-                last_title[words] = 0;
-                *slot = words++;
-            }
-            w += wl;
-            while (*w == ' ')
-                w++;
+            /* one pass finds the word's end and whether it is all a-z */
+            const char *e = w;
+            bool letters_only = true;
+            for (; *e && *e != ' '; e++)
+                letters_only &= *e >= 'a' && *e <= 'z';
+            uint32_t id = awl_dup_words_id(&words, w, awl_dup_stem(w, (size_t)(e - w), letters_only));
+            w = *e ? e + 1 : e; /* spaced keys hold one space between words */
+            awl_dup_word *word = &words.items[id];
             /* a set: each word once per title */
-            if (last_title[*slot] == i + 1)
+            if (word->last_title == i + 1)
                 continue;
-            last_title[*slot] = (uint32_t)(i + 1);
-            df[*slot]++;
-            if (used == cap) {
-                cap = cap ? 2 * cap : 256;
-                toks = awl_xrealloc(toks, cap * sizeof(*toks));
-            }
-            toks[used++] = (awl_dup_tok)*slot;
+            word->last_title = (uint32_t)(i + 1);
+            word->titles++;
+            toks[used++] = (awl_dup_tok)id;
         }
         size_t m = used - start[i];
         count[i] = (uint32_t)m;
         /* |A| - ceil(t|A|) + 1 words of each title are posted */
         posts_cap += m - (m * AWL_DUP_NEAR_PCT + 99) / 100 + 1;
     }
-    awl_strmap_free(&ids);
+    free(words.slots);
     if (used >= UINT32_MAX / 2)
         posts_cap = 0, n = 0;                                  /* too big to index: no near-match */
-    uint32_t *head = awl_xcalloc(words + 1, sizeof(uint32_t)); /* per word: newest posting + 1 */
+    uint32_t *head = awl_xcalloc(words.count + 1, sizeof(uint32_t)); /* per word: newest posting + 1 */
     /* postings: per word, a chain newest first; the size rides along so
      * most candidates are refused without reading their words */
     typedef struct {
@@ -669,7 +737,7 @@ static void awl_dup_near_titles(const awl_dup_item *items, size_t n, const char 
             continue;
         awl_dup_tok *a = toks + start[i];
         for (size_t j = 0; j < na; j++)
-            a[j] |= (awl_dup_tok)df[a[j]] << 32;
+            a[j] |= (awl_dup_tok)words.items[a[j]].titles << 32;
         awl_dup_tok_sort(a, na);
         size_t prefix = na - (na * AWL_DUP_NEAR_PCT + 99) / 100 + 1;
         for (size_t p = 0; p < prefix; p++) {
@@ -696,8 +764,7 @@ static void awl_dup_near_titles(const awl_dup_item *items, size_t n, const char 
         }
     }
     free(head);
-    free(df);
-    free(last_title);
+    free(words.items);
     free(post);
     free(toks);
     free(start);
@@ -715,6 +782,7 @@ void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_
     awl_strmap_init(&keys);
     awl_strmap_reserve(&keys, n);
     awl_buf scratch = {0}, spaced = {0};
+    size_t total_words = 0; /* of the titles the near-match reads */
     for (size_t i = 0; i < n; i++) {
         parent[i] = i;
         const awl_dup_item *it = &items[i];
@@ -722,12 +790,15 @@ void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_
         size_t klen = 0;
         awl_buf_clear(&scratch);
         awl_buf_clear(&spaced);
-        const char *tkey = title ? awl_dup_title_key(arena, title, &scratch, &klen, &spaced, &compact_titles[i])
+        size_t words = 0;
+        const char *tkey = title ? awl_dup_title_key(arena, title, &scratch, &klen, &spaced,
+                                                     &compact_titles[i], &words)
                                  : NULL;
         if (title)
             spaced_titles[i] = awl_arena_strndup(arena, spaced.data, spaced.len);
         if (tkey) {
             near_usable[i] = true;
+            total_words += words;
             bool inserted = false;
             size_t *slot = awl_strmap_upsert(&keys, tkey, klen, &inserted);
             /* title keys and link keys never collide: link keys hold ':' */
@@ -756,7 +827,7 @@ void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_
                 awl_dup_union(parent, *slot, i);
         }
     }
-    awl_dup_near_titles(items, n, spaced_titles, prim_keys, near_usable, parent);
+    awl_dup_near_titles(items, n, spaced_titles, total_words, prim_keys, near_usable, parent);
     for (size_t i = 0; i < n; i++)
         first[i] = awl_dup_find(parent, i);
     free(near_usable);

@@ -6,6 +6,17 @@
 
 #include "arena.h"
 
+/* Eight loaded bytes as a little-endian number, so the shift below drops
+ * the first bytes on any host. */
+static uint64_t le64(uint64_t loaded)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return __builtin_bswap64(loaded);
+#else
+    return loaded;
+#endif
+}
+
 uint64_t awl_hash_bytes(const char *bytes, size_t len)
 {
     /* Eight bytes per step, each mixed in with a multiply (as wyhash and
@@ -21,8 +32,19 @@ uint64_t awl_hash_bytes(const char *bytes, size_t len)
         hash ^= hash >> 29;
     }
     if (i < len) {
+        /* The last 1-7 bytes as a little-endian number, without a memcpy
+         * of variable length (a libc call): a key of eight bytes or more
+         * reads its last eight and shifts the ones already mixed out. */
+        size_t rest = len - i;
         uint64_t word = 0;
-        memcpy(&word, bytes + i, len - i);
+        if (len >= 8) {
+            uint64_t last;
+            memcpy(&last, bytes + len - 8, 8);
+            word = le64(last) >> (8 * (8 - rest));
+        } else {
+            for (size_t k = 0; k < rest; k++)
+                word |= (uint64_t)(unsigned char)bytes[i + k] << (8 * k);
+        }
         hash = (hash ^ word) * mul;
         hash ^= hash >> 29;
     }
