@@ -520,50 +520,39 @@ static void awl_dup_union(size_t *parent, size_t a, size_t b)
 #define AWL_DUP_NEAR_PCT 90u
 #define AWL_DUP_NEAR_CAP 16
 
-/* A word of a title, as one sortable number: how many titles hold it in
- * the high half, its id (one per distinct word of the document) in the low
- * half, so sorting the numbers puts the rarest words first and ties by id
- * alike in every title. */
+/* A word of a title, as one number: how many titles hold it in the high
+ * half, its id (one per distinct word of the document) in the low half,
+ * so the smallest numbers are the rarest words, ties broken by id alike in
+ * every title. */
 typedef uint64_t awl_dup_tok;
 
-/* Sorts a title's words: a shell sort (Ciura's gaps) on the numbers
- * themselves, which is an insertion sort for the usual dozen words and
- * stays fast for the rare title that is a whole paragraph. */
-static void awl_dup_tok_sort(awl_dup_tok *t, size_t k)
+/* Moves the `prefix` rarest of a title's k words (the smallest numbers)
+ * to its front: a selection, as the prefix filter reads only about a
+ * tenth of the words and the matching needs no order. */
+static void awl_dup_tok_rarest(awl_dup_tok *t, size_t k, size_t prefix)
 {
-    static const size_t gaps[] = {701, 301, 132, 57, 23, 10, 4, 1};
-    for (size_t g = 0; g < sizeof gaps / sizeof gaps[0]; g++) {
-        size_t gap = gaps[g];
-        for (size_t i = gap; i < k; i++) {
-            awl_dup_tok x = t[i];
-            size_t j = i;
-            while (j >= gap && t[j - gap] > x) {
-                t[j] = t[j - gap];
-                j -= gap;
-            }
-            t[j] = x;
-        }
+    for (size_t p = 0; p < prefix && p < k; p++) {
+        size_t min = p;
+        for (size_t i = p + 1; i < k; i++)
+            if (t[i] < t[min])
+                min = i;
+        awl_dup_tok x = t[p];
+        t[p] = t[min];
+        t[min] = x;
     }
 }
 
-/* Whether two rarity-sorted word sets share at least `need` words; stops
- * as soon as the words left cannot make up the difference. */
-static bool awl_dup_tok_share(const awl_dup_tok *a, size_t na, const awl_dup_tok *b, size_t nb,
+/* Whether title b shares at least `need` words with the title whose
+ * words carry `mark` in marks (per word id); stops as soon as the words
+ * left cannot make up the difference. */
+static bool awl_dup_tok_share(const uint32_t *marks, uint32_t mark, const awl_dup_tok *b, size_t nb,
                               size_t need)
 {
-    size_t i = 0, j = 0, common = 0;
-    while (i < na && j < nb) {
-        if (common + (na - i < nb - j ? na - i : nb - j) < need)
+    size_t common = 0;
+    for (size_t j = 0; j < nb && common < need; j++) {
+        if (common + (nb - j) < need)
             return false;
-        if (a[i] == b[j]) {
-            common++;
-            i++;
-            j++;
-        } else if (a[i] < b[j]) {
-            i++;
-        } else {
-            j++;
-        }
+        common += marks[(uint32_t)b[j]] == mark;
     }
     return common >= need;
 }
@@ -724,6 +713,7 @@ static void awl_dup_near_titles(const awl_dup_item *items, size_t n, const char 
     if (used >= UINT32_MAX / 2)
         posts_cap = 0, n = 0;                                  /* too big to index: no near-match */
     uint32_t *head = awl_xcalloc(words.count + 1, sizeof(uint32_t)); /* per word: newest posting + 1 */
+    uint32_t *marks = awl_xcalloc(words.count + 1, sizeof(uint32_t)); /* per word: its title + 1 */
     /* postings: per word, a chain newest first; the size rides along so
      * most candidates are refused without reading their words */
     typedef struct {
@@ -736,10 +726,12 @@ static void awl_dup_near_titles(const awl_dup_item *items, size_t n, const char 
         if (na == 0)
             continue;
         awl_dup_tok *a = toks + start[i];
-        for (size_t j = 0; j < na; j++)
+        for (size_t j = 0; j < na; j++) {
             a[j] |= (awl_dup_tok)words.items[a[j]].titles << 32;
-        awl_dup_tok_sort(a, na);
+            marks[(uint32_t)a[j]] = (uint32_t)(i + 1);
+        }
         size_t prefix = na - (na * AWL_DUP_NEAR_PCT + 99) / 100 + 1;
+        awl_dup_tok_rarest(a, na, prefix);
         for (size_t p = 0; p < prefix; p++) {
             uint32_t *h = &head[(uint32_t)a[p]];
             size_t seen = 0;
@@ -751,7 +743,7 @@ static void awl_dup_near_titles(const awl_dup_item *items, size_t n, const char 
                 /* common / (na + nb - common) >= t  <=>  common >= t (na + nb) / (1 + t) */
                 size_t need = ((na + nb) * AWL_DUP_NEAR_PCT + 100 + AWL_DUP_NEAR_PCT - 1) /
                               (100 + AWL_DUP_NEAR_PCT);
-                if (awl_dup_tok_share(a, na, toks + start[j], nb, need) &&
+                if (awl_dup_tok_share(marks, (uint32_t)(i + 1), toks + start[j], nb, need) &&
                     awl_dup_find(parent, i) != awl_dup_find(parent, j) &&
                     awl_dup_numbers_in(spaced[i], spaced[j]) &&
                     awl_dup_numbers_in(spaced[j], spaced[i]) &&
@@ -764,6 +756,7 @@ static void awl_dup_near_titles(const awl_dup_item *items, size_t n, const char 
         }
     }
     free(head);
+    free(marks);
     free(words.items);
     free(post);
     free(toks);
