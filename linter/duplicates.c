@@ -289,40 +289,77 @@ static size_t awl_dup_title_core(const char *t, size_t n)
     }
 }
 
+/* Where each word of a spaced title key starts, and whether it is all
+ * a-z (only such a word loses an inflection in the near-match): recorded
+ * while the key is built, so the near-match does not scan it again. */
+typedef struct awl_dup_spans {
+    uint32_t *start;
+    bool *letters_only;
+    size_t count, cap;
+} awl_dup_spans;
+
+static void awl_dup_spans_push(awl_dup_spans *spans, size_t start)
+{
+    if (spans->count == spans->cap) {
+        spans->cap = spans->cap ? 2 * spans->cap : 64;
+        spans->start = awl_xrealloc(spans->start, spans->cap * sizeof *spans->start);
+        spans->letters_only =
+            awl_xrealloc(spans->letters_only, spans->cap * sizeof *spans->letters_only);
+    }
+    spans->start[spans->count] = (uint32_t)start;
+    spans->letters_only[spans->count] = true;
+    spans->count++;
+}
+
+/* An ASCII byte of a title as it goes into the key: letters folded to
+ * lower case, digits kept, 0 for anything else (a break between words). */
+static char awl_dup_ascii_key_char[128];
+
+static void awl_dup_ascii_key_init(void)
+{
+    if (awl_dup_ascii_key_char['a'])
+        return;
+    for (char c = '0'; c <= '9'; c++)
+        awl_dup_ascii_key_char[(unsigned char)c] = c;
+    for (char c = 'a'; c <= 'z'; c++)
+        awl_dup_ascii_key_char[(unsigned char)c] =
+            awl_dup_ascii_key_char[(unsigned char)(c - 'a' + 'A')] = c;
+}
+
 /* The title key (letters and digits, NFKC, folded, no marks) into arena,
  * or NULL when the title is too generic; *out_compact gets the same text
- * either way (one copy), `spaced` the words with a space between. */
+ * either way (one copy), `spaced` the words with a space between, and
+ * `spans` where they start. */
 static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_buf *scratch,
-                                     size_t *out_len, awl_buf *spaced, const char **out_compact,
-                                     size_t *out_words)
+                                     size_t *out_len, awl_buf *spaced, awl_dup_spans *spans,
+                                     const char **out_compact)
 {
     size_t n = awl_dup_title_core(title, strlen(title));
-    size_t words = 0;
     bool in_word = false;
+    spans->count = 0;
     for (size_t i = 0; i < n;) {
         if ((unsigned char)title[i] < 0x80) {
-            /* An ASCII run, without utf8proc or a capacity check per byte:
-             * letters folded, digits kept, anything else a break. Room is
-             * made for the rest of the title at once. */
+            /* An ASCII run, without utf8proc or a capacity check per byte.
+             * Room is made for the rest of the title at once. */
             awl_buf_reserve(scratch, n - i);
             awl_buf_reserve(spaced, 2 * (n - i));
             char *sc = scratch->data + scratch->len, *sp = spaced->data + spaced->len;
             for (; i < n && (unsigned char)title[i] < 0x80; i++) {
-                char c = title[i];
-                /* | 0x20 maps control bytes onto digits, so test c itself */
-                char folded = (char)(c | 0x20); /* 'A'..'Z' to 'a'..'z'; digits stay */
-                if ((folded >= 'a' && folded <= 'z') || awl_dup_digit(c)) {
-                    if (!in_word) {
-                        if (words)
-                            *sp++ = ' ';
-                        words++;
-                        in_word = true;
-                    }
-                    *sc++ = folded;
-                    *sp++ = folded;
-                } else {
+                char c = awl_dup_ascii_key_char[(unsigned char)title[i]];
+                if (!c) {
                     in_word = false;
+                    continue;
                 }
+                if (!in_word) {
+                    if (spans->count)
+                        *sp++ = ' ';
+                    awl_dup_spans_push(spans, (size_t)(sp - spaced->data));
+                    in_word = true;
+                }
+                if (c <= '9')
+                    spans->letters_only[spans->count - 1] = false;
+                *sc++ = c;
+                *sp++ = c;
             }
             *sc = *sp = '\0';
             scratch->len = (size_t)(sc - scratch->data);
@@ -356,22 +393,23 @@ static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_bu
                 continue;
             }
             if (!in_word) {
-                if (words)
+                if (spans->count)
                     awl_buf_putc(spaced, ' ');
-                words++;
+                awl_dup_spans_push(spans, spaced->len);
                 in_word = true;
             }
             utf8proc_uint8_t enc[4];
             utf8proc_ssize_t len = utf8proc_encode_char(c, enc);
+            if (len != 1 || enc[0] < 'a' || enc[0] > 'z')
+                spans->letters_only[spans->count - 1] = false;
             awl_buf_append(scratch, (const char *)enc, (size_t)len);
             awl_buf_append(spaced, (const char *)enc, (size_t)len);
         }
     }
     *out_len = scratch->len;
-    *out_words = words;
     const char *compact = awl_arena_strndup(arena, scratch->data, scratch->len);
     *out_compact = compact;
-    return words < 3 || scratch->len < 16 ? NULL : compact;
+    return spans->count < 3 || scratch->len < 16 ? NULL : compact;
 }
 
 /* The word [w, w+len) is a number: it holds a digit, or it is a roman
@@ -663,63 +701,76 @@ static uint32_t awl_dup_words_id(awl_dup_words *words, const char *w, size_t len
     return id;
 }
 
-/* Unions entries whose (non-generic) titles nearly coincide. */
-static void awl_dup_near_titles(const awl_dup_item *items, size_t n, const char *const *spaced,
-                                size_t total_words, const char *const *prim_keys, const bool *usable,
-                                size_t *parent)
+/* The near-match's view of the titles: each usable title's words as
+ * ids, one title after another (title i's count[i] from start[i]). */
+typedef struct awl_dup_near {
+    awl_dup_words words;
+    awl_dup_tok *toks;
+    size_t used, toks_cap;
+    uint32_t *start, *count;
+    size_t posts_cap; /* postings the match will make */
+} awl_dup_near;
+
+static void awl_dup_near_init(awl_dup_near *near, size_t n)
 {
-    if (n >= UINT32_MAX / 2)
-        return; /* ids are 32-bit; no real list comes near */
-    /* each title's words, as ids, one after another; a title has no
-     * more ids than words */
-    awl_dup_tok *toks = awl_xmalloc((total_words + 1) * sizeof(awl_dup_tok));
-    size_t used = 0;
-    uint32_t *start = awl_xmalloc((n + 1) * sizeof(uint32_t));
-    uint32_t *count = awl_xcalloc(n + 1, sizeof(uint32_t));
-    size_t posts_cap = 0;
-    awl_dup_words words = {0};
-    words.capacity = 1024;
-    while (words.capacity < n)
-        words.capacity *= 2; /* about one new word per title, doubled as it fills */
-    words.slots = awl_xcalloc(words.capacity, sizeof *words.slots);
-    words.items_cap = words.capacity / 2;
-    words.items = awl_xmalloc(words.items_cap * sizeof *words.items);
-    for (size_t i = 0; i < n && used < UINT32_MAX / 2; i++) {
-        start[i] = (uint32_t)used;
-        if (!usable[i])
-            continue;
-        for (const char *w = spaced[i]; *w;) {
-            /* one pass finds the word's end and whether it is all a-z */
-            const char *e = w;
-            bool letters_only = true;
-            for (; *e && *e != ' '; e++)
-                letters_only &= *e >= 'a' && *e <= 'z';
-            uint32_t id = awl_dup_words_id(&words, w, awl_dup_stem(w, (size_t)(e - w), letters_only));
-            w = *e ? e + 1 : e; /* spaced keys hold one space between words */
-            awl_dup_word *word = &words.items[id];
-            /* a set: each word once per title */
-            if (word->last_title == i + 1)
-                continue;
-            word->last_title = (uint32_t)(i + 1);
-            word->titles++;
-            toks[used++] = (awl_dup_tok)id;
-        }
-        size_t m = used - start[i];
-        count[i] = (uint32_t)m;
-        /* |A| - ceil(t|A|) + 1 words of each title are posted */
-        posts_cap += m - (m * AWL_DUP_NEAR_PCT + 99) / 100 + 1;
+    memset(near, 0, sizeof *near);
+    near->words.capacity = 1024;
+    while (near->words.capacity < n)
+        near->words.capacity *= 2; /* about one new word per title, doubled as it fills */
+    near->words.slots = awl_xcalloc(near->words.capacity, sizeof *near->words.slots);
+    near->words.items_cap = near->words.capacity / 2;
+    near->words.items = awl_xmalloc(near->words.items_cap * sizeof *near->words.items);
+    near->start = awl_xmalloc((n + 1) * sizeof(uint32_t));
+    near->count = awl_xcalloc(n + 1, sizeof(uint32_t));
+}
+
+/* Adds title i (its spaced key, of `len` bytes, and its word spans). */
+static void awl_dup_near_add(awl_dup_near *near, size_t i, const char *spaced, size_t len,
+                             const awl_dup_spans *spans)
+{
+    if (i >= UINT32_MAX / 2 || near->used + spans->count >= UINT32_MAX / 2)
+        return; /* titles, ids and positions are 32-bit; no real list comes near */
+    if (near->used + spans->count > near->toks_cap) {
+        near->toks_cap = 2 * (near->used + spans->count);
+        near->toks = awl_xrealloc(near->toks, near->toks_cap * sizeof *near->toks);
     }
-    free(words.slots);
-    if (used >= UINT32_MAX / 2)
-        posts_cap = 0, n = 0;                                  /* too big to index: no near-match */
-    uint32_t *head = awl_xcalloc(words.count + 1, sizeof(uint32_t)); /* per word: newest posting + 1 */
-    uint32_t *marks = awl_xcalloc(words.count + 1, sizeof(uint32_t)); /* per word: its title + 1 */
+    near->start[i] = (uint32_t)near->used;
+    for (size_t k = 0; k < spans->count; k++) {
+        const char *w = spaced + spans->start[k];
+        size_t end = k + 1 < spans->count ? spans->start[k + 1] - 1 : len; /* one space between */
+        size_t wl = awl_dup_stem(w, end - spans->start[k], spans->letters_only[k]);
+        uint32_t id = awl_dup_words_id(&near->words, w, wl); /* may move the words */
+        awl_dup_word *word = &near->words.items[id];
+        /* a set: each word once per title */
+        if (word->last_title == i + 1)
+            continue;
+        word->last_title = (uint32_t)(i + 1);
+        word->titles++;
+        near->toks[near->used++] = (awl_dup_tok)id;
+    }
+    size_t m = near->used - near->start[i];
+    near->count[i] = (uint32_t)m;
+    /* |A| - ceil(t|A|) + 1 words of each title are posted */
+    near->posts_cap += m - (m * AWL_DUP_NEAR_PCT + 99) / 100 + 1;
+}
+
+/* Unions entries whose (non-generic) titles nearly coincide; frees near. */
+static void awl_dup_near_match(awl_dup_near *near, const awl_dup_item *items, size_t n,
+                               const char *const *spaced, const char *const *prim_keys,
+                               size_t *parent)
+{
+    free(near->words.slots);
+    awl_dup_tok *toks = near->toks;
+    const uint32_t *start = near->start, *count = near->count;
+    size_t word_count = near->words.count;
+    uint32_t *head = awl_xcalloc(word_count + 1, sizeof(uint32_t));  /* per word: newest posting + 1 */
+    uint32_t *marks = awl_xcalloc(word_count + 1, sizeof(uint32_t)); /* per word: its title + 1 */
     /* postings: per word, a chain newest first; the size rides along so
      * most candidates are refused without reading their words */
     typedef struct {
         uint32_t entry, next, count;
     } awl_dup_post;
-    awl_dup_post *post = awl_xmalloc((posts_cap + 1) * sizeof(awl_dup_post));
+    awl_dup_post *post = awl_xmalloc((near->posts_cap + 1) * sizeof(awl_dup_post));
     size_t posts = 0;
     for (size_t i = 0; i < n; i++) {
         size_t na = count[i];
@@ -727,7 +778,7 @@ static void awl_dup_near_titles(const awl_dup_item *items, size_t n, const char 
             continue;
         awl_dup_tok *a = toks + start[i];
         for (size_t j = 0; j < na; j++) {
-            a[j] |= (awl_dup_tok)words.items[a[j]].titles << 32;
+            a[j] |= (awl_dup_tok)near->words.items[a[j]].titles << 32;
             marks[(uint32_t)a[j]] = (uint32_t)(i + 1);
         }
         size_t prefix = na - (na * AWL_DUP_NEAR_PCT + 99) / 100 + 1;
@@ -757,11 +808,11 @@ static void awl_dup_near_titles(const awl_dup_item *items, size_t n, const char 
     }
     free(head);
     free(marks);
-    free(words.items);
     free(post);
-    free(toks);
-    free(start);
-    free(count);
+    free(near->words.items);
+    free(near->toks);
+    free(near->start);
+    free(near->count);
 }
 
 void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_t *first)
@@ -769,13 +820,15 @@ void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_
     size_t *parent = first; /* union-find in place; flattened at the end */
     const char **spaced_titles = awl_xcalloc(n + 1, sizeof(char *));
     const char **compact_titles = awl_xcalloc(n + 1, sizeof(char *));
-    bool *near_usable = awl_xcalloc(n + 1, sizeof(bool));
     const char **prim_keys = awl_xcalloc(n + 1, sizeof(char *));
     awl_strmap keys; /* a title key and a link key or two per entry */
     awl_strmap_init(&keys);
     awl_strmap_reserve(&keys, n);
     awl_buf scratch = {0}, spaced = {0};
-    size_t total_words = 0; /* of the titles the near-match reads */
+    awl_dup_spans spans = {0};
+    awl_dup_near near;
+    awl_dup_near_init(&near, n);
+    awl_dup_ascii_key_init();
     for (size_t i = 0; i < n; i++) {
         parent[i] = i;
         const awl_dup_item *it = &items[i];
@@ -783,15 +836,13 @@ void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_
         size_t klen = 0;
         awl_buf_clear(&scratch);
         awl_buf_clear(&spaced);
-        size_t words = 0;
-        const char *tkey = title ? awl_dup_title_key(arena, title, &scratch, &klen, &spaced,
-                                                     &compact_titles[i], &words)
+        const char *tkey = title ? awl_dup_title_key(arena, title, &scratch, &klen, &spaced, &spans,
+                                                     &compact_titles[i])
                                  : NULL;
         if (title)
             spaced_titles[i] = awl_arena_strndup(arena, spaced.data, spaced.len);
         if (tkey) {
-            near_usable[i] = true;
-            total_words += words;
+            awl_dup_near_add(&near, i, spaced_titles[i], spaced.len, &spans);
             bool inserted = false;
             size_t *slot = awl_strmap_upsert(&keys, tkey, klen, &inserted);
             /* title keys and link keys never collide: link keys hold ':' */
@@ -820,10 +871,11 @@ void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_
                 awl_dup_union(parent, *slot, i);
         }
     }
-    awl_dup_near_titles(items, n, spaced_titles, total_words, prim_keys, near_usable, parent);
+    awl_dup_near_match(&near, items, n, spaced_titles, prim_keys, parent);
     for (size_t i = 0; i < n; i++)
         first[i] = awl_dup_find(parent, i);
-    free(near_usable);
+    free(spans.start);
+    free(spans.letters_only);
     free(prim_keys);
     awl_strmap_free(&keys);
     awl_buf_free(&scratch);
