@@ -75,8 +75,7 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
     else
         return NULL;
     size_t host = i;
-    while (i < n && href[i] != '/' && href[i] != '?' && href[i] != '#')
-        i++;
+    i += strcspn(href + i, "/?#"); /* glibc's strcspn scans 16 bytes a step */
     size_t host_end = i;
     if (host_end - host > 4 && awl_dup_ascii_ieq(href + host, "www.", 4))
         host += 4;
@@ -86,13 +85,9 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
     else if (host_end - host > 4 && memcmp(href + host_end - 4, ":443", 4) == 0)
         host_end -= 4;
     size_t path = i;
-    size_t path_end = path;
-    while (path_end < n && href[path_end] != '?' && href[path_end] != '#')
-        path_end++;
+    size_t path_end = path + strcspn(href + path, "?#");
     size_t query = path_end < n && href[path_end] == '?' ? path_end + 1 : path_end;
-    size_t query_end = query;
-    while (query_end < n && href[query_end] != '#')
-        query_end++;
+    size_t query_end = query + strcspn(href + query, "#");
     while (path_end > path && href[path_end - 1] == '/')
         path_end--;
     const char *h = href + host;
@@ -311,9 +306,10 @@ static void awl_dup_spans_push(awl_dup_spans *spans, size_t start)
     spans->count++;
 }
 
-/* An ASCII byte of a title as it goes into the key: letters folded to
- * lower case, digits kept, 0 for anything else (a break between words). */
-static char awl_dup_ascii_key_char[128];
+/* A byte of a title as it goes into the key: ASCII letters folded to
+ * lower case, digits kept, 0 for anything else (a break between words,
+ * or a non-ASCII byte, which utf8proc reads). */
+static char awl_dup_ascii_key_char[256];
 
 static void awl_dup_ascii_key_init(void)
 {
@@ -344,10 +340,10 @@ static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_bu
             awl_buf_reserve(scratch, n - i);
             awl_buf_reserve(spaced, 2 * (n - i));
             char *sc = scratch->data + scratch->len, *sp = spaced->data + spaced->len;
-            for (; i < n && (unsigned char)title[i] < 0x80; i++) {
-                char c = awl_dup_ascii_key_char[(unsigned char)title[i]];
-                if (!c) {
+            while (i < n && (unsigned char)title[i] < 0x80) {
+                if (!awl_dup_ascii_key_char[(unsigned char)title[i]]) {
                     in_word = false;
+                    i++;
                     continue;
                 }
                 if (!in_word) {
@@ -356,10 +352,18 @@ static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_bu
                     awl_dup_spans_push(spans, (size_t)(sp - spaced->data));
                     in_word = true;
                 }
-                if (c <= '9')
+                /* the word's letters and digits up to a break or a
+                 * non-ASCII byte (the table gives 0 for both) */
+                bool digit = false;
+                char c;
+                while (i < n && (c = awl_dup_ascii_key_char[(unsigned char)title[i]]) != 0) {
+                    digit |= c <= '9';
+                    *sc++ = c;
+                    *sp++ = c;
+                    i++;
+                }
+                if (digit)
                     spans->letters_only[spans->count - 1] = false;
-                *sc++ = c;
-                *sp++ = c;
             }
             *sc = *sp = '\0';
             scratch->len = (size_t)(sc - scratch->data);
@@ -565,18 +569,29 @@ static void awl_dup_union(size_t *parent, size_t a, size_t b)
 typedef uint64_t awl_dup_tok;
 
 /* Moves the `prefix` rarest of a title's k words (the smallest numbers)
- * to its front: a selection, as the prefix filter reads only about a
- * tenth of the words and the matching needs no order. */
+ * to its front, in order: the front is kept sorted, and a later word
+ * enters it only when rarer than its last, which few do. The prefix
+ * filter reads only about a tenth of the words, and the matching needs
+ * no order. */
 static void awl_dup_tok_rarest(awl_dup_tok *t, size_t k, size_t prefix)
 {
-    for (size_t p = 0; p < prefix && p < k; p++) {
-        size_t min = p;
-        for (size_t i = p + 1; i < k; i++)
-            if (t[i] < t[min])
-                min = i;
-        awl_dup_tok x = t[p];
-        t[p] = t[min];
-        t[min] = x;
+    if (prefix > k)
+        prefix = k;
+    if (prefix == 0)
+        return;
+    for (size_t i = 0; i < k; i++) {
+        if (i >= prefix) {
+            if (t[i] >= t[prefix - 1])
+                continue;
+            awl_dup_tok x = t[i]; /* the front's last goes where x was */
+            t[i] = t[prefix - 1];
+            t[prefix - 1] = x;
+        }
+        size_t j = i < prefix ? i : prefix - 1;
+        awl_dup_tok x = t[j];
+        for (; j > 0 && t[j - 1] > x; j--)
+            t[j] = t[j - 1];
+        t[j] = x;
     }
 }
 
@@ -823,7 +838,10 @@ void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_
     const char **prim_keys = awl_xcalloc(n + 1, sizeof(char *));
     awl_strmap keys; /* a title key and a link key or two per entry */
     awl_strmap_init(&keys);
-    awl_strmap_reserve(&keys, n);
+    size_t most_keys = n; /* a title key each, and at most a key per link: one growth less */
+    for (size_t i = 0; i < n; i++)
+        most_keys += 1 + items[i].href_count;
+    awl_strmap_reserve(&keys, most_keys);
     awl_buf scratch = {0}, spaced = {0};
     awl_dup_spans spans = {0};
     awl_dup_near near;
