@@ -6,12 +6,21 @@
 
 #include "arena.h"
 
-/* Eight loaded bytes as a little-endian number, so the shift below drops
- * the first bytes on any host. */
+/* Loaded bytes as a little-endian number, so the shifts below place them
+ * alike on any host. */
 static uint64_t le64(uint64_t loaded)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     return __builtin_bswap64(loaded);
+#else
+    return loaded;
+#endif
+}
+
+static uint32_t le32(uint32_t loaded)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return __builtin_bswap32(loaded);
 #else
     return loaded;
 #endif
@@ -41,9 +50,17 @@ uint64_t awl_hash_bytes(const char *bytes, size_t len)
             uint64_t last;
             memcpy(&last, bytes + len - 8, 8);
             word = le64(last) >> (8 * (8 - rest));
+        } else if (len >= 4) {
+            /* two four-byte reads that overlap in the middle */
+            uint32_t first, last;
+            memcpy(&first, bytes, 4);
+            memcpy(&last, bytes + len - 4, 4);
+            word = le32(first) | (uint64_t)le32(last) << (8 * (len - 4));
         } else {
-            for (size_t k = 0; k < rest; k++)
-                word |= (uint64_t)(unsigned char)bytes[i + k] << (8 * k);
+            /* first, middle and last byte: all of a key of one to three */
+            word = (uint64_t)(unsigned char)bytes[0] |
+                   (uint64_t)(unsigned char)bytes[len / 2] << (8 * (len / 2)) |
+                   (uint64_t)(unsigned char)bytes[len - 1] << (8 * (len - 1));
         }
         hash = (hash ^ word) * mul;
         hash ^= hash >> 29;
