@@ -147,7 +147,8 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
                 while (e < ql && q[e] != '&')
                     e++;
                 *paper = true;
-                const char *k = key_join(arena, "openreview:", q + a + 3, e - a - 3, 0, NULL, 0, out_len);
+                const char *k =
+                    key_join(arena, "openreview:", q + a + 3, e - a - 3, 0, NULL, 0, out_len);
                 return k;
             }
         }
@@ -177,7 +178,8 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
             if (pl - e > strlen(pres) && strncmp(p + e, pres, strlen(pres)) == 0) {
                 size_t ns = e + strlen(pres);
                 *paper = true;
-                const char *k = key_join(arena, "usenix:", p + s, e - s, '-', p + ns, pl - ns, out_len);
+                const char *k =
+                    key_join(arena, "usenix:", p + s, e - s, '-', p + ns, pl - ns, out_len);
                 return k;
             }
         } else if (pl > strlen(files) + 4 && strncmp(p, files, strlen(files)) == 0 &&
@@ -238,11 +240,32 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
     return k;
 }
 
+/* Punctuation that ends a title before its venue tag: ` \t.,;:-)]}(`. */
+static bool awl_dup_trailing_punct(char c)
+{
+    switch (c) {
+    case ' ':
+    case '\t':
+    case '.':
+    case ',':
+    case ';':
+    case ':':
+    case '-':
+    case ')':
+    case ']':
+    case '}':
+    case '(':
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Length of `title` without a trailing venue tag or year. */
 static size_t awl_dup_title_core(const char *t, size_t n)
 {
     for (;;) {
-        while (n > 0 && strchr(" \t.,;:-)]}(", t[n - 1]))
+        while (n > 0 && awl_dup_trailing_punct(t[n - 1]))
             n--;
         size_t w = n;
         while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\t' && t[w - 1] != '(' && t[w - 1] != '[')
@@ -381,8 +404,8 @@ static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_bu
         utf8proc_int32_t parts[32];
         int last = 0;
         utf8proc_ssize_t count = utf8proc_decompose_char(
-            cp, parts, 32, UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE,
-            &last);
+            cp, parts, 32,
+            UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE, &last);
         if (count < 0 || count > 32)
             continue;
         for (utf8proc_ssize_t k = 0; k < count; k++) {
@@ -424,6 +447,9 @@ static bool awl_dup_has_digit(const char *w, size_t len)
     for (size_t i = 0; i < len; i++)
         if (awl_dup_digit(w[i]))
             return true;
+    /* the numerals below are two to five of i, v and x: most words stop here */
+    if (len < 2 || len > 5 || (w[0] != 'i' && w[0] != 'v' && w[0] != 'x'))
+        return false;
     static const char *const roman[] = {"ii",  "iii",  "iv",    "vi",   "vii", "viii",
                                         "ix",  "xi",   "xii",   "xiii", "xiv", "xv",
                                         "xvi", "xvii", "xviii", "xix",  "xx"};
@@ -513,8 +539,9 @@ static const char *awl_dup_text_before(const awl_doc *doc, const awl_entry *e, a
         return title;
     const char *s = doc->source.bytes;
     size_t i = b->marker_offset;
-    while (i < ts && (strchr("-*+.)", s[i]) || awl_dup_digit(s[i])))
-        i++;
+    while (i < ts && (s[i] == '-' || s[i] == '*' || s[i] == '+' || s[i] == '.' || s[i] == ')' ||
+                      s[i] == '\0' || awl_dup_digit(s[i])))
+        i++; /* past the marker's -*+.) and digits (and a NUL byte, as strchr's set held one) */
     while (i < ts && (s[i] == ' ' || s[i] == '\t'))
         i++;
     size_t end = ts - 1; /* the link's '[' */
@@ -778,7 +805,8 @@ static void awl_dup_near_match(awl_dup_near *near, const awl_dup_item *items, si
     awl_dup_tok *toks = near->toks;
     const uint32_t *start = near->start, *count = near->count;
     size_t word_count = near->words.count;
-    uint32_t *head = awl_xcalloc(word_count + 1, sizeof(uint32_t));  /* per word: newest posting + 1 */
+    uint32_t *head =
+        awl_xcalloc(word_count + 1, sizeof(uint32_t)); /* per word: newest posting + 1 */
     uint32_t *marks = awl_xcalloc(word_count + 1, sizeof(uint32_t)); /* per word: its title + 1 */
     /* postings: per word, a chain newest first; the size rides along so
      * most candidates are refused without reading their words */
@@ -908,8 +936,7 @@ const char *awl_dup_entry_title(const awl_doc *doc, const awl_entry *e, awl_aren
     const char *title = e->title;
     if (e->primary != AWL_NONE && e->description && *e->description) {
         size_t ts = doc->links[e->primary].text_start;
-        if (
-            (ts != AWL_NONE && ts >= 2 && doc->source.bytes[ts - 1] == '[' &&
+        if ((ts != AWL_NONE && ts >= 2 && doc->source.bytes[ts - 1] == '[' &&
              doc->source.bytes[ts - 2] == '['))
             title = e->description;
     }

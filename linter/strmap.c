@@ -88,8 +88,8 @@ static awl_strmap_slot *find_slot(awl_strmap_slot *slots, size_t capacity, const
     size_t index = (size_t)hash & (capacity - 1);
     for (;;) {
         awl_strmap_slot *slot = &slots[index];
-        if (!slot->key ||
-            (slot->hash == hash && slot->key_len == key_len && memcmp(slot->key, key, key_len) == 0))
+        if (!slot->key || (slot->hash == hash && slot->key_len == key_len &&
+                           memcmp(slot->key, key, key_len) == 0))
             return slot;
         index = (index + 1) & (capacity - 1);
     }
