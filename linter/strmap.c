@@ -6,24 +6,16 @@
 
 #include "arena.h"
 
-/* Loaded bytes as a little-endian number, so the shifts below place them
- * alike on any host. */
-static uint64_t le64(uint64_t loaded)
+/* The `width` (at most 8) bytes at p as a little-endian number on any
+ * host, so the shifts below place them alike everywhere. */
+static inline uint64_t load_le(const char *p, size_t width)
 {
+    uint64_t value = 0;
+    memcpy(&value, p, width);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    return __builtin_bswap64(loaded);
-#else
-    return loaded;
+    value = __builtin_bswap64(value);
 #endif
-}
-
-static uint32_t le32(uint32_t loaded)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    return __builtin_bswap32(loaded);
-#else
-    return loaded;
-#endif
+    return value;
 }
 
 uint64_t awl_hash_bytes(const char *bytes, size_t len)
@@ -47,15 +39,10 @@ uint64_t awl_hash_bytes(const char *bytes, size_t len)
         size_t rest = len - i;
         uint64_t word = 0;
         if (len >= 8) {
-            uint64_t last;
-            memcpy(&last, bytes + len - 8, 8);
-            word = le64(last) >> (8 * (8 - rest));
+            word = load_le(bytes + len - 8, 8) >> (8 * (8 - rest));
         } else if (len >= 4) {
             /* two four-byte reads that overlap in the middle */
-            uint32_t first, last;
-            memcpy(&first, bytes, 4);
-            memcpy(&last, bytes + len - 4, 4);
-            word = le32(first) | (uint64_t)le32(last) << (8 * (len - 4));
+            word = load_le(bytes, 4) | load_le(bytes + len - 4, 4) << (8 * (len - 4));
         } else {
             /* first, middle and last byte: all of a key of one to three */
             word = (uint64_t)(unsigned char)bytes[0] |
