@@ -39,9 +39,13 @@ static char *key_join(awl_arena *arena, const char *prefix, const char *a, size_
 }
 
 /* The n bytes at s equal `lower` (lower case) ignoring ASCII case: inline,
- * as strncasecmp costs a call and a locale lookup for every host tested. */
+ * as strncasecmp costs a call and a locale lookup for every host tested.
+ * Links are mostly lower case already, which one memcmp of a constant
+ * length settles. */
 static bool awl_dup_ascii_ieq(const char *s, const char *lower, size_t n)
 {
+    if (memcmp(s, lower, n) == 0)
+        return true;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c >= 'A' && c <= 'Z')
@@ -54,7 +58,7 @@ static bool awl_dup_ascii_ieq(const char *s, const char *lower, size_t n)
 
 static bool awl_dup_lower_eq(const char *s, size_t len, const char *lit)
 {
-    return strlen(lit) == len && awl_dup_ascii_ieq(s, lit, len);
+    return strlen(lit) == len && awl_dup_ascii_ieq(s, lit, strlen(lit));
 }
 
 static bool awl_dup_digit(char c)
