@@ -869,10 +869,10 @@ void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_
     const char **prim_keys = awl_xcalloc(n + 1, sizeof(char *));
     awl_strmap keys; /* a title key and a link key or two per entry */
     awl_strmap_init(&keys);
-    size_t most_keys = n; /* a title key each, and at most a key per link: one growth less */
-    for (size_t i = 0; i < n; i++)
-        most_keys += 1 + items[i].href_count;
-    awl_strmap_reserve(&keys, most_keys);
+    /* a title key and a primary link's key each, so a list whose other
+     * links are not papers never grows the map (reserving for every link
+     * would size it for links that are never keys) */
+    awl_strmap_reserve(&keys, 2 * n);
     awl_buf scratch = {0}, spaced = {0};
     awl_dup_spans spans = {0};
     awl_dup_near near;
