@@ -5,15 +5,22 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <utf8proc.h>
 
 #include "strmap.h"
 
-/* prefix + a (+ sep + b when b is given), in the arena: keys are built for
- * every link, so no printf. */
+/* ASCII letters of k[0, len) to lower case. */
+static void awl_dup_fold_ascii(char *k, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (k[i] >= 'A' && k[i] <= 'Z')
+            k[i] = (char)(k[i] - 'A' + 'a');
+}
+
+/* prefix + a (+ sep + b when b is given), in the arena, its length into
+ * *out_len: keys are built for every link, so no printf. */
 static char *key_join(awl_arena *arena, const char *prefix, const char *a, size_t alen, char sep,
-                      const char *b, size_t blen)
+                      const char *b, size_t blen, size_t *out_len)
 {
     size_t plen = strlen(prefix);
     char *k = awl_arena_alloc(arena, plen + alen + (b ? 1 + blen : 0) + 1);
@@ -26,12 +33,31 @@ static char *key_join(awl_arena *arena, const char *prefix, const char *a, size_
         n += blen;
     }
     k[n] = '\0';
+    *out_len = n;
     return k;
+}
+
+/* The n bytes at s equal `lower` (lower case) ignoring ASCII case: inline,
+ * as strncasecmp costs a call and a locale lookup for every host tested.
+ * Links are mostly lower case already, which one memcmp of a constant
+ * length settles. */
+static bool awl_dup_ascii_ieq(const char *s, const char *lower, size_t n)
+{
+    if (memcmp(s, lower, n) == 0)
+        return true;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != lower[i])
+            return false;
+    }
+    return true;
 }
 
 static bool awl_dup_lower_eq(const char *s, size_t len, const char *lit)
 {
-    return strlen(lit) == len && strncasecmp(s, lit, len) == 0;
+    return strlen(lit) == len && awl_dup_ascii_ieq(s, lit, strlen(lit));
 }
 
 static bool awl_dup_digit(char c)
@@ -45,31 +71,26 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
 {
     *paper = false;
     size_t n = strlen(href), i;
-    if (n > 8 && strncasecmp(href, "https://", 8) == 0)
+    if (n > 8 && awl_dup_ascii_ieq(href, "https://", 8))
         i = 8;
-    else if (n > 7 && strncasecmp(href, "http://", 7) == 0)
+    else if (n > 7 && awl_dup_ascii_ieq(href, "http://", 7))
         i = 7;
     else
         return NULL;
     size_t host = i;
-    while (i < n && href[i] != '/' && href[i] != '?' && href[i] != '#')
-        i++;
+    i += strcspn(href + i, "/?#"); /* glibc's strcspn scans 16 bytes a step */
     size_t host_end = i;
-    if (host_end - host > 4 && strncasecmp(href + host, "www.", 4) == 0)
+    if (host_end - host > 4 && awl_dup_ascii_ieq(href + host, "www.", 4))
         host += 4;
     /* default ports */
-    if (host_end - host > 3 && strncmp(href + host_end - 3, ":80", 3) == 0)
+    if (host_end - host > 3 && memcmp(href + host_end - 3, ":80", 3) == 0)
         host_end -= 3;
-    else if (host_end - host > 4 && strncmp(href + host_end - 4, ":443", 4) == 0)
+    else if (host_end - host > 4 && memcmp(href + host_end - 4, ":443", 4) == 0)
         host_end -= 4;
     size_t path = i;
-    size_t path_end = path;
-    while (path_end < n && href[path_end] != '?' && href[path_end] != '#')
-        path_end++;
+    size_t path_end = path + strcspn(href + path, "?#");
     size_t query = path_end < n && href[path_end] == '?' ? path_end + 1 : path_end;
-    size_t query_end = query;
-    while (query_end < n && href[query_end] != '#')
-        query_end++;
+    size_t query_end = query + strcspn(href + query, "#");
     while (path_end > path && href[path_end - 1] == '/')
         path_end--;
     const char *h = href + host;
@@ -78,29 +99,28 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
     size_t pl = path_end - path;
     if (awl_dup_lower_eq(h, hl, "arxiv.org") || awl_dup_lower_eq(h, hl, "export.arxiv.org")) {
         size_t skip = 0;
-        if (pl > 5 && (strncmp(p, "/abs/", 5) == 0 || strncmp(p, "/pdf/", 5) == 0))
+        if (pl > 5 && (memcmp(p, "/abs/", 5) == 0 || memcmp(p, "/pdf/", 5) == 0))
             skip = 5;
-        else if (pl > 6 && strncmp(p, "/html/", 6) == 0)
+        else if (pl > 6 && memcmp(p, "/html/", 6) == 0)
             skip = 6;
         if (skip) {
             size_t s = skip, e = pl;
-            if (e - s > 4 && strncasecmp(p + e - 4, ".pdf", 4) == 0)
+            if (e - s > 4 && awl_dup_ascii_ieq(p + e - 4, ".pdf", 4))
                 e -= 4;
             size_t v = e;
             while (v > s && awl_dup_digit(p[v - 1]))
                 v--;
             if (v < e && v > s + 1 && p[v - 1] == 'v')
                 e = v - 1;
-            if (e - s > 7 && strncasecmp(p + s, "arxiv:", 6) == 0)
+            if (e - s > 7 && awl_dup_ascii_ieq(p + s, "arxiv:", 6))
                 s += 6;
             *paper = true;
-            const char *k = key_join(arena, "arxiv:", p + s, e - s, 0, NULL, 0);
-            *out_len = strlen(k);
+            const char *k = key_join(arena, "arxiv:", p + s, e - s, 0, NULL, 0, out_len);
             return k;
         }
     }
     if (awl_dup_lower_eq(h, hl, "doi.org") || awl_dup_lower_eq(h, hl, "dx.doi.org") ||
-        (awl_dup_lower_eq(h, hl, "dl.acm.org") && pl > 5 && strncmp(p, "/doi/", 5) == 0)) {
+        (awl_dup_lower_eq(h, hl, "dl.acm.org") && pl > 5 && memcmp(p, "/doi/", 5) == 0)) {
         size_t s = 1;
         if (awl_dup_lower_eq(h, hl, "dl.acm.org")) {
             s = 5;
@@ -115,11 +135,8 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
         }
         if (pl > s && p[s] == '1' && pl - s > 3) {
             *paper = true;
-            char *k = key_join(arena, "doi:", p + s, pl - s, 0, NULL, 0);
-            for (char *c = k; *c; c++)
-                if (*c >= 'A' && *c <= 'Z')
-                    *c = (char)(*c - 'A' + 'a');
-            *out_len = strlen(k);
+            char *k = key_join(arena, "doi:", p + s, pl - s, 0, NULL, 0, out_len);
+            awl_dup_fold_ascii(k, *out_len);
             return k;
         }
     }
@@ -128,13 +145,13 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
         const char *q = href + query;
         size_t ql = query_end - query;
         for (size_t a = 0; a + 3 <= ql; a++) {
-            if ((a == 0 || q[a - 1] == '&') && strncmp(q + a, "id=", 3) == 0) {
+            if ((a == 0 || q[a - 1] == '&') && memcmp(q + a, "id=", 3) == 0) {
                 size_t e = a + 3;
                 while (e < ql && q[e] != '&')
                     e++;
                 *paper = true;
-                const char *k = key_join(arena, "openreview:", q + a + 3, e - a - 3, 0, NULL, 0);
-                *out_len = strlen(k);
+                const char *k =
+                    key_join(arena, "openreview:", q + a + 3, e - a - 3, 0, NULL, 0, out_len);
                 return k;
             }
         }
@@ -149,8 +166,7 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
             ne++;
         if (ne > ns) {
             *paper = true;
-            const char *k = key_join(arena, "pmlr:", p + s, e - s, '/', p + ns, ne - ns);
-            *out_len = strlen(k);
+            const char *k = key_join(arena, "pmlr:", p + s, e - s, '/', p + ns, ne - ns, out_len);
             return k;
         }
     }
@@ -165,42 +181,37 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
             if (pl - e > strlen(pres) && strncmp(p + e, pres, strlen(pres)) == 0) {
                 size_t ns = e + strlen(pres);
                 *paper = true;
-                const char *k = key_join(arena, "usenix:", p + s, e - s, '-', p + ns, pl - ns);
-                *out_len = strlen(k);
+                const char *k =
+                    key_join(arena, "usenix:", p + s, e - s, '-', p + ns, pl - ns, out_len);
                 return k;
             }
         } else if (pl > strlen(files) + 4 && strncmp(p, files, strlen(files)) == 0 &&
-                   strncasecmp(p + pl - 4, ".pdf", 4) == 0) {
+                   awl_dup_ascii_ieq(p + pl - 4, ".pdf", 4)) {
             size_t s = strlen(files);
             *paper = true;
-            const char *k = key_join(arena, "usenix:", p + s, pl - 4 - s, 0, NULL, 0);
-            *out_len = strlen(k);
+            const char *k = key_join(arena, "usenix:", p + s, pl - 4 - s, 0, NULL, 0, out_len);
             return k;
         }
     }
     if (awl_dup_lower_eq(h, hl, "aclanthology.org") && pl > 1) {
         size_t e = pl;
-        if (e > 5 && strncasecmp(p + e - 4, ".pdf", 4) == 0)
+        if (e > 5 && awl_dup_ascii_ieq(p + e - 4, ".pdf", 4))
             e -= 4;
         *paper = true;
-        const char *k = key_join(arena, "acl:", p + 1, e - 1, 0, NULL, 0);
-        *out_len = strlen(k);
+        const char *k = key_join(arena, "acl:", p + 1, e - 1, 0, NULL, 0, out_len);
         return k;
     }
     if (awl_dup_lower_eq(h, hl, "github.com")) {
         size_t s = 1, e = pl;
-        if (e > 4 && strncasecmp(p + e - 4, ".git", 4) == 0)
+        if (e > 4 && awl_dup_ascii_ieq(p + e - 4, ".git", 4))
             e -= 4;
-        if (e > 10 && (strncmp(p + e - 10, "/tree/main", 10) == 0))
+        if (e > 10 && (memcmp(p + e - 10, "/tree/main", 10) == 0))
             e -= 10;
-        else if (e > 12 && strncmp(p + e - 12, "/tree/master", 12) == 0)
+        else if (e > 12 && memcmp(p + e - 12, "/tree/master", 12) == 0)
             e -= 12;
         if (e > s) {
-            char *k = key_join(arena, "github:", p + s, e - s, 0, NULL, 0);
-            for (char *c = k; *c; c++)
-                if (*c >= 'A' && *c <= 'Z')
-                    *c = (char)(*c - 'A' + 'a');
-            *out_len = strlen(k);
+            char *k = key_join(arena, "github:", p + s, e - s, 0, NULL, 0, out_len);
+            awl_dup_fold_ascii(k, *out_len);
             return k;
         }
     }
@@ -232,11 +243,32 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
     return k;
 }
 
+/* Punctuation that ends a title before its venue tag: ` \t.,;:-)]}(`. */
+static bool awl_dup_trailing_punct(char c)
+{
+    switch (c) {
+    case ' ':
+    case '\t':
+    case '.':
+    case ',':
+    case ';':
+    case ':':
+    case '-':
+    case ')':
+    case ']':
+    case '}':
+    case '(':
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Length of `title` without a trailing venue tag or year. */
 static size_t awl_dup_title_core(const char *t, size_t n)
 {
     for (;;) {
-        while (n > 0 && strchr(" \t.,;:-)]}(", t[n - 1]))
+        while (n > 0 && awl_dup_trailing_punct(t[n - 1]))
             n--;
         size_t w = n;
         while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\t' && t[w - 1] != '(' && t[w - 1] != '[')
@@ -278,41 +310,86 @@ static size_t awl_dup_title_core(const char *t, size_t n)
     }
 }
 
+/* Where each word of a spaced title key starts, and whether it is all
+ * a-z (only such a word loses an inflection in the near-match): recorded
+ * while the key is built, so the near-match does not scan it again. */
+typedef struct awl_dup_spans {
+    uint32_t *start;
+    bool *letters_only;
+    size_t count, cap;
+} awl_dup_spans;
+
+static void awl_dup_spans_push(awl_dup_spans *spans, size_t start)
+{
+    if (spans->count == spans->cap) {
+        spans->cap = spans->cap ? 2 * spans->cap : 64;
+        spans->start = awl_xrealloc(spans->start, spans->cap * sizeof *spans->start);
+        spans->letters_only =
+            awl_xrealloc(spans->letters_only, spans->cap * sizeof *spans->letters_only);
+    }
+    spans->start[spans->count] = (uint32_t)start;
+    spans->letters_only[spans->count] = true;
+    spans->count++;
+}
+
+/* A byte of a title as it goes into the key: ASCII letters folded to
+ * lower case, digits kept, 0 for anything else (a break between words,
+ * or a non-ASCII byte, which utf8proc reads). */
+static char awl_dup_ascii_key_char[256];
+
+static void awl_dup_ascii_key_init(void)
+{
+    if (awl_dup_ascii_key_char['a'])
+        return;
+    for (char c = '0'; c <= '9'; c++)
+        awl_dup_ascii_key_char[(unsigned char)c] = c;
+    for (char c = 'a'; c <= 'z'; c++)
+        awl_dup_ascii_key_char[(unsigned char)c] =
+            awl_dup_ascii_key_char[(unsigned char)(c - 'a' + 'A')] = c;
+}
+
 /* The title key (letters and digits, NFKC, folded, no marks) into arena,
  * or NULL when the title is too generic; *out_compact gets the same text
- * either way (one copy), `spaced` the words with a space between. */
+ * either way (one copy), `spaced` the words with a space between, and
+ * `spans` where they start. */
 static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_buf *scratch,
-                                     size_t *out_len, awl_buf *spaced, const char **out_compact)
+                                     size_t *out_len, awl_buf *spaced, awl_dup_spans *spans,
+                                     const char **out_compact)
 {
     size_t n = awl_dup_title_core(title, strlen(title));
-    size_t words = 0;
     bool in_word = false;
+    spans->count = 0;
     for (size_t i = 0; i < n;) {
         if ((unsigned char)title[i] < 0x80) {
-            /* An ASCII run, without utf8proc or a capacity check per byte:
-             * letters folded, digits kept, anything else a break. */
-            size_t run = i;
-            while (run < n && (unsigned char)title[run] < 0x80)
-                run++;
-            awl_buf_reserve(scratch, run - i);
-            awl_buf_reserve(spaced, 2 * (run - i));
+            /* An ASCII run, without utf8proc or a capacity check per byte.
+             * Room is made for the rest of the title at once. */
+            awl_buf_reserve(scratch, n - i);
+            awl_buf_reserve(spaced, 2 * (n - i));
             char *sc = scratch->data + scratch->len, *sp = spaced->data + spaced->len;
-            for (; i < run; i++) {
-                char c = title[i];
-                if (c >= 'A' && c <= 'Z')
-                    c = (char)(c - 'A' + 'a');
-                if ((c >= 'a' && c <= 'z') || awl_dup_digit(c)) {
-                    if (!in_word) {
-                        if (words)
-                            *sp++ = ' ';
-                        words++;
-                        in_word = true;
-                    }
+            while (i < n && (unsigned char)title[i] < 0x80) {
+                if (!awl_dup_ascii_key_char[(unsigned char)title[i]]) {
+                    in_word = false;
+                    i++;
+                    continue;
+                }
+                if (!in_word) {
+                    if (spans->count)
+                        *sp++ = ' ';
+                    awl_dup_spans_push(spans, (size_t)(sp - spaced->data));
+                    in_word = true;
+                }
+                /* the word's letters and digits up to a break or a
+                 * non-ASCII byte (the table gives 0 for both) */
+                bool digit = false;
+                char c;
+                while (i < n && (c = awl_dup_ascii_key_char[(unsigned char)title[i]]) != 0) {
+                    digit |= c <= '9';
                     *sc++ = c;
                     *sp++ = c;
-                } else {
-                    in_word = false;
+                    i++;
                 }
+                if (digit)
+                    spans->letters_only[spans->count - 1] = false;
             }
             *sc = *sp = '\0';
             scratch->len = (size_t)(sc - scratch->data);
@@ -330,8 +407,8 @@ static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_bu
         utf8proc_int32_t parts[32];
         int last = 0;
         utf8proc_ssize_t count = utf8proc_decompose_char(
-            cp, parts, 32, UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE,
-            &last);
+            cp, parts, 32,
+            UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE, &last);
         if (count < 0 || count > 32)
             continue;
         for (utf8proc_ssize_t k = 0; k < count; k++) {
@@ -346,13 +423,15 @@ static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_bu
                 continue;
             }
             if (!in_word) {
-                if (words)
+                if (spans->count)
                     awl_buf_putc(spaced, ' ');
-                words++;
+                awl_dup_spans_push(spans, spaced->len);
                 in_word = true;
             }
             utf8proc_uint8_t enc[4];
             utf8proc_ssize_t len = utf8proc_encode_char(c, enc);
+            if (len != 1 || enc[0] < 'a' || enc[0] > 'z')
+                spans->letters_only[spans->count - 1] = false;
             awl_buf_append(scratch, (const char *)enc, (size_t)len);
             awl_buf_append(spaced, (const char *)enc, (size_t)len);
         }
@@ -360,7 +439,7 @@ static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_bu
     *out_len = scratch->len;
     const char *compact = awl_arena_strndup(arena, scratch->data, scratch->len);
     *out_compact = compact;
-    return words < 3 || scratch->len < 16 ? NULL : compact;
+    return spans->count < 3 || scratch->len < 16 ? NULL : compact;
 }
 
 /* The word [w, w+len) is a number: it holds a digit, or it is a roman
@@ -371,6 +450,9 @@ static bool awl_dup_has_digit(const char *w, size_t len)
     for (size_t i = 0; i < len; i++)
         if (awl_dup_digit(w[i]))
             return true;
+    /* the numerals below are two to five of i, v and x: most words stop here */
+    if (len < 2 || len > 5 || (w[0] != 'i' && w[0] != 'v' && w[0] != 'x'))
+        return false;
     static const char *const roman[] = {"ii",  "iii",  "iv",    "vi",   "vii", "viii",
                                         "ix",  "xi",   "xii",   "xiii", "xiv", "xv",
                                         "xvi", "xvii", "xviii", "xix",  "xx"};
@@ -460,8 +542,9 @@ static const char *awl_dup_text_before(const awl_doc *doc, const awl_entry *e, a
         return title;
     const char *s = doc->source.bytes;
     size_t i = b->marker_offset;
-    while (i < ts && (strchr("-*+.)", s[i]) || awl_dup_digit(s[i])))
-        i++;
+    while (i < ts && (s[i] == '-' || s[i] == '*' || s[i] == '+' || s[i] == '.' || s[i] == ')' ||
+                      s[i] == '\0' || awl_dup_digit(s[i])))
+        i++; /* past the marker's -*+.) and digits (and a NUL byte, as strchr's set held one) */
     while (i < ts && (s[i] == ' ' || s[i] == '\t'))
         i++;
     size_t end = ts - 1; /* the link's '[' */
@@ -509,50 +592,50 @@ static void awl_dup_union(size_t *parent, size_t a, size_t b)
 #define AWL_DUP_NEAR_PCT 90u
 #define AWL_DUP_NEAR_CAP 16
 
-/* A word of a title, as one sortable number: how many titles hold it in
- * the high half, its id (one per distinct word of the document) in the low
- * half, so sorting the numbers puts the rarest words first and ties by id
- * alike in every title. */
+/* A word of a title, as one number: how many titles hold it in the high
+ * half, its id (one per distinct word of the document) in the low half,
+ * so the smallest numbers are the rarest words, ties broken by id alike in
+ * every title. */
 typedef uint64_t awl_dup_tok;
 
-/* Sorts a title's words: a shell sort (Ciura's gaps) on the numbers
- * themselves, which is an insertion sort for the usual dozen words and
- * stays fast for the rare title that is a whole paragraph. */
-static void awl_dup_tok_sort(awl_dup_tok *t, size_t k)
+/* Moves the `prefix` rarest of a title's k words (the smallest numbers)
+ * to its front, in order: the front is kept sorted, and a later word
+ * enters it only when rarer than its last, which few do. The prefix
+ * filter reads only about a tenth of the words, and the matching needs
+ * no order. */
+static void awl_dup_tok_rarest(awl_dup_tok *t, size_t k, size_t prefix)
 {
-    static const size_t gaps[] = {701, 301, 132, 57, 23, 10, 4, 1};
-    for (size_t g = 0; g < sizeof gaps / sizeof gaps[0]; g++) {
-        size_t gap = gaps[g];
-        for (size_t i = gap; i < k; i++) {
-            awl_dup_tok x = t[i];
-            size_t j = i;
-            while (j >= gap && t[j - gap] > x) {
-                t[j] = t[j - gap];
-                j -= gap;
-            }
-            t[j] = x;
+    if (prefix > k)
+        prefix = k;
+    if (prefix == 0)
+        return;
+    for (size_t i = 0; i < k; i++) {
+        if (i >= prefix) {
+            if (t[i] >= t[prefix - 1])
+                continue;
+            awl_dup_tok x = t[i]; /* the front's last goes where x was */
+            t[i] = t[prefix - 1];
+            t[prefix - 1] = x;
         }
+        size_t j = i < prefix ? i : prefix - 1;
+        awl_dup_tok x = t[j];
+        for (; j > 0 && t[j - 1] > x; j--)
+            t[j] = t[j - 1];
+        t[j] = x;
     }
 }
 
-/* Whether two rarity-sorted word sets share at least `need` words; stops
- * as soon as the words left cannot make up the difference. */
-static bool awl_dup_tok_share(const awl_dup_tok *a, size_t na, const awl_dup_tok *b, size_t nb,
+/* Whether title b shares at least `need` words with the title whose
+ * words carry `mark` in marks (per word id); stops as soon as the words
+ * left cannot make up the difference. */
+static bool awl_dup_tok_share(const uint32_t *marks, uint32_t mark, const awl_dup_tok *b, size_t nb,
                               size_t need)
 {
-    size_t i = 0, j = 0, common = 0;
-    while (i < na && j < nb) {
-        if (common + (na - i < nb - j ? na - i : nb - j) < need)
+    size_t common = 0;
+    for (size_t j = 0; j < nb && common < need; j++) {
+        if (common + (nb - j) < need)
             return false;
-        if (a[i] == b[j]) {
-            common++;
-            i++;
-            j++;
-        } else if (a[i] < b[j]) {
-            i++;
-        } else {
-            j++;
-        }
+        common += marks[(uint32_t)b[j]] == mark;
     }
     return common >= need;
 }
@@ -583,12 +666,12 @@ static bool awl_dup_nested(const awl_dup_item *items, size_t a, size_t b)
 
 /* The length of word [w, w+len) without an inflection, for the near-match
  * only: `Networks` and `Network`, `Reversed` and `Reverse` are one word.
- * Only a prefix is kept, so the key stays in the title's storage. */
-static size_t awl_dup_stem(const char *w, size_t len)
+ * Only words of letters a-z (`letters_only`) have one. Only a prefix is
+ * kept, so the key stays in the title's storage. */
+static size_t awl_dup_stem(const char *w, size_t len, bool letters_only)
 {
-    for (size_t i = 0; i < len; i++)
-        if (w[i] < 'a' || w[i] > 'z')
-            return len;
+    if (!letters_only)
+        return len;
     if (len > 3 && w[len - 1] == 's' && w[len - 2] != 's' && w[len - 2] != 'u' && w[len - 2] != 'i')
         len--;
     if (len > 4 && w[len - 2] == 'e' && w[len - 1] == 'd')
@@ -598,80 +681,154 @@ static size_t awl_dup_stem(const char *w, size_t len)
     return len;
 }
 
-/* Unions entries whose (non-generic) titles nearly coincide. */
-static void awl_dup_near_titles(const awl_dup_item *items, size_t n, const char *const *spaced,
-                                const char *const *prim_keys, const bool *usable, size_t *parent)
+/* The distinct (stemmed) words of the titles, each with an id: an
+ * open-addressing table of eight-byte slots (hash, id + 1) over an array
+ * of the words, which also counts the titles holding each word. Slots
+ * this small keep the table of a large list's tens of thousands of words
+ * to a few hundred kilobytes. */
+typedef struct awl_dup_word {
+    const char *text; /* borrowed from the spaced title */
+    uint32_t len;
+    uint32_t titles;     /* titles holding it */
+    uint32_t last_title; /* the last title holding it, + 1 */
+} awl_dup_word;
+
+typedef struct awl_dup_word_slot {
+    uint32_t hash;
+    uint32_t id_plus_one; /* 0: empty */
+} awl_dup_word_slot;
+
+typedef struct awl_dup_words {
+    awl_dup_word_slot *slots;
+    size_t capacity; /* a power of two, at most half full */
+    awl_dup_word *items;
+    size_t count, items_cap;
+} awl_dup_words;
+
+static void awl_dup_words_place(awl_dup_word_slot *slots, size_t capacity, awl_dup_word_slot slot)
 {
-    if (n >= UINT32_MAX / 2)
-        return; /* ids are 32-bit; no real list comes near */
-    size_t cap = 0, used = 0, words = 0, words_cap = 0;
-    awl_dup_tok *toks = NULL;
-    uint32_t *df = NULL;        /* per word id: titles holding it */
-    uint32_t *last_title = NULL; /* per word id: the last title holding it, + 1 */
-    uint32_t *start = awl_xmalloc((n + 1) * sizeof(uint32_t));
-    uint32_t *count = awl_xcalloc(n + 1, sizeof(uint32_t));
-    size_t posts_cap = 0;
-    awl_strmap ids; /* titles bring many words no other title has */
-    awl_strmap_init(&ids);
-    awl_strmap_reserve(&ids, n / 2);
-    for (size_t i = 0; i < n && used < UINT32_MAX / 2; i++) {
-        start[i] = (uint32_t)used;
-        if (!usable[i])
-            continue;
-        for (const char *w = spaced[i]; *w;) {
-            const char *e = strchr(w, ' ');
-            size_t wl = e ? (size_t)(e - w) : strlen(w);
-            bool inserted = false;
-            size_t *slot = awl_strmap_upsert(&ids, w, awl_dup_stem(w, wl), &inserted);
-            if (inserted) {
-                if (words == words_cap) {
-                    words_cap = words_cap ? 2 * words_cap : 256;
-                    df = awl_xrealloc(df, words_cap * sizeof(uint32_t));
-                    last_title = awl_xrealloc(last_title, words_cap * sizeof(uint32_t));
-                }
-                df[words] = 0;
-                last_title[words] = 0;
-                *slot = words++;
-            }
-            w += wl;
-            while (*w == ' ')
-                w++;
-            /* a set: each word once per title */
-            if (last_title[*slot] == i + 1)
-                continue;
-            last_title[*slot] = (uint32_t)(i + 1);
-            df[*slot]++;
-            if (used == cap) {
-                cap = cap ? 2 * cap : 256;
-                toks = awl_xrealloc(toks, cap * sizeof(*toks));
-            }
-            toks[used++] = (awl_dup_tok)*slot;
-        }
-        size_t m = used - start[i];
-        count[i] = (uint32_t)m;
-        /* |A| - ceil(t|A|) + 1 words of each title are posted */
-        posts_cap += m - (m * AWL_DUP_NEAR_PCT + 99) / 100 + 1;
+    size_t at = slot.hash & (capacity - 1);
+    while (slots[at].id_plus_one)
+        at = (at + 1) & (capacity - 1);
+    slots[at] = slot;
+}
+
+/* The id of word [w, w+len), added with no titles when new. */
+static uint32_t awl_dup_words_id(awl_dup_words *words, const char *w, size_t len)
+{
+    uint32_t hash = (uint32_t)awl_hash_bytes(w, len);
+    size_t mask = words->capacity - 1;
+    for (size_t at = hash & mask;; at = (at + 1) & mask) {
+        awl_dup_word_slot slot = words->slots[at];
+        if (!slot.id_plus_one)
+            break;
+        const awl_dup_word *known = &words->items[slot.id_plus_one - 1];
+        if (slot.hash == hash && known->len == len && memcmp(known->text, w, len) == 0)
+            return slot.id_plus_one - 1;
     }
-    awl_strmap_free(&ids);
-    if (used >= UINT32_MAX / 2)
-        posts_cap = 0, n = 0;                                  /* too big to index: no near-match */
-    uint32_t *head = awl_xcalloc(words + 1, sizeof(uint32_t)); /* per word: newest posting + 1 */
+    if (words->count == words->items_cap) {
+        words->items_cap *= 2;
+        words->items = awl_xrealloc(words->items, words->items_cap * sizeof *words->items);
+    }
+    uint32_t id = (uint32_t)words->count++;
+    words->items[id] = (awl_dup_word){w, (uint32_t)len, 0, 0};
+    if (words->count * 2 > words->capacity) {
+        size_t capacity = words->capacity * 2;
+        awl_dup_word_slot *slots = awl_xcalloc(capacity, sizeof *slots);
+        for (size_t k = 0; k < words->capacity; k++)
+            if (words->slots[k].id_plus_one)
+                awl_dup_words_place(slots, capacity, words->slots[k]);
+        free(words->slots);
+        words->slots = slots;
+        words->capacity = capacity;
+    }
+    awl_dup_words_place(words->slots, words->capacity, (awl_dup_word_slot){hash, id + 1});
+    return id;
+}
+
+/* The near-match's view of the titles: each usable title's words as
+ * ids, one title after another (title i's count[i] from start[i]). */
+typedef struct awl_dup_near {
+    awl_dup_words words;
+    awl_dup_tok *toks;
+    size_t used, toks_cap;
+    uint32_t *start, *count;
+    size_t posts_cap; /* postings the match will make */
+} awl_dup_near;
+
+static void awl_dup_near_init(awl_dup_near *near, size_t n)
+{
+    memset(near, 0, sizeof *near);
+    near->words.capacity = 1024;
+    while (near->words.capacity < n)
+        near->words.capacity *= 2; /* about one new word per title, doubled as it fills */
+    near->words.slots = awl_xcalloc(near->words.capacity, sizeof *near->words.slots);
+    near->words.items_cap = near->words.capacity / 2;
+    near->words.items = awl_xmalloc(near->words.items_cap * sizeof *near->words.items);
+    near->start = awl_xmalloc((n + 1) * sizeof(uint32_t));
+    near->count = awl_xcalloc(n + 1, sizeof(uint32_t));
+}
+
+/* Adds title i (its spaced key, of `len` bytes, and its word spans). */
+static void awl_dup_near_add(awl_dup_near *near, size_t i, const char *spaced, size_t len,
+                             const awl_dup_spans *spans)
+{
+    if (i >= UINT32_MAX / 2 || near->used + spans->count >= UINT32_MAX / 2)
+        return; /* titles, ids and positions are 32-bit; no real list comes near */
+    if (near->used + spans->count > near->toks_cap) {
+        near->toks_cap = 2 * (near->used + spans->count);
+        near->toks = awl_xrealloc(near->toks, near->toks_cap * sizeof *near->toks);
+    }
+    near->start[i] = (uint32_t)near->used;
+    for (size_t k = 0; k < spans->count; k++) {
+        const char *w = spaced + spans->start[k];
+        size_t end = k + 1 < spans->count ? spans->start[k + 1] - 1 : len; /* one space between */
+        size_t wl = awl_dup_stem(w, end - spans->start[k], spans->letters_only[k]);
+        uint32_t id = awl_dup_words_id(&near->words, w, wl); /* may move the words */
+        awl_dup_word *word = &near->words.items[id];
+        /* a set: each word once per title */
+        if (word->last_title == i + 1)
+            continue;
+        word->last_title = (uint32_t)(i + 1);
+        word->titles++;
+        near->toks[near->used++] = (awl_dup_tok)id;
+    }
+    size_t m = near->used - near->start[i];
+    near->count[i] = (uint32_t)m;
+    /* |A| - ceil(t|A|) + 1 words of each title are posted */
+    near->posts_cap += m - (m * AWL_DUP_NEAR_PCT + 99) / 100 + 1;
+}
+
+/* Unions entries whose (non-generic) titles nearly coincide; frees near. */
+static void awl_dup_near_match(awl_dup_near *near, const awl_dup_item *items, size_t n,
+                               const char *const *spaced, const char *const *prim_keys,
+                               size_t *parent)
+{
+    free(near->words.slots);
+    awl_dup_tok *toks = near->toks;
+    const uint32_t *start = near->start, *count = near->count;
+    size_t word_count = near->words.count;
+    uint32_t *head =
+        awl_xcalloc(word_count + 1, sizeof(uint32_t)); /* per word: newest posting + 1 */
+    uint32_t *marks = awl_xcalloc(word_count + 1, sizeof(uint32_t)); /* per word: its title + 1 */
     /* postings: per word, a chain newest first; the size rides along so
      * most candidates are refused without reading their words */
     typedef struct {
         uint32_t entry, next, count;
     } awl_dup_post;
-    awl_dup_post *post = awl_xmalloc((posts_cap + 1) * sizeof(awl_dup_post));
+    awl_dup_post *post = awl_xmalloc((near->posts_cap + 1) * sizeof(awl_dup_post));
     size_t posts = 0;
     for (size_t i = 0; i < n; i++) {
         size_t na = count[i];
         if (na == 0)
             continue;
         awl_dup_tok *a = toks + start[i];
-        for (size_t j = 0; j < na; j++)
-            a[j] |= (awl_dup_tok)df[a[j]] << 32;
-        awl_dup_tok_sort(a, na);
+        for (size_t j = 0; j < na; j++) {
+            a[j] |= (awl_dup_tok)near->words.items[a[j]].titles << 32;
+            marks[(uint32_t)a[j]] = (uint32_t)(i + 1);
+        }
         size_t prefix = na - (na * AWL_DUP_NEAR_PCT + 99) / 100 + 1;
+        awl_dup_tok_rarest(a, na, prefix);
         for (size_t p = 0; p < prefix; p++) {
             uint32_t *h = &head[(uint32_t)a[p]];
             size_t seen = 0;
@@ -683,7 +840,7 @@ static void awl_dup_near_titles(const awl_dup_item *items, size_t n, const char 
                 /* common / (na + nb - common) >= t  <=>  common >= t (na + nb) / (1 + t) */
                 size_t need = ((na + nb) * AWL_DUP_NEAR_PCT + 100 + AWL_DUP_NEAR_PCT - 1) /
                               (100 + AWL_DUP_NEAR_PCT);
-                if (awl_dup_tok_share(a, na, toks + start[j], nb, need) &&
+                if (awl_dup_tok_share(marks, (uint32_t)(i + 1), toks + start[j], nb, need) &&
                     awl_dup_find(parent, i) != awl_dup_find(parent, j) &&
                     awl_dup_numbers_in(spaced[i], spaced[j]) &&
                     awl_dup_numbers_in(spaced[j], spaced[i]) &&
@@ -696,12 +853,12 @@ static void awl_dup_near_titles(const awl_dup_item *items, size_t n, const char 
         }
     }
     free(head);
-    free(df);
-    free(last_title);
+    free(marks);
     free(post);
-    free(toks);
-    free(start);
-    free(count);
+    free(near->words.items);
+    free(near->toks);
+    free(near->start);
+    free(near->count);
 }
 
 void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_t *first)
@@ -709,12 +866,18 @@ void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_
     size_t *parent = first; /* union-find in place; flattened at the end */
     const char **spaced_titles = awl_xcalloc(n + 1, sizeof(char *));
     const char **compact_titles = awl_xcalloc(n + 1, sizeof(char *));
-    bool *near_usable = awl_xcalloc(n + 1, sizeof(bool));
     const char **prim_keys = awl_xcalloc(n + 1, sizeof(char *));
     awl_strmap keys; /* a title key and a link key or two per entry */
     awl_strmap_init(&keys);
-    awl_strmap_reserve(&keys, n);
+    /* a title key and a primary link's key each, so a list whose other
+     * links are not papers never grows the map (reserving for every link
+     * would size it for links that are never keys) */
+    awl_strmap_reserve(&keys, 2 * n);
     awl_buf scratch = {0}, spaced = {0};
+    awl_dup_spans spans = {0};
+    awl_dup_near near;
+    awl_dup_near_init(&near, n);
+    awl_dup_ascii_key_init();
     for (size_t i = 0; i < n; i++) {
         parent[i] = i;
         const awl_dup_item *it = &items[i];
@@ -722,12 +885,13 @@ void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_
         size_t klen = 0;
         awl_buf_clear(&scratch);
         awl_buf_clear(&spaced);
-        const char *tkey = title ? awl_dup_title_key(arena, title, &scratch, &klen, &spaced, &compact_titles[i])
+        const char *tkey = title ? awl_dup_title_key(arena, title, &scratch, &klen, &spaced, &spans,
+                                                     &compact_titles[i])
                                  : NULL;
         if (title)
             spaced_titles[i] = awl_arena_strndup(arena, spaced.data, spaced.len);
         if (tkey) {
-            near_usable[i] = true;
+            awl_dup_near_add(&near, i, spaced_titles[i], spaced.len, &spans);
             bool inserted = false;
             size_t *slot = awl_strmap_upsert(&keys, tkey, klen, &inserted);
             /* title keys and link keys never collide: link keys hold ':' */
@@ -756,10 +920,11 @@ void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_
                 awl_dup_union(parent, *slot, i);
         }
     }
-    awl_dup_near_titles(items, n, spaced_titles, prim_keys, near_usable, parent);
+    awl_dup_near_match(&near, items, n, spaced_titles, prim_keys, parent);
     for (size_t i = 0; i < n; i++)
         first[i] = awl_dup_find(parent, i);
-    free(near_usable);
+    free(spans.start);
+    free(spans.letters_only);
     free(prim_keys);
     awl_strmap_free(&keys);
     awl_buf_free(&scratch);
@@ -774,8 +939,7 @@ const char *awl_dup_entry_title(const awl_doc *doc, const awl_entry *e, awl_aren
     const char *title = e->title;
     if (e->primary != AWL_NONE && e->description && *e->description) {
         size_t ts = doc->links[e->primary].text_start;
-        if (
-            (ts != AWL_NONE && ts >= 2 && doc->source.bytes[ts - 1] == '[' &&
+        if ((ts != AWL_NONE && ts >= 2 && doc->source.bytes[ts - 1] == '[' &&
              doc->source.bytes[ts - 2] == '['))
             title = e->description;
     }

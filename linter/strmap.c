@@ -6,6 +6,18 @@
 
 #include "arena.h"
 
+/* The `width` (at most 8) bytes at p as a little-endian number on any
+ * host, so the shifts below place them alike everywhere. */
+static inline uint64_t load_le(const char *p, size_t width)
+{
+    uint64_t value = 0;
+    memcpy(&value, p, width);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    value = __builtin_bswap64(value);
+#endif
+    return value;
+}
+
 uint64_t awl_hash_bytes(const char *bytes, size_t len)
 {
     /* Eight bytes per step, each mixed in with a multiply (as wyhash and
@@ -21,8 +33,22 @@ uint64_t awl_hash_bytes(const char *bytes, size_t len)
         hash ^= hash >> 29;
     }
     if (i < len) {
+        /* The last 1-7 bytes as a little-endian number, without a memcpy
+         * of variable length (a libc call): a key of eight bytes or more
+         * reads its last eight and shifts the ones already mixed out. */
+        size_t rest = len - i;
         uint64_t word = 0;
-        memcpy(&word, bytes + i, len - i);
+        if (len >= 8) {
+            word = load_le(bytes + len - 8, 8) >> (8 * (8 - rest));
+        } else if (len >= 4) {
+            /* two four-byte reads that overlap in the middle */
+            word = load_le(bytes, 4) | load_le(bytes + len - 4, 4) << (8 * (len - 4));
+        } else {
+            /* first, middle and last byte: all of a key of one to three */
+            word = (uint64_t)(unsigned char)bytes[0] |
+                   (uint64_t)(unsigned char)bytes[len / 2] << (8 * (len / 2)) |
+                   (uint64_t)(unsigned char)bytes[len - 1] << (8 * (len - 1));
+        }
         hash = (hash ^ word) * mul;
         hash ^= hash >> 29;
     }
@@ -49,8 +75,8 @@ static awl_strmap_slot *find_slot(awl_strmap_slot *slots, size_t capacity, const
     size_t index = (size_t)hash & (capacity - 1);
     for (;;) {
         awl_strmap_slot *slot = &slots[index];
-        if (!slot->key ||
-            (slot->hash == hash && slot->key_len == key_len && memcmp(slot->key, key, key_len) == 0))
+        if (!slot->key || (slot->hash == hash && slot->key_len == key_len &&
+                           memcmp(slot->key, key, key_len) == 0))
             return slot;
         index = (index + 1) & (capacity - 1);
     }

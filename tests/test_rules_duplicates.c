@@ -178,6 +178,41 @@ Test(duplicate_entry, near_match_threshold)
               "- [Poster Abstract: " TIRESIAS "](https://b.example/y)");
 }
 
+/* 30 distinct words: four of them are posted (30 - 27 + 1), so which four
+ * are the rarest decides whether two copies meet at all. */
+#define LONG_TITLE                                                                                 \
+    "Towards Efficient Elastic Scheduling of Heterogeneous Accelerator Clusters for Large "        \
+    "Language Model Training with Adaptive Pipeline Parallelism Memory Offloading Gradient "       \
+    "Compression Fault Tolerance Checkpointing Straggler Mitigation and Energy Aware Placement"
+#define LONG_TITLE_REORDERED                                                                       \
+    "Energy Aware Placement and Straggler Mitigation Checkpointing Fault Tolerance Compression "   \
+    "Gradient Offloading Memory Parallelism Pipeline Adaptive with Training Model Language Large " \
+    "for Clusters Accelerator Heterogeneous of Scheduling Elastic Efficient Towards"
+
+Test(duplicate_entry, long_titles_meet_by_their_rarest_words_in_any_order)
+{
+    /* the same 30 words in reverse order, plus one: 30 of 31 */
+    same("- [" LONG_TITLE "](https://a.example/x)",
+         "- [Revisited: " LONG_TITLE_REORDERED "](https://b.example/y)");
+    /* four words swapped: 26 of 34, 0.76 */
+    different("- [" LONG_TITLE "](https://a.example/x)",
+              "- [Towards Efficient Elastic Scheduling of Heterogeneous Accelerator Clusters for Large "
+              "Language Model Training with Adaptive Pipeline Parallelism Memory Offloading Gradient "
+              "Quantization Fault Tolerance Snapshots Tail Latency and Carbon Aware Placement]"
+              "(https://b.example/y)");
+}
+
+Test(duplicate_entry, inflections_match_through_accented_letters)
+{
+    /* `Modèles` folds to `modeles`, whose stem is `model`: one word */
+    same("- [Modèles de langage pour la traduction automatique de documents scientifiques](https://a.example/x)",
+         "- [Model de langage pour la traduction automatique de documents scientifiques](https://b.example/y)");
+    /* a word with a letter outside a-z keeps its ending (`ł` has no ASCII
+     * form): 9 of 11 words, under 0.9 */
+    different("- [Łukasiewicze Logic for the Traduction Automatique of Documents Scientifiques](https://a.example/x)",
+              "- [Łukasiewicz Logic for the Traduction Automatique of Documents Scientifiques](https://b.example/y)");
+}
+
 Test(duplicate_entry, near_match_never_across_a_number)
 {
     different("- [Fast Always Wins: A Survey on Efficient Architectures for Large Language Models](https://a.example/x)",
