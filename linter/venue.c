@@ -4,6 +4,7 @@
  */
 #include "venue.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,48 @@
 
 extern const char awl_venue_data[]; /* generated from rules/venues.tsv */
 
+/* Character classes, one table lookup each: the scanner's inner loops. */
+enum { CHAR_ALPHA = 1, CHAR_DIGIT = 2, CHAR_STOP = 4 /* ` < ]: code, HTML or a link target */ };
+
+static const unsigned char char_class[256] = {
+    ['0'] = CHAR_DIGIT, ['1'] = CHAR_DIGIT, ['2'] = CHAR_DIGIT, ['3'] = CHAR_DIGIT,
+    ['4'] = CHAR_DIGIT, ['5'] = CHAR_DIGIT, ['6'] = CHAR_DIGIT, ['7'] = CHAR_DIGIT,
+    ['8'] = CHAR_DIGIT, ['9'] = CHAR_DIGIT, ['`'] = CHAR_STOP,  ['<'] = CHAR_STOP,
+    [']'] = CHAR_STOP,  ['A'] = CHAR_ALPHA, ['B'] = CHAR_ALPHA, ['C'] = CHAR_ALPHA,
+    ['D'] = CHAR_ALPHA, ['E'] = CHAR_ALPHA, ['F'] = CHAR_ALPHA, ['G'] = CHAR_ALPHA,
+    ['H'] = CHAR_ALPHA, ['I'] = CHAR_ALPHA, ['J'] = CHAR_ALPHA, ['K'] = CHAR_ALPHA,
+    ['L'] = CHAR_ALPHA, ['M'] = CHAR_ALPHA, ['N'] = CHAR_ALPHA, ['O'] = CHAR_ALPHA,
+    ['P'] = CHAR_ALPHA, ['Q'] = CHAR_ALPHA, ['R'] = CHAR_ALPHA, ['S'] = CHAR_ALPHA,
+    ['T'] = CHAR_ALPHA, ['U'] = CHAR_ALPHA, ['V'] = CHAR_ALPHA, ['W'] = CHAR_ALPHA,
+    ['X'] = CHAR_ALPHA, ['Y'] = CHAR_ALPHA, ['Z'] = CHAR_ALPHA, ['a'] = CHAR_ALPHA,
+    ['b'] = CHAR_ALPHA, ['c'] = CHAR_ALPHA, ['d'] = CHAR_ALPHA, ['e'] = CHAR_ALPHA,
+    ['f'] = CHAR_ALPHA, ['g'] = CHAR_ALPHA, ['h'] = CHAR_ALPHA, ['i'] = CHAR_ALPHA,
+    ['j'] = CHAR_ALPHA, ['k'] = CHAR_ALPHA, ['l'] = CHAR_ALPHA, ['m'] = CHAR_ALPHA,
+    ['n'] = CHAR_ALPHA, ['o'] = CHAR_ALPHA, ['p'] = CHAR_ALPHA, ['q'] = CHAR_ALPHA,
+    ['r'] = CHAR_ALPHA, ['s'] = CHAR_ALPHA, ['t'] = CHAR_ALPHA, ['u'] = CHAR_ALPHA,
+    ['v'] = CHAR_ALPHA, ['w'] = CHAR_ALPHA, ['x'] = CHAR_ALPHA, ['y'] = CHAR_ALPHA,
+    ['z'] = CHAR_ALPHA,
+};
+
+static bool is_alpha(char c)
+{
+    return char_class[(unsigned char)c] & CHAR_ALPHA;
+}
+
+static bool is_digit(char c)
+{
+    return char_class[(unsigned char)c] & CHAR_DIGIT;
+}
+
+static bool is_alnum(char c)
+{
+    return char_class[(unsigned char)c] & (CHAR_ALPHA | CHAR_DIGIT);
+}
+
+/* The filter's index of a pair of letters, ASCII case ignored, each as
+ * 1-26 (any other byte as 0). */
+enum { FILTER_LETTERS = 27, FILTER_PAIRS = FILTER_LETTERS * FILTER_LETTERS };
+
 static struct {
     bool built;
     awl_venue *venues;
@@ -24,11 +67,15 @@ static struct {
     const awl_venue_def *defs; /* the config's venues the registry was built with */
     size_t def_count;
     int next_year; /* a 2-digit year up to this one is 20YY */
-    /* A filter in front of the map: one bit per (first, second and last
-     * letter, length) of a key. Most words of a list are not venues and
-     * fail here without a hash. */
-    unsigned char maybe[1024];
-    unsigned char multi[1024]; /* the same for the first word of a key of several */
+    /* A filter in front of the map: for the pair of a key's first two
+     * letters, and for the pair of its last two, the lengths of the keys
+     * with that pair, one bit per length (keys are shorter than 64). A word
+     * is looked up only when both pairs allow its length: most words of a
+     * list are not venues and fail here with two loads, without a hash. */
+    uint64_t key_head[FILTER_PAIRS];
+    uint64_t key_tail[FILTER_PAIRS];
+    uint64_t first_word_head[FILTER_PAIRS]; /* the same for the first word of a key of several */
+    unsigned char filter_letter[256];
 } registry;
 
 static char ascii_lower(char c)
@@ -36,27 +83,46 @@ static char ascii_lower(char c)
     return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-static unsigned filter_bit(const char *name, size_t len)
+static size_t head_pair(const char *name, size_t len)
 {
-    unsigned h = (unsigned char)ascii_lower(name[0]);
-    h = h * 31 + (unsigned char)ascii_lower(name[len > 1 ? 1 : 0]);
-    h = h * 31 + (unsigned char)ascii_lower(name[len - 1]);
-    h = h * 64 + (unsigned)(len & 63);
-    return (h * 2654435761u) >> 19; /* 13 bits */
+    const unsigned char *u = (const unsigned char *)name;
+    return registry.filter_letter[u[0]] * FILTER_LETTERS +
+           (len > 1 ? registry.filter_letter[u[1]] : 0);
 }
 
-/* False when no key is this word and no key of several words starts with it. */
-static bool may_be_key(const char *word, size_t len)
+static size_t tail_pair(const char *name, size_t len)
 {
-    unsigned bit = filter_bit(word, len);
-    return (registry.maybe[bit >> 3] | registry.multi[bit >> 3]) & (1u << (bit & 7));
+    const unsigned char *u = (const unsigned char *)name;
+    return (len > 1 ? registry.filter_letter[u[len - 2]] * FILTER_LETTERS : 0) +
+           registry.filter_letter[u[len - 1]];
 }
 
-/* False when no key of several words starts with this word. */
+/* False when no key is this word (len < 64). */
+static bool may_be_exact_key(const char *word, size_t len)
+{
+    uint64_t bit = (uint64_t)1 << len;
+    return (registry.key_head[head_pair(word, len)] & bit) &&
+           (registry.key_tail[tail_pair(word, len)] & bit);
+}
+
+/* False when no key of several words starts with this word (len < 64). */
 static bool may_start_multi(const char *word, size_t len)
 {
-    unsigned bit = filter_bit(word, len);
-    return registry.multi[bit >> 3] & (1u << (bit & 7));
+    return registry.first_word_head[head_pair(word, len)] >> len & 1;
+}
+
+/* False when no key is this word and no key of several words starts with
+ * it. The first test alone rejects most words. */
+static bool may_be_key(const char *word, size_t len)
+{
+    if (len >= 64)
+        return false;
+    uint64_t bit = (uint64_t)1 << len;
+    size_t head = head_pair(word, len);
+    if (!((registry.key_head[head] | registry.first_word_head[head]) & bit))
+        return false;
+    return (registry.first_word_head[head] & bit) ||
+           (registry.key_tail[tail_pair(word, len)] & bit);
 }
 
 static bool needs_year(const char *name, size_t len);
@@ -87,12 +153,12 @@ static void registry_key(const char *name, size_t len, size_t index, bool replac
     size_t *slot = awl_strmap_upsert(&registry.by_name, key, len, &inserted);
     if (inserted || replace)
         *slot = index;
-    unsigned bit = filter_bit(key, len);
-    registry.maybe[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+    registry.key_head[head_pair(key, len)] |= (uint64_t)1 << len;
+    registry.key_tail[tail_pair(key, len)] |= (uint64_t)1 << len;
     const char *space = memchr(key, ' ', len);
     if (space && space > key) {
-        bit = filter_bit(key, (size_t)(space - key));
-        registry.multi[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+        size_t first_len = (size_t)(space - key);
+        registry.first_word_head[head_pair(key, first_len)] |= (uint64_t)1 << first_len;
     }
 }
 
@@ -121,8 +187,12 @@ static void registry_build(void)
         awl_arena_free(&registry.strings);
         free(registry.venues);
     }
-    memset(registry.maybe, 0, sizeof registry.maybe);
-    memset(registry.multi, 0, sizeof registry.multi);
+    memset(registry.key_head, 0, sizeof registry.key_head);
+    memset(registry.key_tail, 0, sizeof registry.key_tail);
+    memset(registry.first_word_head, 0, sizeof registry.first_word_head);
+    for (int c = 0; c < 256; c++)
+        registry.filter_letter[c] =
+            is_alpha((char)c) ? (unsigned char)((c | 0x20) - 'a' + 1) : 0;
     const char *data = awl_venue_data;
     size_t size = strlen(data);
     size_t lines = 0;
@@ -222,8 +292,7 @@ const awl_venue *awl_venue_lookup(const char *name, size_t len)
         registry_build();
     if (len == 0 || len >= 64)
         return NULL;
-    unsigned bit = filter_bit(name, len);
-    if (!(registry.maybe[bit >> 3] & (1u << (bit & 7))))
+    if (!may_be_exact_key(name, len))
         return NULL;
     size_t index = registry_find(name, len);
     return index != AWL_NONE ? &registry.venues[index] : NULL;
@@ -253,44 +322,6 @@ int awl_venue_year(const char *digits, size_t len)
     if (len == 2)
         year += 2000 + year <= registry.next_year ? 2000 : 1900;
     return year;
-}
-
-/* Character classes, one table lookup each: the scanner's inner loops. */
-enum { CHAR_ALPHA = 1, CHAR_DIGIT = 2, CHAR_STOP = 4 /* ` < ]: code, HTML or a link target */ };
-
-static const unsigned char char_class[256] = {
-    ['0'] = CHAR_DIGIT, ['1'] = CHAR_DIGIT, ['2'] = CHAR_DIGIT, ['3'] = CHAR_DIGIT,
-    ['4'] = CHAR_DIGIT, ['5'] = CHAR_DIGIT, ['6'] = CHAR_DIGIT, ['7'] = CHAR_DIGIT,
-    ['8'] = CHAR_DIGIT, ['9'] = CHAR_DIGIT, ['`'] = CHAR_STOP,  ['<'] = CHAR_STOP,
-    [']'] = CHAR_STOP,  ['A'] = CHAR_ALPHA, ['B'] = CHAR_ALPHA, ['C'] = CHAR_ALPHA,
-    ['D'] = CHAR_ALPHA, ['E'] = CHAR_ALPHA, ['F'] = CHAR_ALPHA, ['G'] = CHAR_ALPHA,
-    ['H'] = CHAR_ALPHA, ['I'] = CHAR_ALPHA, ['J'] = CHAR_ALPHA, ['K'] = CHAR_ALPHA,
-    ['L'] = CHAR_ALPHA, ['M'] = CHAR_ALPHA, ['N'] = CHAR_ALPHA, ['O'] = CHAR_ALPHA,
-    ['P'] = CHAR_ALPHA, ['Q'] = CHAR_ALPHA, ['R'] = CHAR_ALPHA, ['S'] = CHAR_ALPHA,
-    ['T'] = CHAR_ALPHA, ['U'] = CHAR_ALPHA, ['V'] = CHAR_ALPHA, ['W'] = CHAR_ALPHA,
-    ['X'] = CHAR_ALPHA, ['Y'] = CHAR_ALPHA, ['Z'] = CHAR_ALPHA, ['a'] = CHAR_ALPHA,
-    ['b'] = CHAR_ALPHA, ['c'] = CHAR_ALPHA, ['d'] = CHAR_ALPHA, ['e'] = CHAR_ALPHA,
-    ['f'] = CHAR_ALPHA, ['g'] = CHAR_ALPHA, ['h'] = CHAR_ALPHA, ['i'] = CHAR_ALPHA,
-    ['j'] = CHAR_ALPHA, ['k'] = CHAR_ALPHA, ['l'] = CHAR_ALPHA, ['m'] = CHAR_ALPHA,
-    ['n'] = CHAR_ALPHA, ['o'] = CHAR_ALPHA, ['p'] = CHAR_ALPHA, ['q'] = CHAR_ALPHA,
-    ['r'] = CHAR_ALPHA, ['s'] = CHAR_ALPHA, ['t'] = CHAR_ALPHA, ['u'] = CHAR_ALPHA,
-    ['v'] = CHAR_ALPHA, ['w'] = CHAR_ALPHA, ['x'] = CHAR_ALPHA, ['y'] = CHAR_ALPHA,
-    ['z'] = CHAR_ALPHA,
-};
-
-static bool is_alpha(char c)
-{
-    return char_class[(unsigned char)c] & CHAR_ALPHA;
-}
-
-static bool is_digit(char c)
-{
-    return char_class[(unsigned char)c] & CHAR_DIGIT;
-}
-
-static bool is_alnum(char c)
-{
-    return char_class[(unsigned char)c] & (CHAR_ALPHA | CHAR_DIGIT);
 }
 
 /* True when c is one of the characters of set (never for NUL). */
