@@ -25,6 +25,46 @@ const char *awl_entry_shape_name(awl_entry_shape shape)
     return "unknown";
 }
 
+/* The sets of characters trimmed around labels, titles and descriptions, as
+ * bits of one table (one load per character instead of a strchr). NUL is in
+ * every set, as it is for strchr, which these replace. */
+enum {
+    TRIM_LABEL = 1,       /* " \t[]()*_`:" around a label: "[code]", " Code " */
+    TRIM_SPACE = 2,       /* " \t\n" */
+    TRIM_SEPARATOR = 4,   /* " \t\n-:|,.;)]" between a title and its description */
+    TRIM_TITLE_END = 8,   /* " \t\n[(:-|,;." between a title and the links after it */
+    TRIM_LABEL_AFTER = 16, /* " \t[(:" between a label word and its link */
+    TIDY_SPACE = 32,       /* " \t\n": a description's spaces, runs of them made one */
+    TIDY_CLOSE = 64,       /* "])": closes a bracket a removed link may have left empty */
+};
+
+static const unsigned char trim_class[256] = {
+    ['\0'] = TRIM_LABEL | TRIM_SPACE | TRIM_SEPARATOR | TRIM_TITLE_END | TRIM_LABEL_AFTER,
+    [' '] = TRIM_LABEL | TRIM_SPACE | TRIM_SEPARATOR | TRIM_TITLE_END | TRIM_LABEL_AFTER |
+            TIDY_SPACE,
+    ['\t'] = TRIM_LABEL | TRIM_SPACE | TRIM_SEPARATOR | TRIM_TITLE_END | TRIM_LABEL_AFTER |
+             TIDY_SPACE,
+    ['\n'] = TRIM_SPACE | TRIM_SEPARATOR | TRIM_TITLE_END | TIDY_SPACE,
+    ['['] = TRIM_LABEL | TRIM_TITLE_END | TRIM_LABEL_AFTER,
+    [']'] = TRIM_LABEL | TRIM_SEPARATOR | TIDY_CLOSE,
+    ['('] = TRIM_LABEL | TRIM_TITLE_END | TRIM_LABEL_AFTER,
+    [')'] = TRIM_LABEL | TRIM_SEPARATOR | TIDY_CLOSE,
+    ['*'] = TRIM_LABEL,
+    ['_'] = TRIM_LABEL,
+    ['`'] = TRIM_LABEL,
+    [':'] = TRIM_LABEL | TRIM_SEPARATOR | TRIM_TITLE_END | TRIM_LABEL_AFTER,
+    ['-'] = TRIM_SEPARATOR | TRIM_TITLE_END,
+    ['|'] = TRIM_SEPARATOR | TRIM_TITLE_END,
+    [','] = TRIM_SEPARATOR | TRIM_TITLE_END,
+    ['.'] = TRIM_SEPARATOR | TRIM_TITLE_END,
+    [';'] = TRIM_SEPARATOR | TRIM_TITLE_END,
+};
+
+static bool in_set(char c, unsigned set)
+{
+    return trim_class[(unsigned char)c] & set;
+}
+
 /* Words that name what a link is rather than what it is called. */
 static const char *const link_labels[] = {
     "code",    "paper",  "pdf",     "arxiv",   "github",  "project", "website", "blog",
@@ -42,11 +82,11 @@ static bool is_label(const char *text, size_t len)
     if (len > LONGEST_LABEL + 8) /* most link texts are titles: no need to look */
         return false;
     /* Trim brackets, spaces and emphasis around a label: "[code]", " Code ". */
-    while (len && strchr(" \t[]()*_`:", text[0])) {
+    while (len && in_set(text[0], TRIM_LABEL)) {
         text++;
         len--;
     }
-    while (len && strchr(" \t[]()*_`:", text[len - 1]))
+    while (len && in_set(text[len - 1], TRIM_LABEL))
         len--;
     if (!len || len > LONGEST_LABEL)
         return false;
@@ -83,9 +123,18 @@ bool awl_section_is_meta(const awl_doc *doc, size_t section)
     size_t heading = doc->sections[section].heading;
     if (heading == AWL_NONE)
         return false;
+    /* The heading lowercased once, then searched for each word; a heading
+     * too long for the buffer is searched as it is. */
     const char *text = doc->blocks[heading].text;
+    char lower[256];
+    size_t len = strlen(text);
+    bool folded = len < sizeof lower;
+    if (folded) {
+        for (size_t i = 0; i <= len; i++)
+            lower[i] = (char)tolower((unsigned char)text[i]);
+    }
     for (size_t i = 0; i < sizeof meta / sizeof meta[0]; i++)
-        if (strcasestr(text, meta[i]))
+        if (folded ? strstr(lower, meta[i]) != NULL : strcasestr(text, meta[i]) != NULL)
             return true;
     return false;
 }
@@ -95,7 +144,7 @@ bool awl_section_is_meta(const awl_doc *doc, size_t section)
 static const char *trimmed_copy(awl_arena *arena, const char *text, size_t len, bool separators)
 {
     for (;;) {
-        if (len && strchr(separators ? " \t\n-:|,.;)]" : " \t\n", text[0])) {
+        if (len && in_set(text[0], separators ? TRIM_SEPARATOR : TRIM_SPACE)) {
             text++;
             len--;
         } else if (separators && len >= 3 &&
@@ -106,7 +155,7 @@ static const char *trimmed_copy(awl_arena *arena, const char *text, size_t len, 
             break;
         }
     }
-    while (len && strchr(" \t\n", text[len - 1]))
+    while (len && in_set(text[len - 1], TRIM_SPACE))
         len--;
     return awl_arena_strndup(arena, text, len);
 }
@@ -115,7 +164,7 @@ static const char *trimmed_copy(awl_arena *arena, const char *text, size_t len, 
  * punctuation that leads to them. */
 static const char *title_before_links(awl_arena *arena, const char *text, size_t len)
 {
-    while (len && strchr(" \t\n[(:-|,;.", text[len - 1]))
+    while (len && in_set(text[len - 1], TRIM_TITLE_END))
         len--;
     return trimmed_copy(arena, text, len, false);
 }
@@ -145,16 +194,23 @@ static const char *description_of(const awl_doc *doc, const size_t *link_ids, si
     }
     size_t w = 0;
     for (size_t r = 0; r < len; r++) {
-        char c = text[r] == '\t' || text[r] == '\n' ? ' ' : text[r];
-        if (c == ' ' && w && text[w - 1] == ' ')
-            continue;
-        text[w++] = c;
-        /* "[" then "]" (or "(" ")") with nothing between: a removed link's brackets. */
-        while (w >= 2 && ((text[w - 2] == '[' && text[w - 1] == ']') ||
-                          (text[w - 2] == '(' && text[w - 1] == ')'))) {
-            w -= 2;
+        char c = text[r];
+        unsigned kind = trim_class[(unsigned char)c] & (TIDY_SPACE | TIDY_CLOSE);
+        if (!kind) { /* most characters: kept as they are */
+            text[w++] = c;
+        } else if (kind == TIDY_SPACE) {
+            if (!w || text[w - 1] != ' ')
+                text[w++] = ' ';
+        } else if (w && text[w - 1] == (c == ']' ? '[' : '(')) {
+            /* "[" then "]" (or "(" ")") with nothing between: a removed
+             * link's brackets go, and the spaces before them. Only a
+             * closing bracket makes a pair, and what stands before it was
+             * looked at when it was written: one pair at most. */
+            w--;
             while (w && text[w - 1] == ' ')
                 w--;
+        } else {
+            text[w++] = c;
         }
     }
     return trimmed_copy((awl_arena *)&doc->arena, text, w, true);
@@ -178,11 +234,11 @@ static const char *label_of(const awl_doc *doc, const awl_link *link, const awl_
     const char *text = doc->plain + link->plain_start;
     if (is_label(text, link->plain_len)) {
         size_t len = link->plain_len;
-        while (len && strchr(" \t[]()*_`:", *text)) {
+        while (len && in_set(*text, TRIM_LABEL)) {
             text++;
             len--;
         }
-        while (len && strchr(" \t[]()*_`:", text[len - 1]))
+        while (len && in_set(text[len - 1], TRIM_LABEL))
             len--;
         return awl_arena_strndup((awl_arena *)&doc->arena, text, len);
     }
@@ -190,7 +246,7 @@ static const char *label_of(const awl_doc *doc, const awl_link *link, const awl_
         link->plain_start > host->plain_start + host->plain_len)
         return NULL;
     size_t end = link->plain_start;
-    while (end > host->plain_start && strchr(" \t[(:", doc->plain[end - 1]))
+    while (end > host->plain_start && in_set(doc->plain[end - 1], TRIM_LABEL_AFTER))
         end--;
     size_t start = end;
     while (start > host->plain_start && isalpha((unsigned char)doc->plain[start - 1]))
@@ -213,7 +269,8 @@ typedef struct entry_builder {
     awl_vec links;   /* size_t: the candidate's links */
 } entry_builder;
 
-static void finish_entry(entry_builder *eb, size_t block, const awl_block *host, bool row)
+static void finish_entry(entry_builder *eb, size_t block, size_t section, const awl_block *host,
+                         bool row)
 {
     const awl_doc *doc = eb->doc;
     awl_arena *arena = (awl_arena *)&doc->arena;
@@ -235,7 +292,7 @@ static void finish_entry(entry_builder *eb, size_t block, const awl_block *host,
     awl_entry *e = awl_vec_push(&eb->entries);
     e->block = block;
     e->line = doc->blocks[block].first_line;
-    e->section = awl_doc_section_at(doc, doc->source.line_starts[e->line]);
+    e->section = section; /* the section of the block's start, on the same line */
     e->primary = link_ids[primary_pos];
     e->links = awl_arena_alloc(arena, count * sizeof *e->links);
     for (size_t i = 0; i < count; i++) {
@@ -343,7 +400,7 @@ void awl_entries_extract(const awl_doc *doc, awl_entries *out)
         if (!meta[section])
             meta[section] = awl_section_is_meta(doc, section) ? 2 : 1;
         if (eb.links.count && !header_row && !taken[owner] && meta[section] == 1)
-            finish_entry(&eb, owner, row ? block : text_block(doc, owner), row);
+            finish_entry(&eb, owner, section, row ? block : text_block(doc, owner), row);
         taken[owner] = 1;
         eb.links.count = 0;
         i = j;
