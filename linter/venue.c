@@ -17,11 +17,18 @@
 extern const char awl_venue_data[]; /* generated from rules/venues.tsv */
 
 /* Character classes, one table lookup each: the scanner's inner loops. */
-enum { CHAR_ALPHA = 1, CHAR_DIGIT = 2, CHAR_STOP = 4 /* ` < ]: code, HTML or a link target */ };
+enum {
+    CHAR_ALPHA = 1,
+    CHAR_DIGIT = 2,
+    CHAR_STOP = 4, /* ` < ]: code, HTML or a link target */
+    CHAR_JOIN = 8, /* - & + / : . after a word: a joined name (Euro-Par) or a URL */
+};
 
 static const unsigned char char_class[256] = {
     ['0'] = CHAR_DIGIT, ['1'] = CHAR_DIGIT, ['2'] = CHAR_DIGIT, ['3'] = CHAR_DIGIT,
     ['4'] = CHAR_DIGIT, ['5'] = CHAR_DIGIT, ['6'] = CHAR_DIGIT, ['7'] = CHAR_DIGIT,
+    ['-'] = CHAR_JOIN,  ['&'] = CHAR_JOIN,  ['+'] = CHAR_JOIN,  ['/'] = CHAR_JOIN,
+    [':'] = CHAR_JOIN,  ['.'] = CHAR_JOIN,
     ['8'] = CHAR_DIGIT, ['9'] = CHAR_DIGIT, ['`'] = CHAR_STOP,  ['<'] = CHAR_STOP,
     [']'] = CHAR_STOP,  ['A'] = CHAR_ALPHA, ['B'] = CHAR_ALPHA, ['C'] = CHAR_ALPHA,
     ['D'] = CHAR_ALPHA, ['E'] = CHAR_ALPHA, ['F'] = CHAR_ALPHA, ['G'] = CHAR_ALPHA,
@@ -75,6 +82,7 @@ static struct {
     uint64_t key_head[FILTER_PAIRS];
     uint64_t key_tail[FILTER_PAIRS];
     uint64_t first_word_head[FILTER_PAIRS]; /* the same for the first word of a key of several */
+    uint64_t word_head[FILTER_PAIRS];       /* key_head and first_word_head together */
     unsigned char filter_letter[256];
 } registry;
 
@@ -97,9 +105,11 @@ static size_t tail_pair(const char *name, size_t len)
            registry.filter_letter[u[len - 1]];
 }
 
-/* False when no key is this word (len < 64). */
+/* False when no key is this word. */
 static bool may_be_exact_key(const char *word, size_t len)
 {
+    if (len >= 64)
+        return false;
     uint64_t bit = (uint64_t)1 << len;
     return (registry.key_head[head_pair(word, len)] & bit) &&
            (registry.key_tail[tail_pair(word, len)] & bit);
@@ -119,7 +129,7 @@ static bool may_be_key(const char *word, size_t len)
         return false;
     uint64_t bit = (uint64_t)1 << len;
     size_t head = head_pair(word, len);
-    if (!((registry.key_head[head] | registry.first_word_head[head]) & bit))
+    if (!(registry.word_head[head] & bit))
         return false;
     return (registry.first_word_head[head] & bit) ||
            (registry.key_tail[tail_pair(word, len)] & bit);
@@ -154,11 +164,13 @@ static void registry_key(const char *name, size_t len, size_t index, bool replac
     if (inserted || replace)
         *slot = index;
     registry.key_head[head_pair(key, len)] |= (uint64_t)1 << len;
+    registry.word_head[head_pair(key, len)] |= (uint64_t)1 << len;
     registry.key_tail[tail_pair(key, len)] |= (uint64_t)1 << len;
     const char *space = memchr(key, ' ', len);
     if (space && space > key) {
         size_t first_len = (size_t)(space - key);
         registry.first_word_head[head_pair(key, first_len)] |= (uint64_t)1 << first_len;
+        registry.word_head[head_pair(key, first_len)] |= (uint64_t)1 << first_len;
     }
 }
 
@@ -190,6 +202,7 @@ static void registry_build(void)
     memset(registry.key_head, 0, sizeof registry.key_head);
     memset(registry.key_tail, 0, sizeof registry.key_tail);
     memset(registry.first_word_head, 0, sizeof registry.first_word_head);
+    memset(registry.word_head, 0, sizeof registry.word_head);
     for (int c = 0; c < 256; c++)
         registry.filter_letter[c] =
             is_alpha((char)c) ? (unsigned char)((c | 0x20) - 'a' + 1) : 0;
@@ -629,27 +642,33 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
             }
             continue;
         }
-        /* One pass over the word: its letters, then its digits. */
-        size_t letters = i;
-        while (letters < end && is_alpha(s[letters]))
+        /* One pass over the word: its letters, then its digits. No bound
+         * test: s[end] is a line break or the final NUL, neither of them a
+         * letter or a digit, nor any character looked for after a word. */
+        size_t letters = i + 1;
+        while (is_alpha(s[letters]))
             letters++;
         size_t w = letters;
-        while (w < end && is_alnum(s[w]))
+        while (is_alnum(s[w]))
             w++;
-        if ((w + 3 <= end && s[w] == ':' && s[w + 1] == '/' && s[w + 2] == '/') ||
-            (w == i + 3 && w < end && s[w] == '.' && (s[i] | 0x20) == 'w' &&
-             (s[i + 1] | 0x20) == 'w' && (s[i + 2] | 0x20) == 'w')) {
-            /* a bare URL (scheme:// or www.): skip to the next white space */
-            while (i < end && s[i] != ' ' && s[i] != '\t')
-                i++;
-            continue;
+        /* Most words are followed by a space, which rules out a URL and a
+         * joined name with one test. */
+        bool joined = false;
+        if (char_class[(unsigned char)s[w]] & CHAR_JOIN) {
+            if ((s[w] == ':' && s[w + 1] == '/' && s[w + 2] == '/') ||
+                (w == i + 3 && s[w] == '.' && (s[i] | 0x20) == 'w' && (s[i + 1] | 0x20) == 'w' &&
+                 (s[i + 2] | 0x20) == 'w')) {
+                /* a bare URL (scheme:// or www.): skip to the next white space */
+                while (i < end && s[i] != ' ' && s[i] != '\t')
+                    i++;
+                continue;
+            }
+            joined = s[w] != ':' && s[w] != '.' && is_alnum(s[w + 1]);
         }
         /* Most words are no venue's and start no venue's name: one filter
          * test rejects them before anything else is looked at. */
-        bool joined = w + 1 < end && (s[w] == '-' || s[w] == '&' || s[w] == '+' || s[w] == '/') &&
-                      is_alnum(s[w + 1]);
         if (!joined && !may_be_key(s + i, w - i) &&
-            (letters == i || letters == w || !may_be_key(s + i, letters - i))) {
+            (letters == w || !may_be_key(s + i, letters - i))) {
             i = w;
             continue;
         }
@@ -696,7 +715,11 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
         awl_venue_tag tag = {0};
         bool matched = false;
         for (size_t k = n; k-- > 0 && !matched;) {
-            const awl_venue *v = awl_venue_lookup(s + i, ends[k] - i);
+            /* most names of several words are none: the filter says so
+             * before the call */
+            const awl_venue *v = may_be_exact_key(s + i, ends[k] - i)
+                                     ? awl_venue_lookup(s + i, ends[k] - i)
+                                     : NULL;
             if (!v)
                 continue;
             size_t ys, ye, te;
