@@ -139,24 +139,34 @@ bool awl_section_is_meta(const awl_doc *doc, size_t section)
     return false;
 }
 
-/* Copies plain[start, end) trimmed of spaces and the separators lists put
- * between a title and its description. */
-static const char *trimmed_copy(awl_arena *arena, const char *text, size_t len, bool separators)
+/* Trims *text and *len of spaces and, with `separators`, of the separators
+ * lists put between a title and its description. */
+static void trim(const char **text, size_t *len, bool separators)
 {
+    const char *t = *text;
+    size_t n = *len;
     for (;;) {
-        if (len && in_set(text[0], separators ? TRIM_SEPARATOR : TRIM_SPACE)) {
-            text++;
-            len--;
-        } else if (separators && len >= 3 &&
-                   (memcmp(text, "\xE2\x80\x93", 3) == 0 || memcmp(text, "\xE2\x80\x94", 3) == 0)) {
-            text += 3; /* en and em dash */
-            len -= 3;
+        if (n && in_set(t[0], separators ? TRIM_SEPARATOR : TRIM_SPACE)) {
+            t++;
+            n--;
+        } else if (separators && n >= 3 &&
+                   (memcmp(t, "\xE2\x80\x93", 3) == 0 || memcmp(t, "\xE2\x80\x94", 3) == 0)) {
+            t += 3; /* en and em dash */
+            n -= 3;
         } else {
             break;
         }
     }
-    while (len && in_set(text[len - 1], TRIM_SPACE))
-        len--;
+    while (n && in_set(t[n - 1], TRIM_SPACE))
+        n--;
+    *text = t;
+    *len = n;
+}
+
+/* Copies text[0, len) trimmed of spaces. */
+static const char *trimmed_copy(awl_arena *arena, const char *text, size_t len)
+{
+    trim(&text, &len, false);
     return awl_arena_strndup(arena, text, len);
 }
 
@@ -166,17 +176,46 @@ static const char *title_before_links(awl_arena *arena, const char *text, size_t
 {
     while (len && in_set(text[len - 1], TRIM_TITLE_END))
         len--;
-    return trimmed_copy(arena, text, len, false);
+    return trimmed_copy(arena, text, len);
 }
 
 /* The text from `from` to `to` in doc->plain without the entry's other
  * links ("[code]", "[slides]"): brackets left empty by their removal go too,
  * and runs of spaces become one. */
+/* Appends in[0, len) to the description out[0, w) as it tidies it: tabs
+ * and line breaks become spaces, runs of spaces one, and a "[" then "]"
+ * (or "(" ")") with nothing between, the brackets a removed link left,
+ * goes with the spaces before it. Returns the new length. */
+static size_t tidy_append(char *out, size_t w, const char *in, size_t len)
+{
+    for (size_t r = 0; r < len; r++) {
+        char c = in[r];
+        unsigned kind = trim_class[(unsigned char)c] & (TIDY_SPACE | TIDY_CLOSE);
+        if (!kind) { /* most characters: kept as they are */
+            out[w++] = c;
+        } else if (kind == TIDY_SPACE) {
+            if (!w || out[w - 1] != ' ')
+                out[w++] = ' ';
+        } else if (w && out[w - 1] == (c == ']' ? '[' : '(')) {
+            /* Only a closing bracket makes a pair, and what stands before
+             * it was looked at when it was written: one pair at most. */
+            w--;
+            while (w && out[w - 1] == ' ')
+                w--;
+        } else {
+            out[w++] = c;
+        }
+    }
+    return w;
+}
+
+/* The text from `from` to `to` in doc->plain without the entry's other
+ * links ("[code]", "[slides]"), tidied (tidy_append) and trimmed. */
 static const char *description_of(const awl_doc *doc, const size_t *link_ids, size_t count,
                                   size_t from, size_t to)
 {
-    /* Copy the text between the links (their plain text ranges are in
-     * document order), then tidy it in place. */
+    /* The text between the links (their plain text ranges are in document
+     * order), tidied as it is copied, then trimmed where it lies. */
     char *text = awl_arena_alloc((awl_arena *)&doc->arena, to - from + 1);
     size_t len = 0, at = from;
     for (size_t i = 0; i <= count && at < to; i++) {
@@ -188,32 +227,13 @@ static const char *description_of(const awl_doc *doc, const size_t *link_ids, si
             stop = l->plain_start;
             resume = l->plain_start + l->plain_len;
         }
-        memcpy(text + len, doc->plain + at, stop - at);
-        len += stop - at;
+        len = tidy_append(text, len, doc->plain + at, stop - at);
         at = resume;
     }
-    size_t w = 0;
-    for (size_t r = 0; r < len; r++) {
-        char c = text[r];
-        unsigned kind = trim_class[(unsigned char)c] & (TIDY_SPACE | TIDY_CLOSE);
-        if (!kind) { /* most characters: kept as they are */
-            text[w++] = c;
-        } else if (kind == TIDY_SPACE) {
-            if (!w || text[w - 1] != ' ')
-                text[w++] = ' ';
-        } else if (w && text[w - 1] == (c == ']' ? '[' : '(')) {
-            /* "[" then "]" (or "(" ")") with nothing between: a removed
-             * link's brackets go, and the spaces before them. Only a
-             * closing bracket makes a pair, and what stands before it was
-             * looked at when it was written: one pair at most. */
-            w--;
-            while (w && text[w - 1] == ' ')
-                w--;
-        } else {
-            text[w++] = c;
-        }
-    }
-    return trimmed_copy((awl_arena *)&doc->arena, text, w, true);
+    const char *trimmed = text;
+    trim(&trimmed, &len, true);
+    text[trimmed - text + len] = '\0';
+    return trimmed;
 }
 
 /* The block holding an item's own first line of text: the item itself
@@ -261,6 +281,18 @@ static bool prefers_as_primary(const char *label)
 {
     return !label || strcasecmp(label, "paper") == 0 || strcasecmp(label, "pdf") == 0 ||
            strcasecmp(label, "arxiv") == 0;
+}
+
+/* awl_doc_section_at for offsets in increasing order: the section of the
+ * last offset when this one lies in it too and before the next section,
+ * which is what the search would find (*last remembers it). */
+static size_t section_at(const awl_doc *doc, size_t offset, size_t *last)
+{
+    size_t s = *last;
+    if (s == AWL_NONE || doc->sections[s].start > offset || doc->sections[s].end <= offset ||
+        (s + 1 < doc->section_count && doc->sections[s + 1].start <= offset))
+        *last = s = awl_doc_section_at(doc, offset);
+    return s;
 }
 
 typedef struct entry_builder {
@@ -335,7 +367,7 @@ static void finish_entry(entry_builder *eb, size_t block, size_t section, const 
         e->shape = AWL_SHAPE_TEXT_FIRST;
 
     if (!title_is_label) {
-        e->title = trimmed_copy(arena, primary_text, primary->plain_len, false);
+        e->title = trimmed_copy(arena, primary_text, primary->plain_len);
     } else if (row) {
         /* A table's title is the first cell with words in it. */
         e->title = "";
@@ -343,7 +375,7 @@ static void finish_entry(entry_builder *eb, size_t block, size_t section, const 
             if (doc->blocks[b].plain_len > 3 && !is_label(awl_block_plain(doc, &doc->blocks[b]),
                                                          doc->blocks[b].plain_len)) {
                 e->title = trimmed_copy(arena, awl_block_plain(doc, &doc->blocks[b]),
-                                        doc->blocks[b].plain_len, false);
+                                        doc->blocks[b].plain_len);
                 break;
             }
     } else {
@@ -377,6 +409,7 @@ void awl_entries_extract(const awl_doc *doc, awl_entries *out)
      * the links with the same owner, so one pass groups them. */
     unsigned char *taken = awl_xcalloc(doc->block_count, 1); /* owners already read */
     unsigned char *meta = awl_xcalloc(doc->section_count, 1);  /* 1: content, 2: meta */
+    size_t last_section = AWL_NONE;
     size_t i = 0;
     while (i < doc->link_count) {
         const awl_link *link = &doc->links[i];
@@ -396,7 +429,7 @@ void awl_entries_extract(const awl_doc *doc, awl_entries *out)
         }
         const awl_block *block = &doc->blocks[owner];
         bool header_row = row && block->row_index == 0;
-        size_t section = awl_doc_section_at(doc, block->start);
+        size_t section = section_at(doc, block->start, &last_section);
         if (!meta[section])
             meta[section] = awl_section_is_meta(doc, section) ? 2 : 1;
         if (eb.links.count && !header_row && !taken[owner] && meta[section] == 1)
