@@ -90,9 +90,15 @@ static bool is_label(const char *text, size_t len)
         len--;
     if (!len || len > LONGEST_LABEL)
         return false;
+    /* Every label is one word of ASCII letters: anything else is none, and
+     * needs no lookup. */
     char lower[LONGEST_LABEL + 1];
-    for (size_t i = 0; i < len; i++)
-        lower[i] = (char)tolower((unsigned char)text[i]);
+    for (size_t i = 0; i < len; i++) {
+        char folded = (char)(text[i] | 0x20);
+        if (folded < 'a' || folded > 'z')
+            return false;
+        lower[i] = folded;
+    }
     /* A hash of the labels, built on the first short link text: every
      * entry asks, and most link texts are no label. It lives as long as
      * the process. */

@@ -122,17 +122,12 @@ static bool may_start_multi(const char *word, size_t len)
 }
 
 /* False when no key is this word and no key of several words starts with
- * it. The first test alone rejects most words. */
+ * it. The first test alone rejects most words: the scanner asks it of
+ * every word, so it stays small enough to be inlined there. */
 static bool may_be_key(const char *word, size_t len)
 {
-    if (len >= 64)
-        return false;
-    uint64_t bit = (uint64_t)1 << len;
-    size_t head = head_pair(word, len);
-    if (!(registry.word_head[head] & bit))
-        return false;
-    return (registry.first_word_head[head] & bit) ||
-           (registry.key_tail[tail_pair(word, len)] & bit);
+    return len < 64 && (registry.word_head[head_pair(word, len)] >> len & 1) &&
+           (may_start_multi(word, len) || may_be_exact_key(word, len));
 }
 
 static bool needs_year(const char *name, size_t len);
