@@ -29,10 +29,10 @@ const char *awl_entry_shape_name(awl_entry_shape shape)
  * bits of one table (one load per character instead of a strchr). NUL is in
  * every set, as it is for strchr, which these replace. */
 enum {
-    TRIM_LABEL = 1,       /* " \t[]()*_`:" around a label: "[code]", " Code " */
-    TRIM_SPACE = 2,       /* " \t\n" */
-    TRIM_SEPARATOR = 4,   /* " \t\n-:|,.;)]" between a title and its description */
-    TRIM_TITLE_END = 8,   /* " \t\n[(:-|,;." between a title and the links after it */
+    TRIM_LABEL = 1,        /* " \t[]()*_`:" around a label: "[code]", " Code " */
+    TRIM_SPACE = 2,        /* " \t\n" */
+    TRIM_SEPARATOR = 4,    /* " \t\n-:|,.;)]" between a title and its description */
+    TRIM_TITLE_END = 8,    /* " \t\n[(:-|,;." between a title and the links after it */
     TRIM_LABEL_AFTER = 16, /* " \t[(:" between a label word and its link */
     TIDY_SPACE = 32,       /* " \t\n": a description's spaces, runs of them made one */
     TIDY_CLOSE = 64,       /* "])": closes a bracket a removed link may have left empty */
@@ -40,10 +40,10 @@ enum {
 
 static const unsigned char trim_class[256] = {
     ['\0'] = TRIM_LABEL | TRIM_SPACE | TRIM_SEPARATOR | TRIM_TITLE_END | TRIM_LABEL_AFTER,
-    [' '] = TRIM_LABEL | TRIM_SPACE | TRIM_SEPARATOR | TRIM_TITLE_END | TRIM_LABEL_AFTER |
-            TIDY_SPACE,
-    ['\t'] = TRIM_LABEL | TRIM_SPACE | TRIM_SEPARATOR | TRIM_TITLE_END | TRIM_LABEL_AFTER |
-             TIDY_SPACE,
+    [' '] =
+        TRIM_LABEL | TRIM_SPACE | TRIM_SEPARATOR | TRIM_TITLE_END | TRIM_LABEL_AFTER | TIDY_SPACE,
+    ['\t'] =
+        TRIM_LABEL | TRIM_SPACE | TRIM_SEPARATOR | TRIM_TITLE_END | TRIM_LABEL_AFTER | TIDY_SPACE,
     ['\n'] = TRIM_SPACE | TRIM_SEPARATOR | TRIM_TITLE_END | TIDY_SPACE,
     ['['] = TRIM_LABEL | TRIM_TITLE_END | TRIM_LABEL_AFTER,
     [']'] = TRIM_LABEL | TRIM_SEPARATOR | TIDY_CLOSE,
