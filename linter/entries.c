@@ -303,8 +303,9 @@ static size_t section_at(const awl_doc *doc, size_t offset, size_t *last)
 
 typedef struct entry_builder {
     const awl_doc *doc;
-    awl_vec entries; /* awl_entry */
-    awl_vec links;   /* size_t: the candidate's links */
+    awl_entry *entries; /* room for one per link of the document */
+    size_t count;
+    awl_vec links; /* size_t: the candidate's links */
 } entry_builder;
 
 static void finish_entry(entry_builder *eb, size_t block, size_t section, const awl_block *host,
@@ -327,7 +328,7 @@ static void finish_entry(entry_builder *eb, size_t block, size_t section, const 
         primary_pos = 0;
     const awl_link *primary = &doc->links[link_ids[primary_pos]];
 
-    awl_entry *e = awl_vec_push(&eb->entries);
+    awl_entry *e = &eb->entries[eb->count++];
     e->block = block;
     e->line = doc->blocks[block].first_line;
     e->section = section; /* the section of the block's start, on the same line */
@@ -409,7 +410,9 @@ static void finish_entry(entry_builder *eb, size_t block, size_t section, const 
 void awl_entries_extract(const awl_doc *doc, awl_entries *out)
 {
     entry_builder eb = {.doc = doc};
-    awl_vec_init(&eb.entries, sizeof(awl_entry));
+    /* At most one entry per link: reserved once (and zeroed), never grown.
+     * Pages past the last entry are never touched. */
+    eb.entries = awl_xcalloc(doc->link_count, sizeof *eb.entries);
     awl_vec_init(&eb.links, sizeof(size_t));
     /* Links are in document order; an entry's links are consecutive among
      * the links with the same owner, so one pass groups them. */
@@ -447,8 +450,8 @@ void awl_entries_extract(const awl_doc *doc, awl_entries *out)
     free(taken);
     free(meta);
     awl_vec_free(&eb.links);
-    out->items = eb.entries.items;
-    out->count = eb.entries.count;
+    out->items = eb.entries;
+    out->count = eb.count;
     awl_venue_fill_entries(doc, out);
 }
 
