@@ -696,9 +696,14 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
         size_t ends[8];
         size_t n = 0, e = w;
         bool multi = may_start_multi(s + i, w - i);
+        /* The lengths of the keys that start with the word's first two
+         * letters (every candidate does): no candidate longer than the
+         * longest of them is looked for. */
+        uint64_t key_lengths = registry.key_head[head_pair(s + i, w - i)];
         for (int words = 0; words < 8; words++) {
             ends[n++] = e;
-            if (multi && e + 1 < end && s[e] == ' ' && is_alpha(s[e + 1])) {
+            if (multi && e - i < 63 && key_lengths >> (e - i) >> 1 && e + 1 < end && s[e] == ' ' &&
+                is_alpha(s[e + 1])) {
                 size_t f = e + 1;
                 while (f < end && is_alnum(s[f]))
                     f++;
@@ -712,9 +717,9 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
         for (size_t k = n; k-- > 0 && !matched;) {
             /* most names of several words are none: the filter says so
              * before the call */
-            const awl_venue *v = may_be_exact_key(s + i, ends[k] - i)
-                                     ? awl_venue_lookup(s + i, ends[k] - i)
-                                     : NULL;
+            size_t len = ends[k] - i;
+            const awl_venue *v =
+                len < 64 && key_lengths >> len & 1 ? awl_venue_lookup(s + i, len) : NULL;
             if (!v)
                 continue;
             size_t ys, ye, te;
