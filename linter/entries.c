@@ -25,6 +25,46 @@ const char *awl_entry_shape_name(awl_entry_shape shape)
     return "unknown";
 }
 
+/* The sets of characters trimmed around labels, titles and descriptions, as
+ * bits of one table (one load per character instead of a strchr). NUL is in
+ * every set, as it is for strchr, which these replace. */
+enum {
+    TRIM_LABEL = 1,        /* " \t[]()*_`:" around a label: "[code]", " Code " */
+    TRIM_SPACE = 2,        /* " \t\n" */
+    TRIM_SEPARATOR = 4,    /* " \t\n-:|,.;)]" between a title and its description */
+    TRIM_TITLE_END = 8,    /* " \t\n[(:-|,;." between a title and the links after it */
+    TRIM_LABEL_AFTER = 16, /* " \t[(:" between a label word and its link */
+    TIDY_SPACE = 32,       /* " \t\n": a description's spaces, runs of them made one */
+    TIDY_CLOSE = 64,       /* "])": closes a bracket a removed link may have left empty */
+};
+
+static const unsigned char trim_class[256] = {
+    ['\0'] = TRIM_LABEL | TRIM_SPACE | TRIM_SEPARATOR | TRIM_TITLE_END | TRIM_LABEL_AFTER,
+    [' '] =
+        TRIM_LABEL | TRIM_SPACE | TRIM_SEPARATOR | TRIM_TITLE_END | TRIM_LABEL_AFTER | TIDY_SPACE,
+    ['\t'] =
+        TRIM_LABEL | TRIM_SPACE | TRIM_SEPARATOR | TRIM_TITLE_END | TRIM_LABEL_AFTER | TIDY_SPACE,
+    ['\n'] = TRIM_SPACE | TRIM_SEPARATOR | TRIM_TITLE_END | TIDY_SPACE,
+    ['['] = TRIM_LABEL | TRIM_TITLE_END | TRIM_LABEL_AFTER,
+    [']'] = TRIM_LABEL | TRIM_SEPARATOR | TIDY_CLOSE,
+    ['('] = TRIM_LABEL | TRIM_TITLE_END | TRIM_LABEL_AFTER,
+    [')'] = TRIM_LABEL | TRIM_SEPARATOR | TIDY_CLOSE,
+    ['*'] = TRIM_LABEL,
+    ['_'] = TRIM_LABEL,
+    ['`'] = TRIM_LABEL,
+    [':'] = TRIM_LABEL | TRIM_SEPARATOR | TRIM_TITLE_END | TRIM_LABEL_AFTER,
+    ['-'] = TRIM_SEPARATOR | TRIM_TITLE_END,
+    ['|'] = TRIM_SEPARATOR | TRIM_TITLE_END,
+    [','] = TRIM_SEPARATOR | TRIM_TITLE_END,
+    ['.'] = TRIM_SEPARATOR | TRIM_TITLE_END,
+    [';'] = TRIM_SEPARATOR | TRIM_TITLE_END,
+};
+
+static bool in_set(char c, unsigned set)
+{
+    return trim_class[(unsigned char)c] & set;
+}
+
 /* Words that name what a link is rather than what it is called. */
 static const char *const link_labels[] = {
     "code",    "paper",  "pdf",     "arxiv",   "github",  "project", "website", "blog",
@@ -42,17 +82,23 @@ static bool is_label(const char *text, size_t len)
     if (len > LONGEST_LABEL + 8) /* most link texts are titles: no need to look */
         return false;
     /* Trim brackets, spaces and emphasis around a label: "[code]", " Code ". */
-    while (len && strchr(" \t[]()*_`:", text[0])) {
+    while (len && in_set(text[0], TRIM_LABEL)) {
         text++;
         len--;
     }
-    while (len && strchr(" \t[]()*_`:", text[len - 1]))
+    while (len && in_set(text[len - 1], TRIM_LABEL))
         len--;
     if (!len || len > LONGEST_LABEL)
         return false;
+    /* Every label is one word of ASCII letters: anything else is none, and
+     * needs no lookup. */
     char lower[LONGEST_LABEL + 1];
-    for (size_t i = 0; i < len; i++)
-        lower[i] = (char)tolower((unsigned char)text[i]);
+    for (size_t i = 0; i < len; i++) {
+        char folded = (char)(text[i] | 0x20);
+        if (folded < 'a' || folded > 'z')
+            return false;
+        lower[i] = folded;
+    }
     /* A hash of the labels, built on the first short link text: every
      * entry asks, and most link texts are no label. It lives as long as
      * the process. */
@@ -83,31 +129,50 @@ bool awl_section_is_meta(const awl_doc *doc, size_t section)
     size_t heading = doc->sections[section].heading;
     if (heading == AWL_NONE)
         return false;
+    /* The heading lowercased once, then searched for each word; a heading
+     * too long for the buffer is searched as it is. */
     const char *text = doc->blocks[heading].text;
+    char lower[256];
+    size_t len = strlen(text);
+    bool folded = len < sizeof lower;
+    if (folded) {
+        for (size_t i = 0; i <= len; i++)
+            lower[i] = (char)tolower((unsigned char)text[i]);
+    }
     for (size_t i = 0; i < sizeof meta / sizeof meta[0]; i++)
-        if (strcasestr(text, meta[i]))
+        if (folded ? strstr(lower, meta[i]) != NULL : strcasestr(text, meta[i]) != NULL)
             return true;
     return false;
 }
 
-/* Copies plain[start, end) trimmed of spaces and the separators lists put
- * between a title and its description. */
-static const char *trimmed_copy(awl_arena *arena, const char *text, size_t len, bool separators)
+/* Trims *text and *len of spaces and, with `separators`, of the separators
+ * lists put between a title and its description. */
+static void trim(const char **text, size_t *len, bool separators)
 {
+    const char *t = *text;
+    size_t n = *len;
     for (;;) {
-        if (len && strchr(separators ? " \t\n-:|,.;)]" : " \t\n", text[0])) {
-            text++;
-            len--;
-        } else if (separators && len >= 3 &&
-                   (memcmp(text, "\xE2\x80\x93", 3) == 0 || memcmp(text, "\xE2\x80\x94", 3) == 0)) {
-            text += 3; /* en and em dash */
-            len -= 3;
+        if (n && in_set(t[0], separators ? TRIM_SEPARATOR : TRIM_SPACE)) {
+            t++;
+            n--;
+        } else if (separators && n >= 3 &&
+                   (memcmp(t, "\xE2\x80\x93", 3) == 0 || memcmp(t, "\xE2\x80\x94", 3) == 0)) {
+            t += 3; /* en and em dash */
+            n -= 3;
         } else {
             break;
         }
     }
-    while (len && strchr(" \t\n", text[len - 1]))
-        len--;
+    while (n && in_set(t[n - 1], TRIM_SPACE))
+        n--;
+    *text = t;
+    *len = n;
+}
+
+/* Copies text[0, len) trimmed of spaces. */
+static const char *trimmed_copy(awl_arena *arena, const char *text, size_t len)
+{
+    trim(&text, &len, false);
     return awl_arena_strndup(arena, text, len);
 }
 
@@ -115,19 +180,48 @@ static const char *trimmed_copy(awl_arena *arena, const char *text, size_t len, 
  * punctuation that leads to them. */
 static const char *title_before_links(awl_arena *arena, const char *text, size_t len)
 {
-    while (len && strchr(" \t\n[(:-|,;.", text[len - 1]))
+    while (len && in_set(text[len - 1], TRIM_TITLE_END))
         len--;
-    return trimmed_copy(arena, text, len, false);
+    return trimmed_copy(arena, text, len);
 }
 
 /* The text from `from` to `to` in doc->plain without the entry's other
  * links ("[code]", "[slides]"): brackets left empty by their removal go too,
  * and runs of spaces become one. */
+/* Appends in[0, len) to the description out[0, w) as it tidies it: tabs
+ * and line breaks become spaces, runs of spaces one, and a "[" then "]"
+ * (or "(" ")") with nothing between, the brackets a removed link left,
+ * goes with the spaces before it. Returns the new length. */
+static size_t tidy_append(char *out, size_t w, const char *in, size_t len)
+{
+    for (size_t r = 0; r < len; r++) {
+        char c = in[r];
+        unsigned kind = trim_class[(unsigned char)c] & (TIDY_SPACE | TIDY_CLOSE);
+        if (!kind) { /* most characters: kept as they are */
+            out[w++] = c;
+        } else if (kind == TIDY_SPACE) {
+            if (!w || out[w - 1] != ' ')
+                out[w++] = ' ';
+        } else if (w && out[w - 1] == (c == ']' ? '[' : '(')) {
+            /* Only a closing bracket makes a pair, and what stands before
+             * it was looked at when it was written: one pair at most. */
+            w--;
+            while (w && out[w - 1] == ' ')
+                w--;
+        } else {
+            out[w++] = c;
+        }
+    }
+    return w;
+}
+
+/* The text from `from` to `to` in doc->plain without the entry's other
+ * links ("[code]", "[slides]"), tidied (tidy_append) and trimmed. */
 static const char *description_of(const awl_doc *doc, const size_t *link_ids, size_t count,
                                   size_t from, size_t to)
 {
-    /* Copy the text between the links (their plain text ranges are in
-     * document order), then tidy it in place. */
+    /* The text between the links (their plain text ranges are in document
+     * order), tidied as it is copied, then trimmed where it lies. */
     char *text = awl_arena_alloc((awl_arena *)&doc->arena, to - from + 1);
     size_t len = 0, at = from;
     for (size_t i = 0; i <= count && at < to; i++) {
@@ -139,25 +233,13 @@ static const char *description_of(const awl_doc *doc, const size_t *link_ids, si
             stop = l->plain_start;
             resume = l->plain_start + l->plain_len;
         }
-        memcpy(text + len, doc->plain + at, stop - at);
-        len += stop - at;
+        len = tidy_append(text, len, doc->plain + at, stop - at);
         at = resume;
     }
-    size_t w = 0;
-    for (size_t r = 0; r < len; r++) {
-        char c = text[r] == '\t' || text[r] == '\n' ? ' ' : text[r];
-        if (c == ' ' && w && text[w - 1] == ' ')
-            continue;
-        text[w++] = c;
-        /* "[" then "]" (or "(" ")") with nothing between: a removed link's brackets. */
-        while (w >= 2 && ((text[w - 2] == '[' && text[w - 1] == ']') ||
-                          (text[w - 2] == '(' && text[w - 1] == ')'))) {
-            w -= 2;
-            while (w && text[w - 1] == ' ')
-                w--;
-        }
-    }
-    return trimmed_copy((awl_arena *)&doc->arena, text, w, true);
+    const char *trimmed = text;
+    trim(&trimmed, &len, true);
+    text[trimmed - text + len] = '\0';
+    return trimmed;
 }
 
 /* The block holding an item's own first line of text: the item itself
@@ -178,11 +260,11 @@ static const char *label_of(const awl_doc *doc, const awl_link *link, const awl_
     const char *text = doc->plain + link->plain_start;
     if (is_label(text, link->plain_len)) {
         size_t len = link->plain_len;
-        while (len && strchr(" \t[]()*_`:", *text)) {
+        while (len && in_set(*text, TRIM_LABEL)) {
             text++;
             len--;
         }
-        while (len && strchr(" \t[]()*_`:", text[len - 1]))
+        while (len && in_set(text[len - 1], TRIM_LABEL))
             len--;
         return awl_arena_strndup((awl_arena *)&doc->arena, text, len);
     }
@@ -190,7 +272,7 @@ static const char *label_of(const awl_doc *doc, const awl_link *link, const awl_
         link->plain_start > host->plain_start + host->plain_len)
         return NULL;
     size_t end = link->plain_start;
-    while (end > host->plain_start && strchr(" \t[(:", doc->plain[end - 1]))
+    while (end > host->plain_start && in_set(doc->plain[end - 1], TRIM_LABEL_AFTER))
         end--;
     size_t start = end;
     while (start > host->plain_start && isalpha((unsigned char)doc->plain[start - 1]))
@@ -207,13 +289,27 @@ static bool prefers_as_primary(const char *label)
            strcasecmp(label, "arxiv") == 0;
 }
 
+/* awl_doc_section_at for offsets in increasing order: the section of the
+ * last offset when this one lies in it too and before the next section,
+ * which is what the search would find (*last remembers it). */
+static size_t section_at(const awl_doc *doc, size_t offset, size_t *last)
+{
+    size_t s = *last;
+    if (s == AWL_NONE || doc->sections[s].start > offset || doc->sections[s].end <= offset ||
+        (s + 1 < doc->section_count && doc->sections[s + 1].start <= offset))
+        *last = s = awl_doc_section_at(doc, offset);
+    return s;
+}
+
 typedef struct entry_builder {
     const awl_doc *doc;
-    awl_vec entries; /* awl_entry */
-    awl_vec links;   /* size_t: the candidate's links */
+    awl_entry *entries; /* room for one per link of the document */
+    size_t count;
+    awl_vec links; /* size_t: the candidate's links */
 } entry_builder;
 
-static void finish_entry(entry_builder *eb, size_t block, const awl_block *host, bool row)
+static void finish_entry(entry_builder *eb, size_t block, size_t section, const awl_block *host,
+                         bool row)
 {
     const awl_doc *doc = eb->doc;
     awl_arena *arena = (awl_arena *)&doc->arena;
@@ -232,10 +328,10 @@ static void finish_entry(entry_builder *eb, size_t block, const awl_block *host,
         primary_pos = 0;
     const awl_link *primary = &doc->links[link_ids[primary_pos]];
 
-    awl_entry *e = awl_vec_push(&eb->entries);
+    awl_entry *e = &eb->entries[eb->count++];
     e->block = block;
     e->line = doc->blocks[block].first_line;
-    e->section = awl_doc_section_at(doc, doc->source.line_starts[e->line]);
+    e->section = section; /* the section of the block's start, on the same line */
     e->primary = link_ids[primary_pos];
     e->links = awl_arena_alloc(arena, count * sizeof *e->links);
     for (size_t i = 0; i < count; i++) {
@@ -278,7 +374,7 @@ static void finish_entry(entry_builder *eb, size_t block, const awl_block *host,
         e->shape = AWL_SHAPE_TEXT_FIRST;
 
     if (!title_is_label) {
-        e->title = trimmed_copy(arena, primary_text, primary->plain_len, false);
+        e->title = trimmed_copy(arena, primary_text, primary->plain_len);
     } else if (row) {
         /* A table's title is the first cell with words in it. */
         e->title = "";
@@ -286,7 +382,7 @@ static void finish_entry(entry_builder *eb, size_t block, const awl_block *host,
             if (doc->blocks[b].plain_len > 3 && !is_label(awl_block_plain(doc, &doc->blocks[b]),
                                                          doc->blocks[b].plain_len)) {
                 e->title = trimmed_copy(arena, awl_block_plain(doc, &doc->blocks[b]),
-                                        doc->blocks[b].plain_len, false);
+                                        doc->blocks[b].plain_len);
                 break;
             }
     } else {
@@ -314,12 +410,15 @@ static void finish_entry(entry_builder *eb, size_t block, const awl_block *host,
 void awl_entries_extract(const awl_doc *doc, awl_entries *out)
 {
     entry_builder eb = {.doc = doc};
-    awl_vec_init(&eb.entries, sizeof(awl_entry));
+    /* At most one entry per link: reserved once (and zeroed), never grown.
+     * Pages past the last entry are never touched. */
+    eb.entries = awl_xcalloc(doc->link_count, sizeof *eb.entries);
     awl_vec_init(&eb.links, sizeof(size_t));
     /* Links are in document order; an entry's links are consecutive among
      * the links with the same owner, so one pass groups them. */
     unsigned char *taken = awl_xcalloc(doc->block_count, 1); /* owners already read */
     unsigned char *meta = awl_xcalloc(doc->section_count, 1);  /* 1: content, 2: meta */
+    size_t last_section = AWL_NONE;
     size_t i = 0;
     while (i < doc->link_count) {
         const awl_link *link = &doc->links[i];
@@ -339,11 +438,11 @@ void awl_entries_extract(const awl_doc *doc, awl_entries *out)
         }
         const awl_block *block = &doc->blocks[owner];
         bool header_row = row && block->row_index == 0;
-        size_t section = awl_doc_section_at(doc, block->start);
+        size_t section = section_at(doc, block->start, &last_section);
         if (!meta[section])
             meta[section] = awl_section_is_meta(doc, section) ? 2 : 1;
         if (eb.links.count && !header_row && !taken[owner] && meta[section] == 1)
-            finish_entry(&eb, owner, row ? block : text_block(doc, owner), row);
+            finish_entry(&eb, owner, section, row ? block : text_block(doc, owner), row);
         taken[owner] = 1;
         eb.links.count = 0;
         i = j;
@@ -351,8 +450,8 @@ void awl_entries_extract(const awl_doc *doc, awl_entries *out)
     free(taken);
     free(meta);
     awl_vec_free(&eb.links);
-    out->items = eb.entries.items;
-    out->count = eb.entries.count;
+    out->items = eb.entries;
+    out->count = eb.count;
     awl_venue_fill_entries(doc, out);
 }
 

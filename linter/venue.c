@@ -4,6 +4,7 @@
  */
 #include "venue.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,55 @@
 
 extern const char awl_venue_data[]; /* generated from rules/venues.tsv */
 
+/* Character classes, one table lookup each: the scanner's inner loops. */
+enum {
+    CHAR_ALPHA = 1,
+    CHAR_DIGIT = 2,
+    CHAR_STOP = 4, /* ` < ]: code, HTML or a link target */
+    CHAR_JOIN = 8, /* - & + / : . after a word: a joined name (Euro-Par) or a URL */
+};
+
+static const unsigned char char_class[256] = {
+    ['0'] = CHAR_DIGIT, ['1'] = CHAR_DIGIT, ['2'] = CHAR_DIGIT, ['3'] = CHAR_DIGIT,
+    ['4'] = CHAR_DIGIT, ['5'] = CHAR_DIGIT, ['6'] = CHAR_DIGIT, ['7'] = CHAR_DIGIT,
+    ['-'] = CHAR_JOIN,  ['&'] = CHAR_JOIN,  ['+'] = CHAR_JOIN,  ['/'] = CHAR_JOIN,
+    [':'] = CHAR_JOIN,  ['.'] = CHAR_JOIN,
+    ['8'] = CHAR_DIGIT, ['9'] = CHAR_DIGIT, ['`'] = CHAR_STOP,  ['<'] = CHAR_STOP,
+    [']'] = CHAR_STOP,  ['A'] = CHAR_ALPHA, ['B'] = CHAR_ALPHA, ['C'] = CHAR_ALPHA,
+    ['D'] = CHAR_ALPHA, ['E'] = CHAR_ALPHA, ['F'] = CHAR_ALPHA, ['G'] = CHAR_ALPHA,
+    ['H'] = CHAR_ALPHA, ['I'] = CHAR_ALPHA, ['J'] = CHAR_ALPHA, ['K'] = CHAR_ALPHA,
+    ['L'] = CHAR_ALPHA, ['M'] = CHAR_ALPHA, ['N'] = CHAR_ALPHA, ['O'] = CHAR_ALPHA,
+    ['P'] = CHAR_ALPHA, ['Q'] = CHAR_ALPHA, ['R'] = CHAR_ALPHA, ['S'] = CHAR_ALPHA,
+    ['T'] = CHAR_ALPHA, ['U'] = CHAR_ALPHA, ['V'] = CHAR_ALPHA, ['W'] = CHAR_ALPHA,
+    ['X'] = CHAR_ALPHA, ['Y'] = CHAR_ALPHA, ['Z'] = CHAR_ALPHA, ['a'] = CHAR_ALPHA,
+    ['b'] = CHAR_ALPHA, ['c'] = CHAR_ALPHA, ['d'] = CHAR_ALPHA, ['e'] = CHAR_ALPHA,
+    ['f'] = CHAR_ALPHA, ['g'] = CHAR_ALPHA, ['h'] = CHAR_ALPHA, ['i'] = CHAR_ALPHA,
+    ['j'] = CHAR_ALPHA, ['k'] = CHAR_ALPHA, ['l'] = CHAR_ALPHA, ['m'] = CHAR_ALPHA,
+    ['n'] = CHAR_ALPHA, ['o'] = CHAR_ALPHA, ['p'] = CHAR_ALPHA, ['q'] = CHAR_ALPHA,
+    ['r'] = CHAR_ALPHA, ['s'] = CHAR_ALPHA, ['t'] = CHAR_ALPHA, ['u'] = CHAR_ALPHA,
+    ['v'] = CHAR_ALPHA, ['w'] = CHAR_ALPHA, ['x'] = CHAR_ALPHA, ['y'] = CHAR_ALPHA,
+    ['z'] = CHAR_ALPHA,
+};
+
+static bool is_alpha(char c)
+{
+    return char_class[(unsigned char)c] & CHAR_ALPHA;
+}
+
+static bool is_digit(char c)
+{
+    return char_class[(unsigned char)c] & CHAR_DIGIT;
+}
+
+static bool is_alnum(char c)
+{
+    return char_class[(unsigned char)c] & (CHAR_ALPHA | CHAR_DIGIT);
+}
+
+/* The filter's index of a pair of letters, ASCII case ignored, each as
+ * 1-26 (any other byte as 0). */
+enum { FILTER_LETTERS = 27, FILTER_PAIRS = FILTER_LETTERS * FILTER_LETTERS };
+
 static struct {
     bool built;
     awl_venue *venues;
@@ -24,11 +74,16 @@ static struct {
     const awl_venue_def *defs; /* the config's venues the registry was built with */
     size_t def_count;
     int next_year; /* a 2-digit year up to this one is 20YY */
-    /* A filter in front of the map: one bit per (first, second and last
-     * letter, length) of a key. Most words of a list are not venues and
-     * fail here without a hash. */
-    unsigned char maybe[1024];
-    unsigned char multi[1024]; /* the same for the first word of a key of several */
+    /* A filter in front of the map: for the pair of a key's first two
+     * letters, and for the pair of its last two, the lengths of the keys
+     * with that pair, one bit per length (keys are shorter than 64). A word
+     * is looked up only when both pairs allow its length: most words of a
+     * list are not venues and fail here with two loads, without a hash. */
+    uint64_t key_head[FILTER_PAIRS];
+    uint64_t key_tail[FILTER_PAIRS];
+    uint64_t first_word_head[FILTER_PAIRS]; /* the same for the first word of a key of several */
+    uint64_t word_head[FILTER_PAIRS];       /* key_head and first_word_head together */
+    unsigned char filter_letter[256];
 } registry;
 
 static char ascii_lower(char c)
@@ -36,27 +91,43 @@ static char ascii_lower(char c)
     return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-static unsigned filter_bit(const char *name, size_t len)
+static size_t head_pair(const char *name, size_t len)
 {
-    unsigned h = (unsigned char)ascii_lower(name[0]);
-    h = h * 31 + (unsigned char)ascii_lower(name[len > 1 ? 1 : 0]);
-    h = h * 31 + (unsigned char)ascii_lower(name[len - 1]);
-    h = h * 64 + (unsigned)(len & 63);
-    return (h * 2654435761u) >> 19; /* 13 bits */
+    const unsigned char *u = (const unsigned char *)name;
+    return registry.filter_letter[u[0]] * FILTER_LETTERS +
+           (len > 1 ? registry.filter_letter[u[1]] : 0);
 }
 
-/* False when no key is this word and no key of several words starts with it. */
-static bool may_be_key(const char *word, size_t len)
+static size_t tail_pair(const char *name, size_t len)
 {
-    unsigned bit = filter_bit(word, len);
-    return (registry.maybe[bit >> 3] | registry.multi[bit >> 3]) & (1u << (bit & 7));
+    const unsigned char *u = (const unsigned char *)name;
+    return (len > 1 ? registry.filter_letter[u[len - 2]] * FILTER_LETTERS : 0) +
+           registry.filter_letter[u[len - 1]];
 }
 
-/* False when no key of several words starts with this word. */
+/* False when no key is this word. */
+static bool may_be_exact_key(const char *word, size_t len)
+{
+    if (len >= 64)
+        return false;
+    uint64_t bit = (uint64_t)1 << len;
+    return (registry.key_head[head_pair(word, len)] & bit) &&
+           (registry.key_tail[tail_pair(word, len)] & bit);
+}
+
+/* False when no key of several words starts with this word (len < 64). */
 static bool may_start_multi(const char *word, size_t len)
 {
-    unsigned bit = filter_bit(word, len);
-    return registry.multi[bit >> 3] & (1u << (bit & 7));
+    return registry.first_word_head[head_pair(word, len)] >> len & 1;
+}
+
+/* False when no key is this word and no key of several words starts with
+ * it. The first test alone rejects most words: the scanner asks it of
+ * every word, so it stays small enough to be inlined there. */
+static bool may_be_key(const char *word, size_t len)
+{
+    return len < 64 && (registry.word_head[head_pair(word, len)] >> len & 1) &&
+           (may_start_multi(word, len) || may_be_exact_key(word, len));
 }
 
 static bool needs_year(const char *name, size_t len);
@@ -87,12 +158,14 @@ static void registry_key(const char *name, size_t len, size_t index, bool replac
     size_t *slot = awl_strmap_upsert(&registry.by_name, key, len, &inserted);
     if (inserted || replace)
         *slot = index;
-    unsigned bit = filter_bit(key, len);
-    registry.maybe[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+    registry.key_head[head_pair(key, len)] |= (uint64_t)1 << len;
+    registry.word_head[head_pair(key, len)] |= (uint64_t)1 << len;
+    registry.key_tail[tail_pair(key, len)] |= (uint64_t)1 << len;
     const char *space = memchr(key, ' ', len);
     if (space && space > key) {
-        bit = filter_bit(key, (size_t)(space - key));
-        registry.multi[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+        size_t first_len = (size_t)(space - key);
+        registry.first_word_head[head_pair(key, first_len)] |= (uint64_t)1 << first_len;
+        registry.word_head[head_pair(key, first_len)] |= (uint64_t)1 << first_len;
     }
 }
 
@@ -121,8 +194,13 @@ static void registry_build(void)
         awl_arena_free(&registry.strings);
         free(registry.venues);
     }
-    memset(registry.maybe, 0, sizeof registry.maybe);
-    memset(registry.multi, 0, sizeof registry.multi);
+    memset(registry.key_head, 0, sizeof registry.key_head);
+    memset(registry.key_tail, 0, sizeof registry.key_tail);
+    memset(registry.first_word_head, 0, sizeof registry.first_word_head);
+    memset(registry.word_head, 0, sizeof registry.word_head);
+    for (int c = 0; c < 256; c++)
+        registry.filter_letter[c] =
+            is_alpha((char)c) ? (unsigned char)((c | 0x20) - 'a' + 1) : 0;
     const char *data = awl_venue_data;
     size_t size = strlen(data);
     size_t lines = 0;
@@ -222,8 +300,7 @@ const awl_venue *awl_venue_lookup(const char *name, size_t len)
         registry_build();
     if (len == 0 || len >= 64)
         return NULL;
-    unsigned bit = filter_bit(name, len);
-    if (!(registry.maybe[bit >> 3] & (1u << (bit & 7))))
+    if (!may_be_exact_key(name, len))
         return NULL;
     size_t index = registry_find(name, len);
     return index != AWL_NONE ? &registry.venues[index] : NULL;
@@ -253,44 +330,6 @@ int awl_venue_year(const char *digits, size_t len)
     if (len == 2)
         year += 2000 + year <= registry.next_year ? 2000 : 1900;
     return year;
-}
-
-/* Character classes, one table lookup each: the scanner's inner loops. */
-enum { CHAR_ALPHA = 1, CHAR_DIGIT = 2, CHAR_STOP = 4 /* ` < ]: code, HTML or a link target */ };
-
-static const unsigned char char_class[256] = {
-    ['0'] = CHAR_DIGIT, ['1'] = CHAR_DIGIT, ['2'] = CHAR_DIGIT, ['3'] = CHAR_DIGIT,
-    ['4'] = CHAR_DIGIT, ['5'] = CHAR_DIGIT, ['6'] = CHAR_DIGIT, ['7'] = CHAR_DIGIT,
-    ['8'] = CHAR_DIGIT, ['9'] = CHAR_DIGIT, ['`'] = CHAR_STOP,  ['<'] = CHAR_STOP,
-    [']'] = CHAR_STOP,  ['A'] = CHAR_ALPHA, ['B'] = CHAR_ALPHA, ['C'] = CHAR_ALPHA,
-    ['D'] = CHAR_ALPHA, ['E'] = CHAR_ALPHA, ['F'] = CHAR_ALPHA, ['G'] = CHAR_ALPHA,
-    ['H'] = CHAR_ALPHA, ['I'] = CHAR_ALPHA, ['J'] = CHAR_ALPHA, ['K'] = CHAR_ALPHA,
-    ['L'] = CHAR_ALPHA, ['M'] = CHAR_ALPHA, ['N'] = CHAR_ALPHA, ['O'] = CHAR_ALPHA,
-    ['P'] = CHAR_ALPHA, ['Q'] = CHAR_ALPHA, ['R'] = CHAR_ALPHA, ['S'] = CHAR_ALPHA,
-    ['T'] = CHAR_ALPHA, ['U'] = CHAR_ALPHA, ['V'] = CHAR_ALPHA, ['W'] = CHAR_ALPHA,
-    ['X'] = CHAR_ALPHA, ['Y'] = CHAR_ALPHA, ['Z'] = CHAR_ALPHA, ['a'] = CHAR_ALPHA,
-    ['b'] = CHAR_ALPHA, ['c'] = CHAR_ALPHA, ['d'] = CHAR_ALPHA, ['e'] = CHAR_ALPHA,
-    ['f'] = CHAR_ALPHA, ['g'] = CHAR_ALPHA, ['h'] = CHAR_ALPHA, ['i'] = CHAR_ALPHA,
-    ['j'] = CHAR_ALPHA, ['k'] = CHAR_ALPHA, ['l'] = CHAR_ALPHA, ['m'] = CHAR_ALPHA,
-    ['n'] = CHAR_ALPHA, ['o'] = CHAR_ALPHA, ['p'] = CHAR_ALPHA, ['q'] = CHAR_ALPHA,
-    ['r'] = CHAR_ALPHA, ['s'] = CHAR_ALPHA, ['t'] = CHAR_ALPHA, ['u'] = CHAR_ALPHA,
-    ['v'] = CHAR_ALPHA, ['w'] = CHAR_ALPHA, ['x'] = CHAR_ALPHA, ['y'] = CHAR_ALPHA,
-    ['z'] = CHAR_ALPHA,
-};
-
-static bool is_alpha(char c)
-{
-    return char_class[(unsigned char)c] & CHAR_ALPHA;
-}
-
-static bool is_digit(char c)
-{
-    return char_class[(unsigned char)c] & CHAR_DIGIT;
-}
-
-static bool is_alnum(char c)
-{
-    return char_class[(unsigned char)c] & (CHAR_ALPHA | CHAR_DIGIT);
 }
 
 /* True when c is one of the characters of set (never for NUL). */
@@ -598,27 +637,33 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
             }
             continue;
         }
-        /* One pass over the word: its letters, then its digits. */
-        size_t letters = i;
-        while (letters < end && is_alpha(s[letters]))
+        /* One pass over the word: its letters, then its digits. No bound
+         * test: s[end] is a line break or the final NUL, neither of them a
+         * letter or a digit, nor any character looked for after a word. */
+        size_t letters = i + 1;
+        while (is_alpha(s[letters]))
             letters++;
         size_t w = letters;
-        while (w < end && is_alnum(s[w]))
+        while (is_alnum(s[w]))
             w++;
-        if ((w + 3 <= end && s[w] == ':' && s[w + 1] == '/' && s[w + 2] == '/') ||
-            (w == i + 3 && w < end && s[w] == '.' && (s[i] | 0x20) == 'w' &&
-             (s[i + 1] | 0x20) == 'w' && (s[i + 2] | 0x20) == 'w')) {
-            /* a bare URL (scheme:// or www.): skip to the next white space */
-            while (i < end && s[i] != ' ' && s[i] != '\t')
-                i++;
-            continue;
+        /* Most words are followed by a space, which rules out a URL and a
+         * joined name with one test. */
+        bool joined = false;
+        if (char_class[(unsigned char)s[w]] & CHAR_JOIN) {
+            if ((s[w] == ':' && s[w + 1] == '/' && s[w + 2] == '/') ||
+                (w == i + 3 && s[w] == '.' && (s[i] | 0x20) == 'w' && (s[i + 1] | 0x20) == 'w' &&
+                 (s[i + 2] | 0x20) == 'w')) {
+                /* a bare URL (scheme:// or www.): skip to the next white space */
+                while (i < end && s[i] != ' ' && s[i] != '\t')
+                    i++;
+                continue;
+            }
+            joined = s[w] != ':' && s[w] != '.' && is_alnum(s[w + 1]);
         }
         /* Most words are no venue's and start no venue's name: one filter
          * test rejects them before anything else is looked at. */
-        bool joined = w + 1 < end && (s[w] == '-' || s[w] == '&' || s[w] == '+' || s[w] == '/') &&
-                      is_alnum(s[w + 1]);
         if (!joined && !may_be_key(s + i, w - i) &&
-            (letters == i || letters == w || !may_be_key(s + i, letters - i))) {
+            (letters == w || !may_be_key(s + i, letters - i))) {
             i = w;
             continue;
         }
@@ -651,9 +696,14 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
         size_t ends[8];
         size_t n = 0, e = w;
         bool multi = may_start_multi(s + i, w - i);
+        /* The lengths of the keys that start with the word's first two
+         * letters (every candidate does): no candidate longer than the
+         * longest of them is looked for. */
+        uint64_t key_lengths = registry.key_head[head_pair(s + i, w - i)];
         for (int words = 0; words < 8; words++) {
             ends[n++] = e;
-            if (multi && e + 1 < end && s[e] == ' ' && is_alpha(s[e + 1])) {
+            if (multi && e - i < 63 && key_lengths >> (e - i) >> 1 && e + 1 < end && s[e] == ' ' &&
+                is_alpha(s[e + 1])) {
                 size_t f = e + 1;
                 while (f < end && is_alnum(s[f]))
                     f++;
@@ -665,7 +715,11 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
         awl_venue_tag tag = {0};
         bool matched = false;
         for (size_t k = n; k-- > 0 && !matched;) {
-            const awl_venue *v = awl_venue_lookup(s + i, ends[k] - i);
+            /* most names of several words are none: the filter says so
+             * before the call */
+            size_t len = ends[k] - i;
+            const awl_venue *v =
+                len < 64 && key_lengths >> len & 1 ? awl_venue_lookup(s + i, len) : NULL;
             if (!v)
                 continue;
             size_t ys, ye, te;

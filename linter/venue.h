@@ -99,8 +99,9 @@ static inline const awl_venue_tag *awl_entry_tags(const awl_entries *entries,
 }
 
 /* Finds the venue tags in bytes [start, end) of the document's source
- * (one line of an entry) and stores up to `max` of them in document order;
- * returns how many it found (may exceed max). */
+ * (one line of an entry: `end` is the line's end, awl_source_line_end, where
+ * a line break or the final NUL stands) and stores up to `max` of them in
+ * document order; returns how many it found (may exceed max). */
 size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_tag *out,
                       size_t max);
 

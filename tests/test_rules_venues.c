@@ -52,6 +52,85 @@ Test(venue_registry, holds_over_200_venues_found_by_any_case_and_alias)
     cr_expect_null(awl_venue_lookup("", 0));
 }
 
+extern const char awl_venue_data[]; /* rules/venues.tsv, compiled in */
+
+/* Calls `each` with every name and alias of the built-in table. */
+static void each_table_name(void (*each)(const char *name, size_t len))
+{
+    for (const char *line = awl_venue_data; *line;) {
+        const char *end = strchr(line, '\n');
+        if (!end)
+            end = line + strlen(line);
+        if (end > line && line[0] != '#') {
+            const char *tab = memchr(line, '\t', (size_t)(end - line));
+            cr_assert_not_null(tab);
+            each(line, (size_t)(tab - line));
+            const char *aliases = memchr(tab + 1, '\t', (size_t)(end - tab - 1));
+            if (aliases) {
+                const char *a = aliases + 1;
+                for (const char *c = a; c <= end; c++) {
+                    if (c < end && *c != '|' && *c != '\t')
+                        continue;
+                    if (c > a)
+                        each(a, (size_t)(c - a));
+                    if (c < end && *c == '\t')
+                        break;
+                    a = c + 1;
+                }
+            }
+        }
+        line = *end ? end + 1 : end;
+    }
+}
+
+/* The name in lower and in upper case is found (the filter in front of the
+ * map must let every key through). */
+static void expect_found_in_any_case(const char *name, size_t len)
+{
+    char lower[64], upper[64];
+    if (len >= sizeof lower)
+        return; /* the registry keeps no key this long */
+    for (size_t i = 0; i < len; i++) {
+        lower[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+        upper[i] = (char)(name[i] >= 'a' && name[i] <= 'z' ? name[i] - 32 : name[i]);
+    }
+    cr_expect_not_null(awl_venue_lookup(name, len), "'%.*s' not found", (int)len, name);
+    cr_expect_not_null(awl_venue_lookup(lower, len), "'%.*s' not found", (int)len, lower);
+    cr_expect_not_null(awl_venue_lookup(upper, len), "'%.*s' not found", (int)len, upper);
+}
+
+static void expect_entry_venue(const char *text, size_t i, const char *venue, const char *written,
+                               int year);
+
+/* A name of letters and single spaces (up to eight words), written with a year in parentheses
+ * after an entry's link, is the entry's venue. */
+static void expect_tag_of_name(const char *name, size_t len)
+{
+    if (len >= 64)
+        return;
+    size_t words = 1;
+    for (size_t i = 0; i < len; i++) {
+        bool letter = (name[i] | 0x20) >= 'a' && (name[i] | 0x20) <= 'z';
+        if (!letter && !(name[i] == ' ' && i > 0 && name[i - 1] != ' '))
+            return; /* punctuation and digits have tests of their own */
+        words += name[i] == ' ';
+    }
+    if (words > 8)
+        return; /* the longest name venue.h reads */
+    const awl_venue *v = awl_venue_lookup(name, len);
+    cr_assert_not_null(v, "'%.*s' not found", (int)len, name);
+    char text[160], written[80];
+    snprintf(text, sizeof text, "# Papers\n\n- [Alpha](https://a.example) (%.*s 2022)\n", (int)len,
+             name);
+    snprintf(written, sizeof written, "%.*s 2022", (int)len, name);
+    expect_entry_venue(text, 0, v->name, written, 2022);
+}
+
+Test(venue_registry, every_name_and_alias_of_the_table_is_found)
+{
+    each_table_name(expect_found_in_any_case);
+}
+
 Test(venue_registry, two_digit_years)
 {
     cr_expect_eq(awl_venue_year("22", 2), 2022);
@@ -83,6 +162,11 @@ static void expect_entry_venue(const char *text, size_t i, const char *venue, co
     }
     awl_entries_free(&entries);
     awl_doc_free(doc);
+}
+
+Test(venue_recognition, every_name_and_alias_of_letters_with_a_year)
+{
+    each_table_name(expect_tag_of_name);
 }
 
 Test(venue_recognition, the_styles_of_the_corpus)
