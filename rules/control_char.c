@@ -9,15 +9,9 @@
  * guess, so the maintainer decides.
  */
 #include <stdbool.h>
-#include <string.h>
 
+#include "byte_scan.h"
 #include "rule.h"
-
-/* Every control character but NUL, which ends strcspn's scan by itself
- * (the source bytes are NUL-terminated: a NUL before the end is one). */
-static const char control_chars[] = "\x01\x02\x03\x04\x05\x06\x07\x08\x0B\x0E\x0F"
-                                    "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1A"
-                                    "\x1B\x1C\x1D\x1E\x1F\x7F";
 
 static bool is_control(unsigned char c)
 {
@@ -28,9 +22,16 @@ static void check_control_char(awl_check *check)
 {
     const awl_source *src = &check->doc->source;
     const unsigned char *bytes = (const unsigned char *)src->bytes;
-    /* strcspn's table scan: the rule costs a few instructions a byte. */
-    size_t i = strcspn(src->bytes, control_chars);
+    size_t i = 0;
     while (i < src->length) {
+        /* Whole words without a byte below 0x20 or DEL are skipped; a word
+         * with one (mostly a line feed) is looked at byte by byte. */
+        i = awl_skip_printable(bytes, i, src->length);
+        size_t word_end = src->length - i > AWL_WORD_BYTES ? i + AWL_WORD_BYTES : src->length;
+        while (i < word_end && !is_control(bytes[i]))
+            i++;
+        if (i == word_end)
+            continue;
         size_t end = i + 1;
         while (end < src->length && is_control(bytes[end]))
             end++;
@@ -39,7 +40,7 @@ static void check_control_char(awl_check *check)
         else
             awl_emit(check, i, end, "control character U+%04X: the page shows nothing or garbage",
                      bytes[i]);
-        i = end + strcspn(src->bytes + end, control_chars);
+        i = end;
     }
 }
 

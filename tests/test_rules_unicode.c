@@ -569,3 +569,26 @@ Test(control_char, white_space_controls_are_left_alone)
     const char text[] = "# A\r\n\r\n- a\tb\fc\r- d\n";
     expect_control_chars(text, sizeof text - 1, 0, NULL);
 }
+
+Test(control_char, found_at_every_position_of_a_long_line)
+{
+    /* The rule skips eight bytes at a time: a control byte must be found
+     * wherever it falls in such a word, beside UTF-8 or at the file's end. */
+    static const unsigned char controls[] = {0x00, 0x01, 0x1F, 0x7F};
+    for (size_t c = 0; c < sizeof controls; c++) {
+        for (size_t at = 0; at < 24; at++) {
+            char text[] = "- caf\xC3\xA9 and more words after it";
+            size_t len = sizeof text - 1;
+            text[at] = (char)controls[c];
+            size_t column = at + 1 - (at > 6); /* the two bytes of "é" are one column */
+            size_t want[][3] = {{1, column, 1}};
+            if (at == 5 || at == 6) /* replaces a byte of "é": the other stays, invalid */
+                continue;
+            expect_control_chars(text, len, 1, want);
+        }
+        char last[] = "- a list item ending in a control X";
+        last[sizeof last - 2] = (char)controls[c];
+        const size_t want_last[][3] = {{1, sizeof last - 1, 1}};
+        expect_control_chars(last, sizeof last - 1, 1, want_last);
+    }
+}

@@ -1,0 +1,58 @@
+/*
+ * byte_scan: skipping the bytes a rule has no business with, eight at a
+ * time, for the rules that read every byte of the file.
+ *
+ * A word of eight bytes is tested at once with the usual bit tricks: subtracting
+ * 0x20 from every byte borrows into a byte's high bit exactly when some
+ * byte is below 0x20 (the test may also flag the byte after one that is,
+ * never a word without one), so the caller still looks at single bytes.
+ */
+#ifndef AWL_BYTE_SCAN_H
+#define AWL_BYTE_SCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+enum { AWL_WORD_BYTES = 8 };
+
+/* A byte value repeated in every byte of a word. */
+static const uint64_t awl_ones = 0x0101010101010101ULL;
+static const uint64_t awl_high_bits = 0x8080808080808080ULL;
+static const uint64_t awl_spaces = 0x2020202020202020ULL;
+static const uint64_t awl_dels = 0x7F7F7F7F7F7F7F7FULL;
+
+static inline uint64_t awl_load_word(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, sizeof w);
+    return w;
+}
+
+/* Whether some byte of the word has its high bit set (non-ASCII). */
+static inline int awl_word_has_high(uint64_t w)
+{
+    return (w & awl_high_bits) != 0;
+}
+
+/* Whether some byte of the word is below 0x20 or is 0x7F: the C0 control
+ * characters (white space among them) and DEL. */
+static inline int awl_word_has_control(uint64_t w)
+{
+    uint64_t below_space = (w - awl_spaces) & ~w;
+    uint64_t del = w ^ awl_dels; /* a DEL byte becomes zero */
+    uint64_t is_del = (del - awl_ones) & ~del;
+    return ((below_space | is_del) & awl_high_bits) != 0;
+}
+
+/* The start of the first word from i that may hold a control byte (< 0x20
+ * or 0x7F), or of the last bytes, fewer than a word: the caller then looks
+ * at up to AWL_WORD_BYTES single bytes. */
+static inline size_t awl_skip_printable(const unsigned char *s, size_t i, size_t end)
+{
+    while (end - i >= AWL_WORD_BYTES && !awl_word_has_control(awl_load_word(s + i)))
+        i += AWL_WORD_BYTES;
+    return i;
+}
+
+#endif
