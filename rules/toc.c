@@ -227,13 +227,20 @@ static void collect_explicit_anchors(const awl_doc *doc, const size_t *head_of_l
 static size_t html_anchor_hrefs(const char *s, size_t start, size_t end)
 {
     size_t count = 0;
-    for (size_t i = start; i + 6 < end; i++) {
-        if ((s[i] != 'h' && s[i] != 'H') || strncasecmp(s + i, "href=", 5) != 0)
+    if (end < start + 7)
+        return 0;
+    /* Find each '=' (memchr scans fast), then look back for "href". */
+    for (size_t eq = start + 4; eq + 2 < end; eq++) {
+        const char *hit = memchr(s + eq, '=', end - 2 - eq);
+        if (!hit)
+            break;
+        eq = (size_t)(hit - s);
+        if (strncasecmp(s + eq - 4, "href", 4) != 0)
             continue;
-        size_t v = i + 5;
-        if (v < end && (s[v] == '"' || s[v] == '\''))
+        size_t v = eq + 1;
+        if (s[v] == '"' || s[v] == '\'')
             v++;
-        if (v < end && s[v] == '#')
+        if (s[v] == '#')
             count++;
     }
     return count;

@@ -565,6 +565,19 @@ Test(toc, unusual_tables_are_left_alone_with_an_info)
                "\n"
                "## D\n",
                1, html);
+    /* Any case, either quote or none: each is an in-page href. */
+    expect_toc("<p>\n"
+               "<a HREF='#a'>A</a> <a href=#b>B</a> <a Href=\"#c\">C</a>\n"
+               "</p>\n"
+               "\n"
+               "## A\n"
+               "\n"
+               "## B\n"
+               "\n"
+               "## C\n"
+               "\n"
+               "## D\n",
+               1, html);
     want table[] = {{1, 1, I, "in a table", false}};
     expect_toc("| [A](#a) | [B](#b) | [C](#c) |\n"
                "| --- | --- | --- |\n"
