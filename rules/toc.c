@@ -146,11 +146,22 @@ static void collect_explicit_anchors(const awl_doc *doc, const size_t *head_of_l
 {
     const awl_source *src = &doc->source;
     const char *s = src->bytes;
+    /* The file's next '<' at or after the line, searched again only once
+     * passed: most lines hold none, and need no search of their own. */
+    const char *next_lt = NULL;
     for (size_t line = 0; line < src->line_count; line++) {
         if (doc->line_flags[line] & AWL_LINE_CODE)
             continue;
+        size_t start = src->line_starts[line];
+        if (!next_lt || (size_t)(next_lt - s) < start) {
+            next_lt = memchr(s + start, '<', src->length - start);
+            if (!next_lt)
+                break;
+        }
         size_t end = awl_source_line_end(src, line);
-        const char *lt = memchr(s + src->line_starts[line], '<', end - src->line_starts[line]);
+        if ((size_t)(next_lt - s) >= end)
+            continue;
+        const char *lt = next_lt;
         while (lt) {
             size_t i = (size_t)(lt - s) + 1;
             if (i >= end || !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) {
