@@ -45,6 +45,20 @@ static inline int awl_word_has_control(uint64_t w)
     return ((below_space | is_del) & awl_high_bits) != 0;
 }
 
+/* The first offset from i holding a byte >= 0x80 (not ASCII), or end.
+ * Two words a step while they last: most of a list is ASCII. */
+static inline size_t awl_skip_ascii(const unsigned char *s, size_t i, size_t end)
+{
+    while (end - i >= 2 * AWL_WORD_BYTES &&
+           !awl_word_has_high(awl_load_word(s + i) | awl_load_word(s + i + AWL_WORD_BYTES)))
+        i += 2 * AWL_WORD_BYTES;
+    if (end - i >= AWL_WORD_BYTES && !awl_word_has_high(awl_load_word(s + i)))
+        i += AWL_WORD_BYTES;
+    while (i < end && s[i] < 0x80)
+        i++;
+    return i;
+}
+
 /* The start of the first word from i that may hold a control byte (< 0x20
  * or 0x7F), or of the last bytes, fewer than a word: the caller then looks
  * at up to AWL_WORD_BYTES single bytes. */

@@ -36,6 +36,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "byte_scan.h"
 #include "mojibake_tables.h"
 #include "rule.h"
 
@@ -606,12 +607,10 @@ static void check_mojibake(awl_check *check)
     awl_vec_init(&sc->waiting, sizeof(pending));
     for (size_t i = src->has_bom ? 3 : 0; i <= end;) {
         if (i < end && s[i] < 0x80) {
-            /* Plain ASCII: skip ahead cheaply, eight bytes at a time. */
-            if (!n) {
-                uint64_t w;
-                while (i + 9 <= end && (memcpy(&w, s + i + 1, 8), (w & 0x8080808080808080ULL) == 0))
-                    i += 8;
-            }
+            /* Plain ASCII: skip ahead cheaply to the last ASCII byte before
+             * the next other one (the character before a run counts). */
+            if (!n)
+                i = awl_skip_ascii(s, i + 1, end) - 1;
             if (n) {
                 offsets[n] = i;
                 check_run(sc, offsets, chars, n, before, s[i] == '\n' || s[i] == '\r' ? 0 : s[i]);

@@ -1,0 +1,46 @@
+/*
+ * byte_scan: the word-at-a-time skips the byte-reading rules use must stop
+ * at the first byte they look for, wherever it falls in a word, and never
+ * read past the end they are given.
+ */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../rules/byte_scan.h"
+
+enum { LEN = 40 };
+
+Test(byte_scan, skip_ascii_stops_at_the_first_non_ascii_byte)
+{
+    for (size_t at = 0; at < LEN; at++) {
+        for (size_t from = 0; from <= at; from++) {
+            /* On the heap, exactly LEN bytes: a read past the end would
+             * show under the sanitizers. */
+            unsigned char *s = malloc(LEN);
+            memset(s, 'a', LEN);
+            s[at] = 0xC3;
+            cr_assert_eq(awl_skip_ascii(s, from, LEN), at, "0xC3 at %zu, from %zu", at, from);
+            cr_assert_eq(awl_skip_ascii(s, from, at), at, "end at %zu", at);
+            free(s);
+        }
+    }
+}
+
+Test(byte_scan, skip_printable_never_passes_a_control_byte)
+{
+    static const unsigned char controls[] = {0x00, 0x01, '\t', '\n', 0x1F, 0x7F};
+    for (size_t c = 0; c < sizeof controls; c++) {
+        for (size_t at = 0; at < LEN; at++) {
+            unsigned char *s = malloc(LEN);
+            memset(s, 0xE2, LEN); /* high bytes must not hide a control byte */
+            memset(s, '~', LEN / 2);
+            s[at] = controls[c];
+            size_t stop = awl_skip_printable(s, 0, LEN);
+            cr_assert_leq(stop, at, "0x%02X at %zu: skipped to %zu", controls[c], at, stop);
+            cr_assert_gt(stop + AWL_WORD_BYTES, at, "0x%02X at %zu: stopped at %zu, a word early",
+                         controls[c], at, stop);
+            free(s);
+        }
+    }
+}
