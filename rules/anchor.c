@@ -77,6 +77,20 @@ typedef struct html_link {
     size_t end;
 } html_link;
 
+/* awl_lowercase, with ASCII (nearly every anchor) folded without utf8proc. */
+static char *fold_case(anchors *a, const char *text, size_t len, size_t *out_len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)text[i] >= 0x80)
+            return awl_lowercase(&a->arena, text, len, out_len);
+    char *out = awl_arena_alloc(&a->arena, len + 1);
+    for (size_t i = 0; i < len; i++)
+        out[i] = text[i] >= 'A' && text[i] <= 'Z' ? (char)(text[i] - 'A' + 'a') : text[i];
+    out[len] = '\0';
+    *out_len = len;
+    return out;
+}
+
 static void add_target(anchors *a, const char *name, size_t len)
 {
     if (!len)
@@ -95,7 +109,7 @@ static void add_target(anchors *a, const char *name, size_t len)
     *(size_t *)awl_vec_push(&a->widths) = width;
     awl_vec_push(&a->points);
     size_t folded_len;
-    char *folded = awl_lowercase(&a->arena, copy, len, &folded_len);
+    char *folded = fold_case(a, copy, len, &folded_len);
     size_t *f = awl_strmap_upsert(&a->folded, folded, folded_len, &inserted);
     if (inserted)
         *f = index;
@@ -579,7 +593,7 @@ static void check_fragment(awl_check *check, anchors *a, const char *raw, size_t
         (name_is(frag, len, "readme") && is_readme(check->doc->source.path)))
         return;
     size_t folded_len;
-    char *folded = awl_lowercase(&a->arena, frag, len, &folded_len);
+    char *folded = fold_case(a, frag, len, &folded_len);
     size_t *f = awl_strmap_get(&a->folded, folded, folded_len);
     verdict v = VERDICT_NONE;
     size_t target = AWL_NONE;

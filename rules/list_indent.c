@@ -296,15 +296,18 @@ static long html_opens(const char *s, size_t from, size_t to)
                                         "article", "aside", "center",     "nav", "figure"};
     long depth = 0;
     for (size_t i = from; i + 1 < to; i++) {
-        if (s[i] != '<')
-            continue;
+        const char *lt = memchr(s + i, '<', to - 1 - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
         bool close = s[i + 1] == '/';
         size_t at = i + 1 + close;
         if (at >= to || !strchr("dDbBsSaAcCnNfF", s[at]))
             continue; /* no container name starts so */
         for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
             size_t len = strlen(names[k]);
-            if (at + len > to || strncasecmp(s + at, names[k], len) != 0)
+            if ((s[at] | 0x20) != names[k][0] || at + len > to ||
+                strncasecmp(s + at, names[k], len) != 0)
                 continue;
             char after = at + len < to ? s[at + len] : '>';
             if (after == '>' || after == ' ' || after == '\t' || after == '\n' || after == '\r' ||
