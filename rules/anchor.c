@@ -209,10 +209,10 @@ static size_t read_tag(anchors *a, const char *s, size_t n, size_t at, awl_vec *
             if (s[j] == '"' || s[j] == '\'') {
                 char quote = s[j++];
                 value = j;
-                while (j < limit && s[j] != quote)
-                    j++;
-                if (j >= limit)
+                const char *close = memchr(s + j, quote, limit - j);
+                if (!close)
                     return at + 1;
+                j = (size_t)(close - s);
                 value_len = j - value;
                 j++;
             } else {

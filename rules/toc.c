@@ -197,8 +197,8 @@ static void collect_explicit_anchors(const awl_doc *doc, const size_t *head_of_l
                 if (i < end && (s[i] == '"' || s[i] == '\'')) {
                     char quote = s[i];
                     value = ++i;
-                    while (i < end && s[i] != quote)
-                        i++;
+                    const char *close = memchr(s + i, quote, end - i);
+                    i = close ? (size_t)(close - s) : end;
                     value_end = i;
                     if (i < end)
                         i++;
