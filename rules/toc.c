@@ -626,7 +626,7 @@ static bool follows_contents_heading(const awl_doc *doc, size_t block)
 static void find_tables(const awl_doc *doc, toc_search *out)
 {
     const char *s = doc->source.bytes;
-    size_t *outer = awl_xcalloc(doc->block_count, sizeof *outer);
+    size_t *outer = awl_xmalloc(doc->block_count * sizeof *outer); /* all written below */
     size_t *anchor_links = awl_xcalloc(doc->block_count, sizeof *anchor_links);
     size_t *other_links = awl_xcalloc(doc->block_count, sizeof *other_links);
     for (size_t i = 0; i < doc->block_count; i++) {
@@ -649,7 +649,7 @@ static void find_tables(const awl_doc *doc, toc_search *out)
     }
     /* The links of each block, grouped (a counting sort by block). */
     size_t *link_start = awl_xcalloc(doc->block_count + 1, sizeof *link_start);
-    size_t *by_block = awl_xcalloc(doc->link_count + 1, sizeof *by_block);
+    size_t *by_block = awl_xmalloc((doc->link_count + 1) * sizeof *by_block); /* read where filled */
     for (size_t i = 0; i < doc->link_count; i++)
         if (doc->links[i].block != AWL_NONE)
             link_start[doc->links[i].block + 1]++;
