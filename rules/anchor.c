@@ -442,18 +442,26 @@ static size_t word_allowance(const utf8proc_int32_t *x, size_t xn, const utf8pro
     return typo_allowance(wx > wy ? wx : wy);
 }
 
-/* Levenshtein distance of a and b when at most `max`, else max + 1;
- * counts its table cells against the budget. */
+/* Levenshtein distance of a and b when at most `max`, else more than max;
+ * counts the cells of a full table against the budget, one row at a time.
+ * Only the band of cells within `max` of the diagonal is computed: a cell
+ * off it is more than max, and stands in as max + 1, which changes neither
+ * a distance within max nor whether a row's best is within it. */
 static size_t distance(anchors *a, const utf8proc_int32_t *x, size_t xn, const utf8proc_int32_t *y,
                        size_t yn, size_t max)
 {
-    size_t row[MAX_FUZZY_LEN + 1], prev[MAX_FUZZY_LEN + 1];
+    size_t rows[2][MAX_FUZZY_LEN + 1];
+    size_t *prev = rows[0], *row = rows[1];
+    size_t far = max + 1;
     for (size_t j = 0; j <= yn; j++)
         prev[j] = j;
     for (size_t i = 1; i <= xn; i++) {
+        size_t lo = i > max ? i - max : 1, hi = i + max < yn ? i + max : yn;
         row[0] = i;
+        if (lo > 1)
+            row[lo - 1] = far;
         size_t best = row[0];
-        for (size_t j = 1; j <= yn; j++) {
+        for (size_t j = lo; j <= hi; j++) {
             size_t sub = prev[j - 1] + (x[i - 1] != y[j - 1]);
             size_t del = prev[j] + 1, ins = row[j - 1] + 1;
             size_t v = sub < del ? sub : del;
@@ -461,10 +469,14 @@ static size_t distance(anchors *a, const utf8proc_int32_t *x, size_t xn, const u
             if (row[j] < best)
                 best = row[j];
         }
+        if (hi < yn)
+            row[hi + 1] = far; /* read by the next row's band */
         a->budget -= (long)yn;
         if (best > max)
-            return max + 1;
-        memcpy(prev, row, (yn + 1) * sizeof row[0]);
+            return far;
+        size_t *done = prev;
+        prev = row;
+        row = done;
     }
     return prev[yn];
 }
