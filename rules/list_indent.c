@@ -245,28 +245,25 @@ static void find_owners(ctx *x)
 {
     const awl_doc *doc = x->doc;
     size_t lines = doc->source.line_count;
-    awl_vec stack;
-    awl_vec_init(&stack, sizeof(size_t));
+    /* The open items, innermost last; as deep as items nest, at most one
+     * per block (only the pages it reaches are touched). */
+    size_t *stack = awl_xmalloc(doc->block_count * sizeof *stack), depth = 0;
     size_t b = 1;
     for (size_t line = 0; line < lines; line++) {
-        while (stack.count &&
-               doc->blocks[*(size_t *)awl_vec_at(&stack, stack.count - 1)].last_line < line)
-            stack.count--;
+        while (depth && doc->blocks[stack[depth - 1]].last_line < line)
+            depth--;
         for (; b < doc->block_count && doc->blocks[b].first_line <= line; b++) {
             if (doc->blocks[b].kind != AWL_BLOCK_ITEM)
                 continue;
-            while (stack.count &&
-                   doc->blocks[*(size_t *)awl_vec_at(&stack, stack.count - 1)].last_line <
-                       doc->blocks[b].first_line)
-                stack.count--;
-            *(size_t *)awl_vec_push(&stack) = b;
+            while (depth && doc->blocks[stack[depth - 1]].last_line < doc->blocks[b].first_line)
+                depth--;
+            stack[depth++] = b;
         }
-        while (stack.count &&
-               doc->blocks[*(size_t *)awl_vec_at(&stack, stack.count - 1)].last_line < line)
-            stack.count--;
-        x->owner[line] = stack.count ? *(size_t *)awl_vec_at(&stack, stack.count - 1) : AWL_NONE;
+        while (depth && doc->blocks[stack[depth - 1]].last_line < line)
+            depth--;
+        x->owner[line] = depth ? stack[depth - 1] : AWL_NONE;
     }
-    awl_vec_free(&stack);
+    free(stack);
 }
 
 /* Where a nested item's marker belongs, given its parent's marker and text
