@@ -1,10 +1,10 @@
 /*
  * byte_scan: skipping the bytes a rule has no business with, eight at a
- * time, for the rules that read every byte of the file.
+ * time, for the rules that read every byte of the file or long runs of it.
  *
  * A word of eight bytes is tested at once with the usual bit tricks: subtracting
  * 0x20 from every byte borrows into a byte's high bit exactly when some
- * byte is below 0x20 (the test may also flag the byte after one that is,
+ * byte is below 0x20 (the test may also flag a byte after one that is,
  * never a word without one), so the caller still looks at single bytes.
  */
 #ifndef AWL_BYTE_SCAN_H
@@ -16,11 +16,9 @@
 
 enum { AWL_WORD_BYTES = 8 };
 
-/* A byte value repeated in every byte of a word. */
+/* 0x01 and 0x80 in every byte of a word. */
 static const uint64_t awl_ones = 0x0101010101010101ULL;
 static const uint64_t awl_high_bits = 0x8080808080808080ULL;
-static const uint64_t awl_spaces = 0x2020202020202020ULL;
-static const uint64_t awl_dels = 0x7F7F7F7F7F7F7F7FULL;
 
 static inline uint64_t awl_load_word(const unsigned char *s)
 {
@@ -35,14 +33,24 @@ static inline int awl_word_has_high(uint64_t w)
     return (w & awl_high_bits) != 0;
 }
 
+/* Whether some byte of the word is below `limit` (at most 0x80). */
+static inline int awl_word_has_below(uint64_t w, unsigned char limit)
+{
+    return ((w - awl_ones * limit) & ~w & awl_high_bits) != 0;
+}
+
+/* Whether some byte of the word is `b`: xor makes that byte zero, and a
+ * zero byte borrows like one below 1. */
+static inline int awl_word_has_byte(uint64_t w, unsigned char b)
+{
+    return awl_word_has_below(w ^ (awl_ones * b), 1);
+}
+
 /* Whether some byte of the word is below 0x20 or is 0x7F: the C0 control
  * characters (white space among them) and DEL. */
 static inline int awl_word_has_control(uint64_t w)
 {
-    uint64_t below_space = (w - awl_spaces) & ~w;
-    uint64_t del = w ^ awl_dels; /* a DEL byte becomes zero */
-    uint64_t is_del = (del - awl_ones) & ~del;
-    return ((below_space | is_del) & awl_high_bits) != 0;
+    return awl_word_has_below(w, 0x20) || awl_word_has_byte(w, 0x7F);
 }
 
 /* The first offset from i holding a byte >= 0x80 (not ASCII), or end.

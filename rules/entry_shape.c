@@ -40,6 +40,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "byte_scan.h"
 #include "rule.h"
 #include "strmap.h"
 
@@ -158,6 +159,15 @@ static size_t skip_ws(const char *s, size_t j, size_t end)
     return j;
 }
 
+/* Whether the eight bytes at s may hold a byte that ends or nests a plain
+ * destination, or escapes: white space or a control byte, ( ) \\. */
+static bool ends_plain_destination(const char *s)
+{
+    uint64_t w = awl_load_word((const unsigned char *)s);
+    return awl_word_has_below(w, ' ' + 1) || awl_word_has_byte(w, '(') ||
+           awl_word_has_byte(w, ')') || awl_word_has_byte(w, '\\');
+}
+
 /* An inline destination opening at i ('('): offset past its ')'. */
 static size_t destination_end(const char *s, size_t i, size_t end)
 {
@@ -176,6 +186,9 @@ static size_t destination_end(const char *s, size_t i, size_t end)
         static const bool dest_special[256] = {['\\'] = true, ['('] = true, [')'] = true};
         size_t depth = 0;
         while (j < end) {
+            /* Whole words of an address at once, then byte by byte. */
+            while (end - j >= AWL_WORD_BYTES && !ends_plain_destination(s + j))
+                j += AWL_WORD_BYTES;
             while (j < end && (unsigned char)s[j] > ' ' && !dest_special[(unsigned char)s[j]])
                 j++;
             if (j >= end)

@@ -44,3 +44,20 @@ Test(byte_scan, skip_printable_never_passes_a_control_byte)
         }
     }
 }
+
+Test(byte_scan, word_tests_see_a_byte_in_any_position)
+{
+    for (size_t at = 0; at < AWL_WORD_BYTES; at++) {
+        unsigned char bytes[AWL_WORD_BYTES];
+        memset(bytes, 0xC3, sizeof bytes); /* high bytes must not hide or fake one */
+        cr_assert(!awl_word_has_byte(awl_load_word(bytes), ')'));
+        cr_assert(!awl_word_has_below(awl_load_word(bytes), ' ' + 1));
+        bytes[at] = ')';
+        cr_assert(awl_word_has_byte(awl_load_word(bytes), ')'), "')' at %zu", at);
+        cr_assert(!awl_word_has_byte(awl_load_word(bytes), '('), "'(' is not ')'");
+        cr_assert(!awl_word_has_below(awl_load_word(bytes), ' ' + 1), "')' is above a space");
+        bytes[at] = ' ';
+        cr_assert(awl_word_has_below(awl_load_word(bytes), ' ' + 1), "space at %zu", at);
+        cr_assert(!awl_word_has_below(awl_load_word(bytes), ' '), "a space is not below one");
+    }
+}
