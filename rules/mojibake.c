@@ -540,7 +540,7 @@ static void check_run(scan *sc, const size_t *offsets, const uint32_t *chars, si
         size_t weak_page = AWL_CODEPAGE_COUNT, weak_span = 0, c1_span;
         bool strong = false;
         unsigned pages = lead_pages(sc, chars[i]);
-        for (size_t page = 0; page < AWL_CODEPAGE_COUNT && !strong; page++) {
+        for (size_t page = 0; page < AWL_CODEPAGE_COUNT && (pages >> page) && !strong; page++) {
             if (!(pages & (1u << page)) || !try_span(page, chars, n, i, before, after, trial))
                 continue;
             strong = trial->score >= STRONG;
