@@ -46,11 +46,13 @@ static inline int awl_word_has_byte(uint64_t w, unsigned char b)
     return awl_word_has_below(w ^ (awl_ones * b), 1);
 }
 
-/* Whether some byte of the word is below 0x20 or is 0x7F: the C0 control
- * characters (white space among them) and DEL. */
-static inline int awl_word_has_control(uint64_t w)
+/* The high bit of a byte of the word is set where it may be below 0x20 or
+ * 0x7F (the C0 control characters, white space among them, and DEL), and
+ * the word holds none of them when no bit is set. */
+static inline uint64_t awl_control_bits(uint64_t w)
 {
-    return awl_word_has_below(w, 0x20) || awl_word_has_byte(w, 0x7F);
+    uint64_t del = w ^ (awl_ones * 0x7F); /* a DEL byte becomes zero */
+    return ((w - awl_ones * 0x20) & ~w & awl_high_bits) | ((del - awl_ones) & ~del & awl_high_bits);
 }
 
 /* The first offset from i holding a byte >= 0x80 (not ASCII), or end.
@@ -67,13 +69,15 @@ static inline size_t awl_skip_ascii(const unsigned char *s, size_t i, size_t end
     return i;
 }
 
-/* The start of the first word from i that may hold a control byte (< 0x20
- * or 0x7F), or of the last bytes, fewer than a word: the caller then looks
- * at up to AWL_WORD_BYTES single bytes. */
+/* The start of the first two words from i that may hold a control byte
+ * (< 0x20 or 0x7F), or of the last bytes, fewer than two words: the caller
+ * then looks at single bytes. */
 static inline size_t awl_skip_printable(const unsigned char *s, size_t i, size_t end)
 {
-    while (end - i >= AWL_WORD_BYTES && !awl_word_has_control(awl_load_word(s + i)))
-        i += AWL_WORD_BYTES;
+    while (end - i >= 2 * AWL_WORD_BYTES &&
+           !(awl_control_bits(awl_load_word(s + i)) |
+             awl_control_bits(awl_load_word(s + i + AWL_WORD_BYTES))))
+        i += 2 * AWL_WORD_BYTES;
     return i;
 }
 

@@ -15,32 +15,48 @@
 
 static bool is_control(unsigned char c)
 {
-    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
+    /* Below 0x20, all but tab, line feed, form feed and carriage return. */
+    enum { WHITE_SPACE = 1u << '\t' | 1u << '\n' | 1u << '\f' | 1u << '\r' };
+    return c < 0x20 ? !((WHITE_SPACE >> c) & 1u) : c == 0x7F;
+}
+
+/* Whether the line [from, to) may hold a control character: sixteen bytes
+ * at a time, and the last ones as the sixteen that end the line (looked at
+ * twice at worst). A line shorter than that may. */
+static bool may_hold_control(const unsigned char *s, size_t from, size_t to)
+{
+    if (to - from < 2 * AWL_WORD_BYTES)
+        return true;
+    size_t i = awl_skip_printable(s, from, to);
+    if (to - i >= 2 * AWL_WORD_BYTES)
+        return true;
+    return (awl_control_bits(awl_load_word(s + to - 2 * AWL_WORD_BYTES)) |
+            awl_control_bits(awl_load_word(s + to - AWL_WORD_BYTES))) != 0;
 }
 
 static void check_control_char(awl_check *check)
 {
     const awl_source *src = &check->doc->source;
     const unsigned char *bytes = (const unsigned char *)src->bytes;
-    size_t i = 0;
-    while (i < src->length) {
-        /* Whole words without a byte below 0x20 or DEL are skipped; a word
-         * with one (mostly a line feed) is looked at byte by byte. */
-        i = awl_skip_printable(bytes, i, src->length);
-        size_t word_end = src->length - i > AWL_WORD_BYTES ? i + AWL_WORD_BYTES : src->length;
-        while (i < word_end && !is_control(bytes[i]))
-            i++;
-        if (i == word_end)
+    /* Line by line, without the line breaks (no control characters, but
+     * they would stop every skip): most lines are skipped whole. */
+    for (size_t line = 0; line < src->line_count; line++) {
+        size_t i = src->line_starts[line], line_end = awl_source_line_end(src, line);
+        if (!may_hold_control(bytes, i, line_end))
             continue;
-        size_t end = i + 1;
-        while (end < src->length && is_control(bytes[end]))
-            end++;
-        if (bytes[i] == 0)
-            awl_emit(check, i, end, "NUL byte (U+0000): the page shows it as \xEF\xBF\xBD");
-        else
-            awl_emit(check, i, end, "control character U+%04X: the page shows nothing or garbage",
-                     bytes[i]);
-        i = end;
+        for (; i < line_end; i++) {
+            if (!is_control(bytes[i]))
+                continue;
+            size_t end = i + 1;
+            while (end < line_end && is_control(bytes[end]))
+                end++;
+            if (bytes[i] == 0)
+                awl_emit(check, i, end, "NUL byte (U+0000): the page shows it as \xEF\xBF\xBD");
+            else
+                awl_emit(check, i, end, "control character U+%04X: the page shows nothing or garbage",
+                         bytes[i]);
+            i = end - 1;
+        }
     }
 }
 

@@ -104,7 +104,7 @@ static void measure_lines(ctx *x)
             li->tab |= src->bytes[i] == '\t';
             i++;
         }
-        li->lead = advance(src->bytes, start, i, 0);
+        li->lead = li->tab ? advance(src->bytes, start, i, 0) : (unsigned)(i - start);
         li->lead_bytes = (unsigned)(i - start);
         li->blank = i == end;
     }

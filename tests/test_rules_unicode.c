@@ -572,19 +572,26 @@ Test(control_char, white_space_controls_are_left_alone)
 
 Test(control_char, found_at_every_position_of_a_long_line)
 {
-    /* The rule skips eight bytes at a time: a control byte must be found
-     * wherever it falls in such a word, beside UTF-8 or at the file's end. */
+    /* The rule skips whole lines sixteen bytes at a time, their last bytes
+     * by the sixteen that end them: a control byte must be found wherever
+     * it falls, beside UTF-8, at a line's end or the file's. */
+    static const char line[] = "- caf\xC3\xA9 and more words after it\nnext line";
+    const size_t newline = (size_t)(strchr(line, '\n') - line);
     static const unsigned char controls[] = {0x00, 0x01, 0x1F, 0x7F};
     for (size_t c = 0; c < sizeof controls; c++) {
-        for (size_t at = 0; at < 24; at++) {
-            char text[] = "- caf\xC3\xA9 and more words after it";
-            size_t len = sizeof text - 1;
-            text[at] = (char)controls[c];
-            size_t column = at + 1 - (at > 6); /* the two bytes of "é" are one column */
-            size_t want[][3] = {{1, column, 1}};
-            if (at == 5 || at == 6) /* replaces a byte of "é": the other stays, invalid */
+        for (size_t at = 0; at + 1 < sizeof line; at++) {
+            if (at == newline || at == 5 || at == 6) /* a byte of "é" would leave the other */
                 continue;
-            expect_control_chars(text, len, 1, want);
+            char text[sizeof line];
+            memcpy(text, line, sizeof line);
+            text[at] = (char)controls[c];
+            /* The two bytes of "é" are one column. */
+            size_t want[][3] = {{1, at + 1 - (at > 6), 1}};
+            if (at > newline) {
+                want[0][0] = 2;
+                want[0][1] = at - newline;
+            }
+            expect_control_chars(text, sizeof line - 1, 1, want);
         }
         char last[] = "- a list item ending in a control X";
         last[sizeof last - 2] = (char)controls[c];
