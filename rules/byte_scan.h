@@ -2,10 +2,10 @@
  * byte_scan: skipping the bytes a rule has no business with, eight at a
  * time, for the rules that read every byte of the file or long runs of it.
  *
- * A word of eight bytes is tested at once with the usual bit tricks: subtracting
- * 0x20 from every byte borrows into a byte's high bit exactly when some
- * byte is below 0x20 (the test may also flag a byte after one that is,
- * never a word without one), so the caller still looks at single bytes.
+ * A word of eight bytes is tested at once with the usual bit tricks:
+ * subtracting n from every byte borrows into a byte's high bit exactly
+ * when some byte is below n (the test may also flag a byte after one that
+ * is, never a word without one), so the caller still looks at single bytes.
  */
 #ifndef AWL_BYTE_SCAN_H
 #define AWL_BYTE_SCAN_H
@@ -46,15 +46,6 @@ static inline int awl_word_has_byte(uint64_t w, unsigned char b)
     return awl_word_has_below(w ^ (awl_ones * b), 1);
 }
 
-/* The high bit of a byte of the word is set where it may be below 0x20 or
- * 0x7F (the C0 control characters, white space among them, and DEL), and
- * the word holds none of them when no bit is set. */
-static inline uint64_t awl_control_bits(uint64_t w)
-{
-    uint64_t del = w ^ (awl_ones * 0x7F); /* a DEL byte becomes zero */
-    return ((w - awl_ones * 0x20) & ~w & awl_high_bits) | ((del - awl_ones) & ~del & awl_high_bits);
-}
-
 /* The first offset from i holding a byte >= 0x80 (not ASCII), or end.
  * Two words a step while they last: most of a list is ASCII. */
 static inline size_t awl_skip_ascii(const unsigned char *s, size_t i, size_t end)
@@ -66,18 +57,6 @@ static inline size_t awl_skip_ascii(const unsigned char *s, size_t i, size_t end
         i += AWL_WORD_BYTES;
     while (i < end && s[i] < 0x80)
         i++;
-    return i;
-}
-
-/* The start of the first two words from i that may hold a control byte
- * (< 0x20 or 0x7F), or of the last bytes, fewer than two words: the caller
- * then looks at single bytes. */
-static inline size_t awl_skip_printable(const unsigned char *s, size_t i, size_t end)
-{
-    while (end - i >= 2 * AWL_WORD_BYTES &&
-           !(awl_control_bits(awl_load_word(s + i)) |
-             awl_control_bits(awl_load_word(s + i + AWL_WORD_BYTES))))
-        i += 2 * AWL_WORD_BYTES;
     return i;
 }
 

@@ -9,8 +9,8 @@
  * guess, so the maintainer decides.
  */
 #include <stdbool.h>
+#include <string.h>
 
-#include "byte_scan.h"
 #include "rule.h"
 
 static bool is_control(unsigned char c)
@@ -20,43 +20,36 @@ static bool is_control(unsigned char c)
     return c < 0x20 ? !((WHITE_SPACE >> c) & 1u) : c == 0x7F;
 }
 
-/* Whether the line [from, to) may hold a control character: sixteen bytes
- * at a time, and the last ones as the sixteen that end the line (looked at
- * twice at worst). A line shorter than that may. */
-static bool may_hold_control(const unsigned char *s, size_t from, size_t to)
-{
-    if (to - from < 2 * AWL_WORD_BYTES)
-        return true;
-    size_t i = awl_skip_printable(s, from, to);
-    if (to - i >= 2 * AWL_WORD_BYTES)
-        return true;
-    return (awl_control_bits(awl_load_word(s + to - 2 * AWL_WORD_BYTES)) |
-            awl_control_bits(awl_load_word(s + to - AWL_WORD_BYTES))) != 0;
-}
+/* The control characters but NUL (which ends strcspn's scan by itself:
+ * the source bytes are NUL-terminated, so a NUL before the end is one), in
+ * two sets of at most sixteen: glibc's strcspn reads sixteen bytes a step
+ * for such a set, and one byte a step for a larger one. */
+static const char control_low[] = "\x01\x02\x03\x04\x05\x06\x07\x08\x0B\x0E\x0F\x10\x11\x12";
+static const char control_high[] = "\x13\x14\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F\x7F";
 
 static void check_control_char(awl_check *check)
 {
     const awl_source *src = &check->doc->source;
     const unsigned char *bytes = (const unsigned char *)src->bytes;
-    /* Line by line, without the line breaks (no control characters, but
-     * they would stop every skip): most lines are skipped whole. */
-    for (size_t line = 0; line < src->line_count; line++) {
-        size_t i = src->line_starts[line], line_end = awl_source_line_end(src, line);
-        if (!may_hold_control(bytes, i, line_end))
-            continue;
-        for (; i < line_end; i++) {
-            if (!is_control(bytes[i]))
-                continue;
-            size_t end = i + 1;
-            while (end < line_end && is_control(bytes[end]))
-                end++;
-            if (bytes[i] == 0)
-                awl_emit(check, i, end, "NUL byte (U+0000): the page shows it as \xEF\xBF\xBD");
-            else
-                awl_emit(check, i, end, "control character U+%04X: the page shows nothing or garbage",
-                         bytes[i]);
-            i = end - 1;
-        }
+    /* Where the next byte of each set is, searched again once passed. */
+    size_t next_low = strcspn(src->bytes, control_low);
+    size_t next_high = strcspn(src->bytes, control_high);
+    for (;;) {
+        size_t i = next_low < next_high ? next_low : next_high;
+        if (i >= src->length)
+            break;
+        size_t end = i + 1;
+        while (end < src->length && is_control(bytes[end]))
+            end++;
+        if (bytes[i] == 0)
+            awl_emit(check, i, end, "NUL byte (U+0000): the page shows it as \xEF\xBF\xBD");
+        else
+            awl_emit(check, i, end, "control character U+%04X: the page shows nothing or garbage",
+                     bytes[i]);
+        if (next_low < end)
+            next_low = end + strcspn(src->bytes + end, control_low);
+        if (next_high < end)
+            next_high = end + strcspn(src->bytes + end, control_high);
     }
 }
 

@@ -27,24 +27,6 @@ Test(byte_scan, skip_ascii_stops_at_the_first_non_ascii_byte)
     }
 }
 
-Test(byte_scan, skip_printable_never_passes_a_control_byte)
-{
-    static const unsigned char controls[] = {0x00, 0x01, '\t', '\n', 0x1F, 0x7F};
-    for (size_t c = 0; c < sizeof controls; c++) {
-        for (size_t at = 0; at < LEN; at++) {
-            unsigned char *s = malloc(LEN);
-            memset(s, 0xE2, LEN); /* high bytes must not hide a control byte */
-            memset(s, '~', LEN / 2);
-            s[at] = controls[c];
-            size_t stop = awl_skip_printable(s, 0, LEN);
-            cr_assert_leq(stop, at, "0x%02X at %zu: skipped to %zu", controls[c], at, stop);
-            cr_assert_gt(stop + 2 * AWL_WORD_BYTES, at,
-                         "0x%02X at %zu: stopped at %zu, two words early", controls[c], at, stop);
-            free(s);
-        }
-    }
-}
-
 Test(byte_scan, word_tests_see_a_byte_in_any_position)
 {
     for (size_t at = 0; at < AWL_WORD_BYTES; at++) {

@@ -572,9 +572,8 @@ Test(control_char, white_space_controls_are_left_alone)
 
 Test(control_char, found_at_every_position_of_a_long_line)
 {
-    /* The rule skips whole lines sixteen bytes at a time, their last bytes
-     * by the sixteen that end them: a control byte must be found wherever
-     * it falls, beside UTF-8, at a line's end or the file's. */
+    /* The rule skips ahead sixteen bytes at a time: a control byte must be
+     * found wherever it falls, beside UTF-8, at a line's end or the file's. */
     static const char line[] = "- caf\xC3\xA9 and more words after it\nnext line";
     const size_t newline = (size_t)(strchr(line, '\n') - line);
     static const unsigned char controls[] = {0x00, 0x01, 0x1F, 0x7F};
