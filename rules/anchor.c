@@ -56,6 +56,7 @@ typedef struct anchors {
     awl_arena arena;     /* decoded, folded and slugged copies */
     awl_vec names;       /* const char *: every target once, in order found */
     awl_vec widths;      /* size_t: each name's length in code points */
+    awl_vec points;      /* folded_name: each name as typo_target reads it */
     awl_strmap exact;    /* target -> index in names */
     awl_strmap folded;   /* case-folded target -> index, or AMBIGUOUS */
     awl_strmap prefixes; /* folded target up to one of its '-' -> index, or AMBIGUOUS */
@@ -63,11 +64,32 @@ typedef struct anchors {
     long budget;
 } anchors;
 
+/* A target's case-folded code points, decoded on typo_target's first look
+ * (points NULL until then; count 0 when too long to compare). */
+typedef struct folded_name {
+    const utf8proc_int32_t *points;
+    size_t count;
+} folded_name;
+
 /* A `<a href="#...">` of raw HTML: the span of the attribute's value. */
 typedef struct html_link {
     size_t start;
     size_t end;
 } html_link;
+
+/* awl_lowercase, with ASCII (nearly every anchor) folded without utf8proc. */
+static char *fold_case(anchors *a, const char *text, size_t len, size_t *out_len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)text[i] >= 0x80)
+            return awl_lowercase(&a->arena, text, len, out_len);
+    char *out = awl_arena_alloc(&a->arena, len + 1);
+    for (size_t i = 0; i < len; i++)
+        out[i] = text[i] >= 'A' && text[i] <= 'Z' ? (char)(text[i] - 'A' + 'a') : text[i];
+    out[len] = '\0';
+    *out_len = len;
+    return out;
+}
 
 static void add_target(anchors *a, const char *name, size_t len)
 {
@@ -85,8 +107,9 @@ static void add_target(anchors *a, const char *name, size_t len)
     for (size_t i = 0; i < len; i++)
         width += ((unsigned char)copy[i] & 0xC0) != 0x80;
     *(size_t *)awl_vec_push(&a->widths) = width;
+    awl_vec_push(&a->points);
     size_t folded_len;
-    char *folded = awl_lowercase(&a->arena, copy, len, &folded_len);
+    char *folded = fold_case(a, copy, len, &folded_len);
     size_t *f = awl_strmap_upsert(&a->folded, folded, folded_len, &inserted);
     if (inserted)
         *f = index;
@@ -186,10 +209,10 @@ static size_t read_tag(anchors *a, const char *s, size_t n, size_t at, awl_vec *
             if (s[j] == '"' || s[j] == '\'') {
                 char quote = s[j++];
                 value = j;
-                while (j < limit && s[j] != quote)
-                    j++;
-                if (j >= limit)
+                const char *close = memchr(s + j, quote, limit - j);
+                if (!close)
                     return at + 1;
+                j = (size_t)(close - s);
                 value_len = j - value;
                 j++;
             } else {
@@ -273,7 +296,26 @@ static void scan_html(const awl_doc *doc, anchors *a, awl_vec *html_links)
     const awl_source *src = &doc->source;
     const char *s = src->bytes;
     size_t n = src->length, line = 0;
+    /* Most bytes are none of \\ ` <: jump to the first of them (memchr
+     * scans fast). Where each occurs next is kept until passed, so the
+     * file is scanned once for each, not once per line. */
+    static const char specials[] = {'<', '`', '\\'};
+    size_t next_special[sizeof specials] = {0};
+    bool searched[sizeof specials] = {false};
     for (size_t i = 0; i < n;) {
+        size_t next = n;
+        for (size_t k = 0; k < sizeof specials; k++) {
+            if (!searched[k] || next_special[k] < i) {
+                const char *hit = memchr(s + i, specials[k], n - i);
+                next_special[k] = hit ? (size_t)(hit - s) : n;
+                searched[k] = true;
+            }
+            if (next_special[k] < next)
+                next = next_special[k];
+        }
+        i = next;
+        if (i >= n)
+            break;
         while (line + 1 < src->line_count && src->line_starts[line + 1] <= i)
             line++;
         uint16_t flags = doc->line_flags[line];
@@ -283,19 +325,6 @@ static void scan_html(const awl_doc *doc, anchors *a, awl_vec *html_links)
                 break;
             continue;
         }
-        /* Most bytes are none of \\ ` <: jump to the first of them on the
-         * line (memchr scans fast), or past the line. */
-        size_t line_end = awl_source_line_next(src, line);
-        size_t next = line_end;
-        static const char specials[] = {'<', '`', '\\'};
-        for (size_t k = 0; k < sizeof specials; k++) {
-            const char *hit = memchr(s + i, specials[k], next - i);
-            if (hit)
-                next = (size_t)(hit - s);
-        }
-        i = next;
-        if (i >= line_end)
-            continue;
         char c = s[i];
         if (c == '\\' && !(flags & AWL_LINE_HTML)) {
             i += 2;
@@ -413,18 +442,26 @@ static size_t word_allowance(const utf8proc_int32_t *x, size_t xn, const utf8pro
     return typo_allowance(wx > wy ? wx : wy);
 }
 
-/* Levenshtein distance of a and b when at most `max`, else max + 1;
- * counts its table cells against the budget. */
+/* Levenshtein distance of a and b when at most `max`, else more than max;
+ * counts the cells of a full table against the budget, one row at a time.
+ * Only the band of cells within `max` of the diagonal is computed: a cell
+ * off it is more than max, and stands in as max + 1, which changes neither
+ * a distance within max nor whether a row's best is within it. */
 static size_t distance(anchors *a, const utf8proc_int32_t *x, size_t xn, const utf8proc_int32_t *y,
                        size_t yn, size_t max)
 {
-    size_t row[MAX_FUZZY_LEN + 1], prev[MAX_FUZZY_LEN + 1];
+    size_t rows[2][MAX_FUZZY_LEN + 1];
+    size_t *prev = rows[0], *row = rows[1];
+    size_t far = max + 1;
     for (size_t j = 0; j <= yn; j++)
         prev[j] = j;
     for (size_t i = 1; i <= xn; i++) {
+        size_t lo = i > max ? i - max : 1, hi = i + max < yn ? i + max : yn;
         row[0] = i;
+        if (lo > 1)
+            row[lo - 1] = far;
         size_t best = row[0];
-        for (size_t j = 1; j <= yn; j++) {
+        for (size_t j = lo; j <= hi; j++) {
             size_t sub = prev[j - 1] + (x[i - 1] != y[j - 1]);
             size_t del = prev[j] + 1, ins = row[j - 1] + 1;
             size_t v = sub < del ? sub : del;
@@ -432,10 +469,14 @@ static size_t distance(anchors *a, const utf8proc_int32_t *x, size_t xn, const u
             if (row[j] < best)
                 best = row[j];
         }
+        if (hi < yn)
+            row[hi + 1] = far; /* read by the next row's band */
         a->budget -= (long)yn;
         if (best > max)
-            return max + 1;
-        memcpy(prev, row, (yn + 1) * sizeof row[0]);
+            return far;
+        size_t *done = prev;
+        prev = row;
+        row = done;
     }
     return prev[yn];
 }
@@ -461,7 +502,7 @@ static size_t typo_target(anchors *a, const char *frag, size_t len)
     size_t *seen = awl_strmap_get(&a->tried, frag, len);
     if (seen)
         return *seen;
-    utf8proc_int32_t x[MAX_FUZZY_LEN], y[MAX_FUZZY_LEN];
+    utf8proc_int32_t x[MAX_FUZZY_LEN];
     size_t xn = code_points(frag, len, x);
     size_t max = 2, found = AWL_NONE, hits = 0; /* the most typo_allowance gives */
     for (size_t k = 0; xn && k < a->names.count && a->budget > 0; k++) {
@@ -471,7 +512,16 @@ static size_t typo_target(anchors *a, const char *frag, size_t len)
         size_t width = *(size_t *)awl_vec_at(&a->widths, k);
         if ((xn > width ? xn - width : width - xn) > max)
             continue; /* lengths alone rule it out */
-        size_t yn = code_points(name, name_len, y);
+        folded_name *folded = awl_vec_at(&a->points, k);
+        if (!folded->points) {
+            /* At most a code point a byte, and MAX_FUZZY_LEN. */
+            size_t room = name_len < MAX_FUZZY_LEN ? name_len : MAX_FUZZY_LEN;
+            utf8proc_int32_t *points = awl_arena_alloc(&a->arena, (room + 1) * sizeof *points);
+            folded->count = code_points(name, name_len, points);
+            folded->points = points;
+        }
+        const utf8proc_int32_t *y = folded->points;
+        size_t yn = folded->count;
         if (!yn || (xn > yn ? xn - yn : yn - xn) > max)
             continue;
         size_t allowed = word_allowance(x, xn, y, yn);
@@ -555,7 +605,7 @@ static void check_fragment(awl_check *check, anchors *a, const char *raw, size_t
         (name_is(frag, len, "readme") && is_readme(check->doc->source.path)))
         return;
     size_t folded_len;
-    char *folded = awl_lowercase(&a->arena, frag, len, &folded_len);
+    char *folded = fold_case(a, frag, len, &folded_len);
     size_t *f = awl_strmap_get(&a->folded, folded, folded_len);
     verdict v = VERDICT_NONE;
     size_t target = AWL_NONE;
@@ -640,6 +690,7 @@ static void check_anchor(awl_check *check)
     anchors a = {0};
     awl_vec_init(&a.names, sizeof(const char *));
     awl_vec_init(&a.widths, sizeof(size_t));
+    awl_vec_init(&a.points, sizeof(folded_name));
     awl_strmap_init(&a.exact);
     awl_strmap_init(&a.folded);
     awl_strmap_init(&a.prefixes);
@@ -687,6 +738,7 @@ static void check_anchor(awl_check *check)
     awl_vec_free(&html_links);
     awl_vec_free(&a.names);
     awl_vec_free(&a.widths);
+    awl_vec_free(&a.points);
     awl_strmap_free(&a.exact);
     awl_strmap_free(&a.folded);
     awl_strmap_free(&a.prefixes);

@@ -34,19 +34,29 @@ static bool collapse_keeps_structure(const awl_doc *doc, size_t before, size_t a
     return true;
 }
 
+/* awl_source_line_is_blank, answered from the first byte for most lines:
+ * one that starts with anything but white space or its end has text. */
+static bool line_is_blank(const awl_source *src, size_t line)
+{
+    char first = src->bytes[src->line_starts[line]]; /* the NUL after the last byte at worst */
+    if (first != ' ' && first != '\t' && first != '\r' && first != '\n' && first != '\0')
+        return false;
+    return awl_source_line_is_blank(src, line);
+}
+
 static void check_blank_lines(awl_check *check)
 {
     const awl_doc *doc = check->doc;
     const awl_source *src = &doc->source;
     /* The last line with text: blank lines after it are final-newline's. */
     size_t last_text = src->line_count;
-    while (last_text > 0 && awl_source_line_is_blank(src, last_text - 1) &&
+    while (last_text > 0 && line_is_blank(src, last_text - 1) &&
            !(doc->line_flags[last_text - 1] & (AWL_LINE_CODE | AWL_LINE_HTML)))
         last_text--;
     size_t run_start = 0, run = 0;
     for (size_t line = 0; line <= last_text; line++) {
         bool blank = line < last_text && !(doc->line_flags[line] & (AWL_LINE_CODE | AWL_LINE_HTML)) &&
-                     awl_source_line_is_blank(src, line);
+                     line_is_blank(src, line);
         if (blank) {
             if (run++ == 0)
                 run_start = line;

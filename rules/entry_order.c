@@ -367,6 +367,11 @@ static void check_list(awl_check *check, size_t list, unsigned pin, list_item *i
             int c = compare_entries(&items[i - 1], &items[i], kind);
             agree += c < 0;
             against += c > 0;
+            /* Unpinned, a kind that would miss the share even if every pair
+             * left agreed is out: the test after the loop drops it too. */
+            size_t most = agree + (n - 1 - i);
+            if (c > 0 && !pin && percent <= 100 && most * 100 < (most + against) * percent)
+                break;
         }
         if (agree && !against)
             return; /* already in one of the orders, however few its pairs */

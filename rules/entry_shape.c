@@ -40,6 +40,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "byte_scan.h"
 #include "rule.h"
 #include "strmap.h"
 
@@ -126,6 +127,11 @@ static size_t bracket_end(const char *s, size_t i, size_t end)
 {
     size_t depth = 0;
     for (size_t j = i; j < end; j++) {
+        /* Past the bytes that matter to nothing here (strcspn scans fast;
+         * the source is NUL-terminated). */
+        j += strcspn(s + j, "\\`[]");
+        if (j >= end)
+            break;
         char c = s[j];
         if (c == '\\' && j + 1 < end) {
             j++;
@@ -153,6 +159,15 @@ static size_t skip_ws(const char *s, size_t j, size_t end)
     return j;
 }
 
+/* Whether the eight bytes at s may hold a byte that ends or nests a plain
+ * destination, or escapes: white space or a control byte, ( ) \\. */
+static bool ends_plain_destination(const char *s)
+{
+    uint64_t w = awl_load_word((const unsigned char *)s);
+    return awl_word_has_below(w, ' ' + 1) || awl_word_has_byte(w, '(') ||
+           awl_word_has_byte(w, ')') || awl_word_has_byte(w, '\\');
+}
+
 /* An inline destination opening at i ('('): offset past its ')'. */
 static size_t destination_end(const char *s, size_t i, size_t end)
 {
@@ -167,8 +182,17 @@ static size_t destination_end(const char *s, size_t i, size_t end)
             return AWL_NONE;
         j++;
     } else {
+        /* Bytes that end or nest a destination, or escape the next. */
+        static const bool dest_special[256] = {['\\'] = true, ['('] = true, [')'] = true};
         size_t depth = 0;
         while (j < end) {
+            /* Whole words of an address at once, then byte by byte. */
+            while (end - j >= AWL_WORD_BYTES && !ends_plain_destination(s + j))
+                j += AWL_WORD_BYTES;
+            while (j < end && (unsigned char)s[j] > ' ' && !dest_special[(unsigned char)s[j]])
+                j++;
+            if (j >= end)
+                break;
             char c = s[j];
             if (c == '\\' && j + 1 < end) {
                 j += 2;
@@ -300,10 +324,19 @@ typedef struct token {
 static bool tokenize(const awl_doc *doc, size_t first_link, size_t item, size_t from, size_t to,
                      awl_vec *out)
 {
+    /* The bytes that may start something; the rest is text. */
+    static const bool may_start[256] = {
+        ['\\'] = true, ['`'] = true, ['<'] = true, ['['] = true,
+        ['!'] = true,  ['h'] = true, ['w'] = true,
+    };
     const char *s = doc->source.bytes;
     out->count = 0;
     size_t text_from = from;
     for (size_t i = from; i < to;) {
+        while (i < to && !may_start[(unsigned char)s[i]])
+            i++;
+        if (i >= to)
+            break;
         char c = s[i];
         size_t end = AWL_NONE;
         token_kind kind = TOK_TEXT;
@@ -445,16 +478,16 @@ static void read_end(const awl_doc *doc, awl_vec *tokens_vec, entry_text *t)
     size_t insert = c + 1;
     while (c > last->start && is_closer(s[c]))
         c--;
-    /* Words, for the minimum length of a sentence. */
+    /* Words, for the minimum length of a sentence: counted up to it. */
     size_t words = 0;
-    for (size_t k = 0; k < n; k++) {
+    for (size_t k = 0; k < n && words < MIN_END_WORDS; k++) {
         if (tk[k].kind == TOK_LINK) {
             words++;
             continue;
         }
         if (tk[k].kind != TOK_TEXT)
             continue;
-        for (size_t i = tk[k].start; i < tk[k].end; i++)
+        for (size_t i = tk[k].start; i < tk[k].end && words < MIN_END_WORDS; i++)
             if (!is_ws(s[i]) && (i == tk[k].start || is_ws(s[i - 1])))
                 words++;
     }

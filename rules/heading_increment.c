@@ -17,6 +17,7 @@
  * No fix: whether the deeper heading should move up or a heading is missing
  * between them is the author's call, and changing a level changes the page.
  */
+#include <string.h>
 #include <strings.h>
 
 #include "headings.h"
@@ -32,8 +33,10 @@ static void follow_details(const awl_doc *doc, const awl_block *b, unsigned *pre
 {
     const char *s = doc->source.bytes;
     for (size_t i = b->start; i + 8 < b->end; i++) {
-        if (s[i] != '<')
-            continue;
+        const char *lt = memchr(s + i, '<', b->end - 8 - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
         bool closing = s[i + 1] == '/';
         size_t name = i + 1 + closing;
         if (name + 7 > b->end || strncasecmp(s + name, "details", 7) != 0)

@@ -25,9 +25,9 @@
  */
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 #include <string.h>
 
+#include "byte_scan.h"
 #include "rule.h"
 
 /* The code point of the invisible character at s[i], its byte length in *n,
@@ -206,12 +206,7 @@ static void check_invisible_char(awl_check *check)
     for (size_t i = src->has_bom ? 3 : 0; i < end;) {
         unsigned char b = s[i];
         if (b < 0x80 && !run_count) {
-            /* ASCII: skip eight bytes at a time. */
-            uint64_t w;
-            while (i + 8 <= end && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0))
-                i += 8;
-            if (i < end && s[i] < 0x80)
-                i++;
+            i = awl_skip_ascii(s, i, end);
             continue;
         }
         size_t n = 0, skip = 1;

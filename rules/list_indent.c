@@ -104,7 +104,7 @@ static void measure_lines(ctx *x)
             li->tab |= src->bytes[i] == '\t';
             i++;
         }
-        li->lead = advance(src->bytes, start, i, 0);
+        li->lead = li->tab ? advance(src->bytes, start, i, 0) : (unsigned)(i - start);
         li->lead_bytes = (unsigned)(i - start);
         li->blank = i == end;
     }
@@ -245,28 +245,25 @@ static void find_owners(ctx *x)
 {
     const awl_doc *doc = x->doc;
     size_t lines = doc->source.line_count;
-    awl_vec stack;
-    awl_vec_init(&stack, sizeof(size_t));
+    /* The open items, innermost last; as deep as items nest, at most one
+     * per block (only the pages it reaches are touched). */
+    size_t *stack = awl_xmalloc(doc->block_count * sizeof *stack), depth = 0;
     size_t b = 1;
     for (size_t line = 0; line < lines; line++) {
-        while (stack.count &&
-               doc->blocks[*(size_t *)awl_vec_at(&stack, stack.count - 1)].last_line < line)
-            stack.count--;
+        while (depth && doc->blocks[stack[depth - 1]].last_line < line)
+            depth--;
         for (; b < doc->block_count && doc->blocks[b].first_line <= line; b++) {
             if (doc->blocks[b].kind != AWL_BLOCK_ITEM)
                 continue;
-            while (stack.count &&
-                   doc->blocks[*(size_t *)awl_vec_at(&stack, stack.count - 1)].last_line <
-                       doc->blocks[b].first_line)
-                stack.count--;
-            *(size_t *)awl_vec_push(&stack) = b;
+            while (depth && doc->blocks[stack[depth - 1]].last_line < doc->blocks[b].first_line)
+                depth--;
+            stack[depth++] = b;
         }
-        while (stack.count &&
-               doc->blocks[*(size_t *)awl_vec_at(&stack, stack.count - 1)].last_line < line)
-            stack.count--;
-        x->owner[line] = stack.count ? *(size_t *)awl_vec_at(&stack, stack.count - 1) : AWL_NONE;
+        while (depth && doc->blocks[stack[depth - 1]].last_line < line)
+            depth--;
+        x->owner[line] = depth ? stack[depth - 1] : AWL_NONE;
     }
-    awl_vec_free(&stack);
+    free(stack);
 }
 
 /* Where a nested item's marker belongs, given its parent's marker and text
@@ -296,15 +293,18 @@ static long html_opens(const char *s, size_t from, size_t to)
                                         "article", "aside", "center",     "nav", "figure"};
     long depth = 0;
     for (size_t i = from; i + 1 < to; i++) {
-        if (s[i] != '<')
-            continue;
+        const char *lt = memchr(s + i, '<', to - 1 - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
         bool close = s[i + 1] == '/';
         size_t at = i + 1 + close;
         if (at >= to || !strchr("dDbBsSaAcCnNfF", s[at]))
             continue; /* no container name starts so */
         for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
             size_t len = strlen(names[k]);
-            if (at + len > to || strncasecmp(s + at, names[k], len) != 0)
+            if ((s[at] | 0x20) != names[k][0] || at + len > to ||
+                strncasecmp(s + at, names[k], len) != 0)
                 continue;
             char after = at + len < to ? s[at + len] : '>';
             if (after == '>' || after == ' ' || after == '\t' || after == '\n' || after == '\r' ||

@@ -103,15 +103,22 @@ static bool is_empty_item_line(const awl_doc *doc, const awl_block *item)
 static void check_list_marker(awl_check *check)
 {
     const awl_doc *doc = check->doc;
-    size_t *outer = awl_xcalloc(doc->block_count, sizeof *outer);
-    unsigned char *is_toc = awl_xcalloc(doc->block_count, 1);
+    /* find_toc_lists writes every element of these. */
+    size_t *outer = awl_xmalloc(doc->block_count * sizeof *outer);
+    unsigned char *is_toc = awl_xmalloc(doc->block_count);
     find_toc_lists(doc, outer, is_toc);
     /* List nesting depth of each block, and bullet counts per depth. */
-    unsigned *list_depth = awl_xcalloc(doc->block_count, sizeof *list_depth);
-    size_t (*counts)[BULLETS] = awl_xcalloc(doc->block_count + 1, sizeof *counts);
+    unsigned *list_depth = awl_xmalloc(doc->block_count * sizeof *list_depth);
+    unsigned deepest = 0;
+    list_depth[0] = 0;
+    for (size_t i = 1; i < doc->block_count; i++) {
+        list_depth[i] = list_depth[doc->blocks[i].parent] + (doc->blocks[i].kind == AWL_BLOCK_LIST);
+        if (list_depth[i] > deepest)
+            deepest = list_depth[i];
+    }
+    size_t (*counts)[BULLETS] = awl_xcalloc(deepest + 1, sizeof *counts);
     for (size_t i = 1; i < doc->block_count; i++) {
         const awl_block *b = &doc->blocks[i];
-        list_depth[i] = list_depth[b->parent] + (b->kind == AWL_BLOCK_LIST);
         if (b->kind == AWL_BLOCK_ITEM && !doc->blocks[b->parent].ordered && !is_toc[outer[i]]) {
             int k = bullet_index(doc->blocks[b->parent].marker);
             if (k >= 0)

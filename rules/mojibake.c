@@ -36,6 +36,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "byte_scan.h"
 #include "mojibake_tables.h"
 #include "rule.h"
 
@@ -410,11 +411,37 @@ typedef struct pending {
     bool c1;
 } pending;
 
+enum { LEAD_CACHE_SIZE = 256 };
+_Static_assert(AWL_CODEPAGE_COUNT <= 16, "lead_pages keeps a bit per code page in 16 bits");
+
 typedef struct scan {
     awl_check *check;
     bool confirmed[AWL_CODEPAGE_COUNT]; /* pages with a clear repair */
     awl_vec waiting;                    /* pending, in file order; heap */
+    /* lead_pages' answers, by code point modulo the size: a list repeats
+     * the same few non-ASCII characters (dashes, quotes, emoji). Zeroed,
+     * it holds the right answer for U+0000. */
+    uint32_t cached_cp[LEAD_CACHE_SIZE];
+    uint16_t cached_pages[LEAD_CACHE_SIZE];
 } scan;
+
+/* The code pages (a bit each) that give `c` a byte leading a UTF-8
+ * sequence: the only pages where a repair can start at `c`. */
+static unsigned lead_pages(scan *sc, uint32_t c)
+{
+    size_t slot = c % LEAD_CACHE_SIZE;
+    if (sc->cached_cp[slot] == c)
+        return sc->cached_pages[slot];
+    unsigned pages = 0;
+    for (size_t page = 0; page < AWL_CODEPAGE_COUNT; page++) {
+        unsigned char lead = encode(&awl_codepages[page], c);
+        if (lead >= 0xC2 && lead <= 0xF4)
+            pages |= 1u << page;
+    }
+    sc->cached_cp[slot] = c;
+    sc->cached_pages[slot] = (uint16_t)pages;
+    return pages;
+}
 
 /* Whether offset `at` is inside a URL: its word (back to a blank, quote or
  * bracket) follows "](" or holds "://" or starts with "www.". */
@@ -464,7 +491,7 @@ static size_t c1_stretch(const uint32_t *chars, size_t n, size_t i, candidate *o
     const awl_codepage *cp1252 = &awl_codepages[PAGE_CP1252];
     size_t j = i;
     out->len = 0;
-    for (; j < n && kind_of(chars[j]) == KIND_C1; j++) {
+    for (; j < n && chars[j] >= 0x80 && chars[j] < 0xA0; j++) { /* KIND_C1 */
         uint32_t c = cp1252->cp[chars[j] - 0x80];
         if (c < 0xA0)
             return 0;
@@ -512,8 +539,9 @@ static void check_run(scan *sc, const size_t *offsets, const uint32_t *chars, si
     for (size_t i = 0; i < n;) {
         size_t weak_page = AWL_CODEPAGE_COUNT, weak_span = 0, c1_span;
         bool strong = false;
-        for (size_t page = 0; page < AWL_CODEPAGE_COUNT && !strong; page++) {
-            if (!try_span(page, chars, n, i, before, after, trial))
+        unsigned pages = lead_pages(sc, chars[i]);
+        for (size_t page = 0; page < AWL_CODEPAGE_COUNT && (pages >> page) && !strong; page++) {
+            if (!(pages & (1u << page)) || !try_span(page, chars, n, i, before, after, trial))
                 continue;
             strong = trial->score >= STRONG;
             if (!strong && trial->score > 0 && weak_page == AWL_CODEPAGE_COUNT) {
@@ -579,12 +607,10 @@ static void check_mojibake(awl_check *check)
     awl_vec_init(&sc->waiting, sizeof(pending));
     for (size_t i = src->has_bom ? 3 : 0; i <= end;) {
         if (i < end && s[i] < 0x80) {
-            /* Plain ASCII: skip ahead cheaply, eight bytes at a time. */
-            if (!n) {
-                uint64_t w;
-                while (i + 9 <= end && (memcpy(&w, s + i + 1, 8), (w & 0x8080808080808080ULL) == 0))
-                    i += 8;
-            }
+            /* Plain ASCII: skip ahead cheaply to the last ASCII byte before
+             * the next other one (the character before a run counts). */
+            if (!n)
+                i = awl_skip_ascii(s, i + 1, end) - 1;
             if (n) {
                 offsets[n] = i;
                 check_run(sc, offsets, chars, n, before, s[i] == '\n' || s[i] == '\r' ? 0 : s[i]);

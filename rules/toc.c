@@ -146,11 +146,22 @@ static void collect_explicit_anchors(const awl_doc *doc, const size_t *head_of_l
 {
     const awl_source *src = &doc->source;
     const char *s = src->bytes;
+    /* The file's next '<' at or after the line, searched again only once
+     * passed: most lines hold none, and need no search of their own. */
+    const char *next_lt = NULL;
     for (size_t line = 0; line < src->line_count; line++) {
         if (doc->line_flags[line] & AWL_LINE_CODE)
             continue;
+        size_t start = src->line_starts[line];
+        if (!next_lt || (size_t)(next_lt - s) < start) {
+            next_lt = memchr(s + start, '<', src->length - start);
+            if (!next_lt)
+                break;
+        }
         size_t end = awl_source_line_end(src, line);
-        const char *lt = memchr(s + src->line_starts[line], '<', end - src->line_starts[line]);
+        if ((size_t)(next_lt - s) >= end)
+            continue;
+        const char *lt = next_lt;
         while (lt) {
             size_t i = (size_t)(lt - s) + 1;
             if (i >= end || !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) {
@@ -186,8 +197,8 @@ static void collect_explicit_anchors(const awl_doc *doc, const size_t *head_of_l
                 if (i < end && (s[i] == '"' || s[i] == '\'')) {
                     char quote = s[i];
                     value = ++i;
-                    while (i < end && s[i] != quote)
-                        i++;
+                    const char *close = memchr(s + i, quote, end - i);
+                    i = close ? (size_t)(close - s) : end;
                     value_end = i;
                     if (i < end)
                         i++;
@@ -227,13 +238,20 @@ static void collect_explicit_anchors(const awl_doc *doc, const size_t *head_of_l
 static size_t html_anchor_hrefs(const char *s, size_t start, size_t end)
 {
     size_t count = 0;
-    for (size_t i = start; i + 6 < end; i++) {
-        if ((s[i] != 'h' && s[i] != 'H') || strncasecmp(s + i, "href=", 5) != 0)
+    if (end < start + 7)
+        return 0;
+    /* Find each '=' (memchr scans fast), then look back for "href". */
+    for (size_t eq = start + 4; eq + 2 < end; eq++) {
+        const char *hit = memchr(s + eq, '=', end - 2 - eq);
+        if (!hit)
+            break;
+        eq = (size_t)(hit - s);
+        if (strncasecmp(s + eq - 4, "href", 4) != 0)
             continue;
-        size_t v = i + 5;
-        if (v < end && (s[v] == '"' || s[v] == '\''))
+        size_t v = eq + 1;
+        if (s[v] == '"' || s[v] == '\'')
             v++;
-        if (v < end && s[v] == '#')
+        if (s[v] == '#')
             count++;
     }
     return count;
@@ -608,7 +626,7 @@ static bool follows_contents_heading(const awl_doc *doc, size_t block)
 static void find_tables(const awl_doc *doc, toc_search *out)
 {
     const char *s = doc->source.bytes;
-    size_t *outer = awl_xcalloc(doc->block_count, sizeof *outer);
+    size_t *outer = awl_xmalloc(doc->block_count * sizeof *outer); /* all written below */
     size_t *anchor_links = awl_xcalloc(doc->block_count, sizeof *anchor_links);
     size_t *other_links = awl_xcalloc(doc->block_count, sizeof *other_links);
     for (size_t i = 0; i < doc->block_count; i++) {
@@ -631,7 +649,7 @@ static void find_tables(const awl_doc *doc, toc_search *out)
     }
     /* The links of each block, grouped (a counting sort by block). */
     size_t *link_start = awl_xcalloc(doc->block_count + 1, sizeof *link_start);
-    size_t *by_block = awl_xcalloc(doc->link_count + 1, sizeof *by_block);
+    size_t *by_block = awl_xmalloc((doc->link_count + 1) * sizeof *by_block); /* read where filled */
     for (size_t i = 0; i < doc->link_count; i++)
         if (doc->links[i].block != AWL_NONE)
             link_start[doc->links[i].block + 1]++;

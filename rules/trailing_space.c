@@ -34,8 +34,10 @@ static bool is_structural_line(const char *s, size_t start, size_t end)
         if (c != first)
             one_char = false;
         bool digit = c >= '0' && c <= '9';
-        if (!strchr("-*+.)", c) && !digit)
+        if (c != '-' && c != '*' && c != '+' && c != '.' && c != ')' && !digit)
             markers_only = false;
+        if (!markers_only && !one_char)
+            return false; /* most lines: known from their first word */
     }
     return markers_only || one_char;
 }

@@ -14,13 +14,14 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "byte_scan.h"
 #include "rule.h"
 
 static bool may_change(const unsigned char *s, size_t len)
 {
     for (size_t i = 0; i < len;) {
         if (s[i] < 0x80) {
-            i++;
+            i = awl_skip_ascii(s, i, len);
             continue;
         }
         utf8proc_int32_t c;

@@ -486,6 +486,14 @@ Test(entry_order, lists_without_a_clear_order_are_left_alone)
                  "entry-order", 0, NULL);
 }
 
+Test(entry_order, disagreement_first_does_not_hide_an_order_agreement_reaches)
+{
+    /* The first pair is out of order, the six after it agree: 6 of 7. */
+    const size_t want[] = {5}; /* Colossal-AI, ahead of Alpa */
+    expect_lines(TOOLS_HEAD COLOSSAL ALPA DEEPSPEED FLEXFLOW HOROVOD MEGATRON OOBLECK VARUNA,
+                 "entry-order", 1, want);
+}
+
 Test(entry_order, every_common_way_of_sorting_titles_is_an_order)
 {
     /* Sorted by the Markdown line: `[Pipe Server](` after `[Pipe Server Plus](`. */

@@ -228,6 +228,24 @@ Test(anchor, separator_slips_are_typos)
                  "[a](#efficient-moe) [b](#llm-inferenceai-side) [c](#awesome-papers-)\n");
 }
 
+Test(anchor, two_edits_anywhere_in_a_long_word_are_a_typo_three_are_not)
+{
+    /* "optimization" allows two edits: both at one end, one at each end,
+     * two inserted (the lengths differ by two); four is another word. */
+    awl_test_expect_fixed("# T\n"
+                          "\n"
+                          "## Optimization\n"
+                          "\n"
+                          "[a](#ptimizatio) [b](#xptimizatiox) [c](#xxtimizatixx) "
+                          "[d](#optimizationxx) [e](#opxxtimization)\n",
+                          "# T\n"
+                          "\n"
+                          "## Optimization\n"
+                          "\n"
+                          "[a](#optimization) [b](#optimization) [c](#xxtimizatixx) "
+                          "[d](#optimization) [e](#optimization)\n");
+}
+
 Test(anchor, repeated_heading_text_names_no_heading)
 {
     /* "Deep Learning" is under two languages: the text does not say which. */

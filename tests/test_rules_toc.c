@@ -553,18 +553,16 @@ Test(toc, more_than_three_sections_need_a_table)
 Test(toc, unusual_tables_are_left_alone_with_an_info)
 {
     want html[] = {{1, 1, I, "in HTML", false}};
-    expect_toc("<p>\n"
-               "<a href=\"#a\">A</a> <a href=\"#b\">B</a> <a href=\"#c\">C</a>\n"
-               "</p>\n"
-               "\n"
-               "## A\n"
-               "\n"
-               "## B\n"
-               "\n"
-               "## C\n"
-               "\n"
-               "## D\n",
-               1, html);
+    /* Any case, either quote or none: each is an in-page href. */
+    static const char *const links[] = {
+        "<a href=\"#a\">A</a> <a href=\"#b\">B</a> <a href=\"#c\">C</a>\n",
+        "<a HREF='#a'>A</a> <a href=#b>B</a> <a Href=\"#c\">C</a>\n",
+    };
+    for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "<p>\n%s</p>\n\n## A\n\n## B\n\n## C\n\n## D\n", links[i]);
+        expect_toc(text, 1, html);
+    }
     want table[] = {{1, 1, I, "in a table", false}};
     expect_toc("| [A](#a) | [B](#b) | [C](#c) |\n"
                "| --- | --- | --- |\n"

@@ -569,3 +569,32 @@ Test(control_char, white_space_controls_are_left_alone)
     const char text[] = "# A\r\n\r\n- a\tb\fc\r- d\n";
     expect_control_chars(text, sizeof text - 1, 0, NULL);
 }
+
+Test(control_char, found_at_every_position_of_a_long_line)
+{
+    /* The rule skips ahead sixteen bytes at a time: a control byte must be
+     * found wherever it falls, beside UTF-8, at a line's end or the file's. */
+    static const char line[] = "- caf\xC3\xA9 and more words after it\nnext line";
+    const size_t newline = (size_t)(strchr(line, '\n') - line);
+    static const unsigned char controls[] = {0x00, 0x01, 0x1F, 0x7F};
+    for (size_t c = 0; c < sizeof controls; c++) {
+        for (size_t at = 0; at + 1 < sizeof line; at++) {
+            if (at == newline || at == 5 || at == 6) /* a byte of "é" would leave the other */
+                continue;
+            char text[sizeof line];
+            memcpy(text, line, sizeof line);
+            text[at] = (char)controls[c];
+            /* The two bytes of "é" are one column. */
+            size_t want[][3] = {{1, at + 1 - (at > 6), 1}};
+            if (at > newline) {
+                want[0][0] = 2;
+                want[0][1] = at - newline;
+            }
+            expect_control_chars(text, sizeof line - 1, 1, want);
+        }
+        char last[] = "- a list item ending in a control X";
+        last[sizeof last - 2] = (char)controls[c];
+        const size_t want_last[][3] = {{1, sizeof last - 1, 1}};
+        expect_control_chars(last, sizeof last - 1, 1, want_last);
+    }
+}
