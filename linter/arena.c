@@ -139,13 +139,6 @@ void *awl_vec_push(awl_vec *vec)
     return item;
 }
 
-void *awl_vec_at(const awl_vec *vec, size_t index)
-{
-    if (!vec->items)
-        return NULL;
-    return (unsigned char *)vec->items + index * vec->item_size;
-}
-
 void awl_vec_free(awl_vec *vec)
 {
     free(vec->items);
@@ -226,10 +219,26 @@ void awl_buf_put_size(awl_buf *buf, size_t value)
 
 bool awl_buf_read_stream(awl_buf *buf, FILE *in)
 {
-    char chunk[65536];
-    size_t n;
-    awl_buf_append(buf, "", 0);
-    while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
-        awl_buf_append(buf, chunk, n);
+    /* fread straight into the buffer's free room, with no bounce buffer. A
+     * full buffer is grown only when one more byte is there: a file whose
+     * size was reserved is read in one call and never reallocated. */
+    if (!buf->data)
+        awl_buf_reserve(buf, 65536);
+    for (;;) {
+        size_t room = buf->capacity - buf->len - 1;
+        if (room == 0) {
+            int c = getc(in);
+            if (c == EOF)
+                break;
+            awl_buf_reserve(buf, 65536);
+            buf->data[buf->len++] = (char)c;
+            continue;
+        }
+        size_t n = fread(buf->data + buf->len, 1, room, in);
+        buf->len += n;
+        if (n < room)
+            break;
+    }
+    buf->data[buf->len] = '\0';
     return !ferror(in);
 }

@@ -52,10 +52,17 @@ typedef struct awl_vec {
 
 void awl_vec_init(awl_vec *vec, size_t item_size);
 void *awl_vec_push(awl_vec *vec);
-/* The item at `index`; NULL for an empty vector, whose items are NULL (so a
- * run of zero items starting anywhere in it is NULL, not NULL + offset). */
-void *awl_vec_at(const awl_vec *vec, size_t index);
 void awl_vec_free(awl_vec *vec);
+
+/* The item at `index`; NULL for an empty vector, whose items are NULL (so a
+ * run of zero items starting anywhere in it is NULL, not NULL + offset).
+ * Inline: the parser and the rules call it for every item they visit. */
+static inline void *awl_vec_at(const awl_vec *vec, size_t index)
+{
+    if (!vec->items)
+        return NULL;
+    return (unsigned char *)vec->items + index * vec->item_size;
+}
 
 /* A growable byte buffer (always NUL-terminated). */
 typedef struct awl_buf {
