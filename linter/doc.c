@@ -59,26 +59,12 @@ static bool in_buffer(parser *p, const char *text, size_t len)
     return text >= p->input && text + len <= p->input + p->size && len > 0;
 }
 
-/* Line of `offset`, walking forward from the last answer when possible:
- * texts arrive mostly in order, so this is usually a step or two. */
+/* Line of `offset`: texts arrive mostly in order, so the walk from the
+ * last answer is usually a step or two. */
 static size_t line_of(parser *p, size_t offset)
 {
-    const awl_source *src = &p->doc->source;
-    size_t line = p->line_hint;
-    if (line >= src->line_count || src->line_starts[line] > offset) {
-        line = awl_source_line_of(src, offset);
-    } else {
-        size_t steps = 0;
-        while (line + 1 < src->line_count && src->line_starts[line + 1] <= offset) {
-            line++;
-            if (++steps > 64) {
-                line = awl_source_line_of(src, offset);
-                break;
-            }
-        }
-    }
-    p->line_hint = line;
-    return line;
+    p->line_hint = awl_source_line_near(&p->doc->source, offset, p->line_hint);
+    return p->line_hint;
 }
 
 static size_t line_start(parser *p, size_t line)
@@ -591,8 +577,11 @@ static void append_entity(awl_buf *out, const char *text, size_t len)
  * its "<!--" to its "-->" (or the end of the file), whatever the lines. */
 static void record_comment(parser *p, size_t offset, const char *text, size_t len)
 {
-    const char *open = memmem(text, len, "<!--", 4);
-    if (!open)
+    /* HTML text is mostly short tags: memchr for each "<" beats memmem. */
+    const char *open = memchr(text, '<', len);
+    while (open && (size_t)(text + len - open) >= 4 && memcmp(open, "<!--", 4) != 0)
+        open = memchr(open + 1, '<', (size_t)(text + len - open - 1));
+    if (!open || (size_t)(text + len - open) < 4)
         return;
     size_t start = offset + (size_t)(open - text);
     /* A bounded look (64 KiB) keeps many unclosed "<!--" from costing
@@ -752,10 +741,19 @@ static void build_sections(awl_doc *doc)
     }
 }
 
+/* The innermost section holding `offset`, given the last section starting
+ * at or before it: climb while that one ends before the offset. */
+static size_t climb_to_section(const awl_doc *doc, size_t s, size_t offset)
+{
+    while (s != AWL_NONE && s != 0 && doc->sections[s].end <= offset)
+        s = doc->sections[s].parent;
+    return s == AWL_NONE ? 0 : s;
+}
+
 size_t awl_doc_section_at(const awl_doc *doc, size_t offset)
 {
     /* Sections start in increasing order: find the last one starting at or
-     * before offset, then climb while it does not contain the offset. */
+     * before offset. */
     size_t lo = 0, hi = doc->section_count;
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
@@ -764,10 +762,7 @@ size_t awl_doc_section_at(const awl_doc *doc, size_t offset)
         else
             hi = mid;
     }
-    size_t s = lo;
-    while (s != AWL_NONE && s != 0 && doc->sections[s].end <= offset)
-        s = doc->sections[s].parent;
-    return s == AWL_NONE ? 0 : s;
+    return climb_to_section(doc, lo, offset);
 }
 
 static void name_headings(awl_doc *doc)
@@ -798,16 +793,29 @@ static void name_headings(awl_doc *doc)
 
 static void count_section_links(awl_doc *doc)
 {
+    /* Links come in document order: the last section starting at or
+     * before a link is found by walking on from the previous link's. */
+    size_t last_started = 0;
     for (size_t i = 0; i < doc->link_count; i++) {
         const awl_link *link = &doc->links[i];
         if (link->line == AWL_NONE)
             continue;
-        awl_section *s =
-            &doc->sections[awl_doc_section_at(doc, doc->source.line_starts[link->line])];
-        if (link->href[0] == '#')
-            s->internal_links++;
-        else if (strncmp(link->href, "http://", 7) == 0 || strncmp(link->href, "https://", 8) == 0)
-            s->external_links++;
+        size_t offset = doc->source.line_starts[link->line];
+        size_t s;
+        if (doc->sections[last_started].start > offset) {
+            s = awl_doc_section_at(doc, offset);
+        } else {
+            while (last_started + 1 < doc->section_count &&
+                   doc->sections[last_started + 1].start <= offset)
+                last_started++;
+            s = climb_to_section(doc, last_started, offset);
+        }
+        const char *href = link->href;
+        if (href[0] == '#')
+            doc->sections[s].internal_links++;
+        else if (strncmp(href, "http", 4) == 0 &&
+                 (strncmp(href + 4, "://", 3) == 0 || strncmp(href + 4, "s://", 4) == 0))
+            doc->sections[s].external_links++;
     }
 }
 
@@ -839,6 +847,10 @@ static awl_doc *parse(const char *path, const char *bytes, size_t length, bool b
     awl_vec_init(&p.comments, sizeof(awl_html_comment));
     awl_vec_init(&p.stack, sizeof(size_t));
     awl_vec_init(&p.open_links, sizeof(size_t));
+    /* The plain text is at most about the input's size (only a NUL byte,
+     * which becomes U+FFFD, grows): reserving it once saves the copies of
+     * doubling. Pages of the reserve that are never written cost nothing. */
+    awl_buf_reserve(&p.plain, length);
     awl_buf_append(&p.plain, "", 0);
 
     MD_PARSER md = {0};

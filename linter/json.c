@@ -1,9 +1,34 @@
 /* json: string escaping for the json, sarif and export outputs. */
 #include "json.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "source.h"
+
+/* What a byte needs in a JSON string: 0 nothing, 1 an escape, 2 a check
+ * that it starts a valid UTF-8 sequence. */
+enum { JSON_PLAIN = 0, JSON_ESCAPE = 1, JSON_UTF8 = 2 };
+
+static unsigned char json_byte_class(unsigned char c)
+{
+    if (c >= 0x80)
+        return JSON_UTF8;
+    return c < 0x20 || c == 0x7f || c == '"' || c == '\\' ? JSON_ESCAPE : JSON_PLAIN;
+}
+
+/* json_byte_class for every byte, built on first use. */
+static const unsigned char *json_classes(void)
+{
+    static unsigned char table[256];
+    static bool ready;
+    if (!ready) {
+        for (int c = 0; c < 256; c++)
+            table[c] = json_byte_class((unsigned char)c);
+        ready = true;
+    }
+    return table;
+}
 
 void awl_json_string(awl_buf *out, const char *text, size_t len)
 {
@@ -11,29 +36,34 @@ void awl_json_string(awl_buf *out, const char *text, size_t len)
         awl_buf_puts(out, "null");
         return;
     }
+    const unsigned char *table = json_classes();
+    /* Room for the common case, a string with nothing to escape. */
+    awl_buf_reserve(out, len + 2);
     awl_buf_putc(out, '"');
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     while (i < len) {
-        /* Copy a run of bytes that need no escaping in one go. */
+        /* Copy a run of bytes that need no escaping (valid UTF-8
+         * sequences included) in one go. */
         size_t run = i;
-        while (run < len && s[run] >= 0x20 && s[run] < 0x7f && s[run] != '"' && s[run] != '\\')
-            run++;
+        while (run < len) {
+            size_t step = table[s[run]] == JSON_PLAIN ? 1
+                          : table[s[run]] == JSON_UTF8
+                              ? awl_utf8_sequence_length(s + run, len - run)
+                              : 0;
+            if (!step)
+                break;
+            run += step;
+        }
         if (run > i) {
             awl_buf_append(out, text + i, run - i);
             i = run;
             continue;
         }
         unsigned char c = s[i];
-        if (c >= 0x80) {
-            size_t step = awl_utf8_sequence_length(s + i, len - i);
-            if (step) {
-                awl_buf_append(out, text + i, step);
-                i += step;
-            } else {
-                awl_buf_puts(out, "\\ufffd");
-                i++;
-            }
+        if (c >= 0x80) { /* not valid UTF-8 */
+            awl_buf_puts(out, "\\ufffd");
+            i++;
             continue;
         }
         switch (c) {
@@ -52,11 +82,12 @@ void awl_json_string(awl_buf *out, const char *text, size_t len)
         case '\t':
             awl_buf_puts(out, "\\t");
             break;
-        default:
-            if (c < 0x20 || c == 0x7f)
-                awl_buf_printf(out, "\\u%04x", c);
-            else
-                awl_buf_putc(out, (char)c);
+        default: {
+            static const char hex[] = "0123456789abcdef";
+            char escape[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            awl_buf_append(out, escape, sizeof escape);
+            break;
+        }
         }
         i++;
     }

@@ -33,18 +33,21 @@ typedef struct span_position {
     size_t line, column, end_line, end_column;
 } span_position;
 
-static span_position position_of(const awl_doc *doc, const awl_diag *d)
+/* Findings come sorted by offset, so each one's line is found by walking on
+ * from the previous one's (`*hint`) rather than by a search. */
+static span_position position_of(const awl_doc *doc, const awl_diag *d, size_t *hint)
 {
     const awl_source *src = &doc->source;
     span_position p;
-    awl_source_position(src, d->start, &p.line, &p.column);
-    /* Most spans end on their first line: count on from the start instead
-     * of searching the line index again. */
-    if (d->start <= d->end && d->end < awl_source_line_next(src, p.line - 1)) {
+    size_t start = d->start < src->length ? d->start : src->length;
+    size_t line = awl_source_line_near(src, start, *hint);
+    *hint = line;
+    p.line = line + 1;
+    p.column = 1 + awl_source_code_points(src, src->line_starts[line], start);
+    /* Most spans end on their first line: count on from the start. */
+    if (d->start <= d->end && d->end < awl_source_line_next(src, line)) {
         p.end_line = p.line;
-        p.end_column = p.column;
-        for (size_t i = d->start; i < d->end; i++)
-            p.end_column += ((unsigned char)src->bytes[i] & 0xC0) != 0x80;
+        p.end_column = p.column + awl_source_code_points(src, d->start, d->end);
     } else {
         awl_source_position(src, d->end, &p.end_line, &p.end_column);
     }
@@ -70,9 +73,9 @@ static void github_escape(FILE *out, const char *text, bool property)
     }
 }
 
-static void write_text(awl_report *r, const awl_doc *doc, const awl_diag *d)
+static void write_text(awl_report *r, const awl_doc *doc, const awl_diag *d, size_t *hint)
 {
-    span_position p = position_of(doc, d);
+    span_position p = position_of(doc, d, hint);
     const char *sev = awl_severity_name(d->severity);
     if (r->color)
         fprintf(r->out, "\033[1m%s:%zu:%zu:\033[0m %s%s:\033[0m %s \033[2m[%s]\033[0m\n",
@@ -83,9 +86,9 @@ static void write_text(awl_report *r, const awl_doc *doc, const awl_diag *d)
                 d->message, d->rule->id);
 }
 
-static void write_github(awl_report *r, const awl_doc *doc, const awl_diag *d)
+static void write_github(awl_report *r, const awl_doc *doc, const awl_diag *d, size_t *hint)
 {
-    span_position p = position_of(doc, d);
+    span_position p = position_of(doc, d, hint);
     const char *command = d->severity == AWL_SEVERITY_ERROR     ? "error"
                           : d->severity == AWL_SEVERITY_WARNING ? "warning"
                                                                 : "notice";
@@ -99,9 +102,10 @@ static void write_github(awl_report *r, const awl_doc *doc, const awl_diag *d)
     fputc('\n', r->out);
 }
 
-static void append_json_diag(awl_report *r, const awl_doc *doc, const awl_diag *d, bool first)
+static void append_json_diag(awl_report *r, const awl_doc *doc, const awl_diag *d, bool first,
+                             size_t *hint)
 {
-    span_position p = position_of(doc, d);
+    span_position p = position_of(doc, d, hint);
     awl_buf *b = &r->body;
     awl_buf_puts(b, first ? "{\"rule\":" : ",{\"rule\":");
     awl_json_cstring(b, d->rule->id);
@@ -208,6 +212,7 @@ void awl_report_file(awl_report *r, const awl_doc *doc, const awl_diags *diags, 
         awl_json_cstring(&r->body, doc->source.path);
         awl_buf_puts(&r->body, ",\"diagnostics\":[");
     }
+    size_t line_hint = 0;
     for (size_t i = 0; i < diags->items.count; i++) {
         const awl_diag *d = awl_diags_at(diags, i);
         if (d->severity == AWL_SEVERITY_ERROR)
@@ -220,13 +225,13 @@ void awl_report_file(awl_report *r, const awl_doc *doc, const awl_diags *diags, 
             r->fixable++;
         switch (r->format) {
         case AWL_FORMAT_TEXT:
-            write_text(r, doc, d);
+            write_text(r, doc, d, &line_hint);
             break;
         case AWL_FORMAT_GITHUB:
-            write_github(r, doc, d);
+            write_github(r, doc, d, &line_hint);
             break;
         case AWL_FORMAT_JSON:
-            append_json_diag(r, doc, d, i == 0);
+            append_json_diag(r, doc, d, i == 0, &line_hint);
             break;
         case AWL_FORMAT_SARIF:
             append_sarif_result(r, doc, d);
