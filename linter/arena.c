@@ -127,6 +127,14 @@ void awl_vec_init(awl_vec *vec, size_t item_size)
     vec->item_size = item_size;
 }
 
+void awl_vec_reserve(awl_vec *vec, size_t count)
+{
+    if (count <= vec->capacity)
+        return;
+    vec->capacity = count;
+    vec->items = awl_xrealloc(vec->items, count * vec->item_size);
+}
+
 void *awl_vec_push(awl_vec *vec)
 {
     if (vec->count == vec->capacity) {
@@ -168,11 +176,6 @@ void awl_buf_append(awl_buf *buf, const char *bytes, size_t len)
         memcpy(buf->data + buf->len, bytes, len);
     buf->len += len;
     buf->data[buf->len] = '\0';
-}
-
-void awl_buf_puts(awl_buf *buf, const char *text)
-{
-    awl_buf_append(buf, text, strlen(text));
 }
 
 void awl_buf_printf(awl_buf *buf, const char *fmt, ...)

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 typedef struct awl_arena_chunk awl_arena_chunk;
 
@@ -52,6 +53,9 @@ typedef struct awl_vec {
 
 void awl_vec_init(awl_vec *vec, size_t item_size);
 void *awl_vec_push(awl_vec *vec);
+/* Makes room for `count` items in all, so that pushes up to there neither
+ * move nor copy the items. */
+void awl_vec_reserve(awl_vec *vec, size_t count);
 void awl_vec_free(awl_vec *vec);
 
 /* The item at `index`; NULL for an empty vector, whose items are NULL (so a
@@ -72,7 +76,6 @@ typedef struct awl_buf {
 } awl_buf;
 
 void awl_buf_append(awl_buf *buf, const char *bytes, size_t len);
-void awl_buf_puts(awl_buf *buf, const char *text);
 void awl_buf_printf(awl_buf *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends a number in decimal (no printf: JSON output writes many). */
 void awl_buf_put_size(awl_buf *buf, size_t value);
@@ -84,6 +87,13 @@ void awl_buf_free(awl_buf *buf);
 /* Appends everything left in `in` (the buffer stays NUL-terminated, even
  * when empty); false on a read error (errno says which). */
 bool awl_buf_read_stream(awl_buf *buf, FILE *in);
+
+/* A C string: inline, so the length of a literal is known when compiling
+ * (reports are written from many short literals). */
+static inline void awl_buf_puts(awl_buf *buf, const char *text)
+{
+    awl_buf_append(buf, text, strlen(text));
+}
 
 /* One byte: inline, since text is often built a byte at a time. */
 static inline void awl_buf_putc(awl_buf *buf, char c)

@@ -847,6 +847,12 @@ static awl_doc *parse(const char *path, const char *bytes, size_t length, bool b
     awl_vec_init(&p.comments, sizeof(awl_html_comment));
     awl_vec_init(&p.stack, sizeof(size_t));
     awl_vec_init(&p.open_links, sizeof(size_t));
+    /* Sized from the line count so a big file's blocks and links are not
+     * copied as they grow (a list has about a block per line and fewer
+     * links than lines); more than that still grows by doubling. Pages of
+     * the reserve that are never written cost nothing. */
+    awl_vec_reserve(&p.blocks, doc->source.line_count + 16);
+    awl_vec_reserve(&p.links, doc->source.line_count / 2 + 16);
     /* The plain text is at most about the input's size (only a NUL byte,
      * which becomes U+FFFD, grows): reserving it once saves the copies of
      * doubling. Pages of the reserve that are never written cost nothing. */

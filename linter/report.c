@@ -232,6 +232,12 @@ void awl_report_file(awl_report *r, const awl_doc *doc, const awl_diags *diags, 
             break;
         case AWL_FORMAT_JSON:
             append_json_diag(r, doc, d, i == 0, &line_hint);
+            /* Written out in pieces: a big file's findings (megabytes of
+             * JSON) are never held whole. */
+            if (r->body.len >= 65536) {
+                fwrite(r->body.data, 1, r->body.len, r->out);
+                r->body.len = 0;
+            }
             break;
         case AWL_FORMAT_SARIF:
             append_sarif_result(r, doc, d);

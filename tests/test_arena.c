@@ -79,3 +79,22 @@ Test(buf, read_stream_into_a_reserved_buffer)
     fclose(f);
     awl_buf_free(&buf);
 }
+
+Test(vec, reserve_keeps_items_in_place_up_to_the_reserve)
+{
+    awl_vec vec;
+    awl_vec_init(&vec, sizeof(int));
+    *(int *)awl_vec_push(&vec) = 1;
+    awl_vec_reserve(&vec, 100);
+    int *first = awl_vec_at(&vec, 0);
+    cr_expect_eq(*first, 1, "reserving keeps the items");
+    for (int i = 2; i <= 100; i++)
+        *(int *)awl_vec_push(&vec) = i;
+    cr_expect_eq(awl_vec_at(&vec, 0), first, "no push up to the reserve moved the items");
+    awl_vec_reserve(&vec, 10); /* smaller than what is there: nothing happens */
+    cr_expect_eq(vec.count, 100);
+    *(int *)awl_vec_push(&vec) = 101; /* past the reserve: grows as before */
+    cr_expect_eq(*(int *)awl_vec_at(&vec, 100), 101);
+    cr_expect_eq(*(int *)awl_vec_at(&vec, 57), 58);
+    awl_vec_free(&vec);
+}
