@@ -2,6 +2,7 @@
 #include "json.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "source.h"
@@ -30,6 +31,23 @@ static const unsigned char *json_classes(void)
     return table;
 }
 
+/* True when none of the eight bytes of `word` needs a second look: each is
+ * printable ASCII (0x20 to 0x7e) other than '"' and '\\'. The usual word
+ * tests: a byte below n gives (byte - n) & ~byte its top bit somewhere, and
+ * a byte equal to c is a zero byte of word ^ (c in every byte). They may
+ * flag a plain word, which is then looked at byte by byte; they never pass
+ * a word that needs escaping. */
+static bool word_is_plain(uint64_t word)
+{
+    const uint64_t ones = 0x0101010101010101ULL, tops = 0x8080808080808080ULL;
+    uint64_t below_space = (word - ones * 0x20) & ~word;
+    uint64_t quote = word ^ (ones * '"'), backslash = word ^ (ones * '\\'),
+             del = word ^ (ones * 0x7f);
+    uint64_t has_special = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
+                           ((del - ones) & ~del);
+    return ((word | below_space | has_special) & tops) == 0;
+}
+
 void awl_json_string(awl_buf *out, const char *text, size_t len)
 {
     if (!text) {
@@ -47,6 +65,11 @@ void awl_json_string(awl_buf *out, const char *text, size_t len)
          * sequences included) in one go. */
         size_t run = i;
         while (run < len) {
+            uint64_t word;
+            if (run + 8 <= len && (memcpy(&word, s + run, 8), word_is_plain(word))) {
+                run += 8;
+                continue;
+            }
             size_t step = table[s[run]] == JSON_PLAIN ? 1
                           : table[s[run]] == JSON_UTF8
                               ? awl_utf8_sequence_length(s + run, len - run)

@@ -4,6 +4,7 @@
  * escaped, valid UTF-8 passes as it is, invalid bytes become \ufffd.
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "json.h"
@@ -47,4 +48,27 @@ Test(json, null_and_appending)
     awl_json_cstring(&out, "q\"");
     cr_assert_str_eq(out.data, "null,\"q\\\"\"");
     awl_buf_free(&out);
+}
+
+/* Plain runs are checked eight bytes at a time: every byte that needs an
+ * escape is found wherever it falls in a word. */
+Test(json, escapes_found_at_every_position_of_a_word)
+{
+    static const struct {
+        char byte;
+        const char *escaped;
+    } specials[] = {{'"', "\\\""}, {'\\', "\\\\"}, {'\n', "\\n"},   {'\x01', "\\u0001"},
+                    {'\x1f', "\\u001f"}, {'\x7f', "\\u007f"}, {'\x80', "\\ufffd"}};
+    for (size_t k = 0; k < sizeof specials / sizeof specials[0]; k++) {
+        for (size_t at = 0; at < 20; at++) {
+            char text[20], want[40];
+            memset(text, 'a', sizeof text);
+            text[at] = specials[k].byte;
+            snprintf(want, sizeof want, "\"%.*s%s%.*s\"", (int)at, text, specials[k].escaped,
+                     (int)(19 - at), text + at + 1);
+            expect_json(text, sizeof text, want);
+        }
+    }
+    /* Bytes next to the special ranges pass as they are. */
+    expect_json(" !#[]~ !#[]~ !#[]~", 18, "\" !#[]~ !#[]~ !#[]~\"");
 }
