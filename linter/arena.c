@@ -54,7 +54,8 @@ char *awl_xstrndup(const char *text, size_t len)
     return copy;
 }
 
-void *awl_arena_alloc(awl_arena *arena, size_t size)
+/* `size` bytes of the arena, not cleared. */
+static void *arena_take(awl_arena *arena, size_t size)
 {
     size = (size + AWL_ALIGN - 1) & ~(size_t)(AWL_ALIGN - 1);
     awl_arena_chunk *chunk = arena->head;
@@ -76,13 +77,19 @@ void *awl_arena_alloc(awl_arena *arena, size_t size)
     }
     void *ptr = chunk->data + chunk->used;
     chunk->used += size;
+    return ptr;
+}
+
+void *awl_arena_alloc(awl_arena *arena, size_t size)
+{
+    void *ptr = arena_take(arena, size);
     memset(ptr, 0, size);
     return ptr;
 }
 
 char *awl_arena_strndup(awl_arena *arena, const char *text, size_t len)
 {
-    char *copy = awl_arena_alloc(arena, len + 1);
+    char *copy = arena_take(arena, len + 1); /* every byte is written below */
     memcpy(copy, text, len);
     copy[len] = '\0';
     return copy;
@@ -101,7 +108,7 @@ char *awl_arena_printf(awl_arena *arena, const char *fmt, ...)
     va_end(args);
     if (len < 0)
         len = 0;
-    char *text = awl_arena_alloc(arena, (size_t)len + 1);
+    char *text = arena_take(arena, (size_t)len + 1); /* vsnprintf writes it all */
     va_start(args, fmt);
     vsnprintf(text, (size_t)len + 1, fmt, args);
     va_end(args);
@@ -135,16 +142,10 @@ void awl_vec_reserve(awl_vec *vec, size_t count)
     vec->items = awl_xrealloc(vec->items, count * vec->item_size);
 }
 
-void *awl_vec_push(awl_vec *vec)
+void awl_vec_grow(awl_vec *vec)
 {
-    if (vec->count == vec->capacity) {
-        vec->capacity = vec->capacity ? vec->capacity * 2 : 16;
-        vec->items = awl_xrealloc(vec->items, vec->capacity * vec->item_size);
-    }
-    void *item = (unsigned char *)vec->items + vec->count * vec->item_size;
-    memset(item, 0, vec->item_size);
-    vec->count++;
-    return item;
+    vec->capacity = vec->capacity ? vec->capacity * 2 : 16;
+    vec->items = awl_xrealloc(vec->items, vec->capacity * vec->item_size);
 }
 
 void awl_vec_free(awl_vec *vec)
@@ -167,15 +168,6 @@ void awl_buf_reserve(awl_buf *buf, size_t extra)
         capacity = need;
     buf->data = awl_xrealloc(buf->data, capacity);
     buf->capacity = capacity;
-}
-
-void awl_buf_append(awl_buf *buf, const char *bytes, size_t len)
-{
-    awl_buf_reserve(buf, len);
-    if (len)
-        memcpy(buf->data + buf->len, bytes, len);
-    buf->len += len;
-    buf->data[buf->len] = '\0';
 }
 
 void awl_buf_printf(awl_buf *buf, const char *fmt, ...)
