@@ -44,14 +44,27 @@ typedef struct parser {
     unsigned in_image;   /* open image spans */
 } parser;
 
+/* The parser's arrays are reserved before parsing starts, so their items
+ * are never NULL: plain indexing, without awl_vec_at's test. */
 static awl_block *block_at(parser *p, size_t index)
 {
-    return awl_vec_at(&p->blocks, index);
+    return (awl_block *)p->blocks.items + index;
+}
+
+/* Index of the i-th open block, outermost first. */
+static size_t open_at(parser *p, size_t i)
+{
+    return ((size_t *)p->stack.items)[i];
+}
+
+static awl_link *open_link_at(parser *p, size_t i)
+{
+    return (awl_link *)p->links.items + ((size_t *)p->open_links.items)[i];
 }
 
 static size_t stack_top(parser *p)
 {
-    return p->stack.count ? *(size_t *)awl_vec_at(&p->stack, p->stack.count - 1) : AWL_NONE;
+    return p->stack.count ? open_at(p, p->stack.count - 1) : AWL_NONE;
 }
 
 static bool in_buffer(parser *p, const char *text, size_t len)
@@ -181,14 +194,14 @@ static size_t pending_line(parser *p)
 static void place_pending(parser *p, size_t offset, size_t text_line)
 {
     size_t first = p->stack.count;
-    while (first > 0 && !block_at(p, *(size_t *)awl_vec_at(&p->stack, first - 1))->has_start)
+    while (first > 0 && !block_at(p, open_at(p, first - 1))->has_start)
         first--;
     if (first == p->stack.count)
         return;
     size_t limit = offset == AWL_NONE ? p->size : offset;
     /* Outer to inner: items take markers in order along the line. */
     for (size_t i = first; i < p->stack.count; i++) {
-        size_t index = *(size_t *)awl_vec_at(&p->stack, i);
+        size_t index = open_at(p, i);
         awl_block *b = block_at(p, index);
         size_t marker_stop;
         switch (b->kind) {
@@ -237,7 +250,7 @@ static void place_pending(parser *p, size_t offset, size_t text_line)
     /* Inner to outer: containers start where their first child starts. */
     size_t below = AWL_NONE;
     for (size_t i = p->stack.count; i-- > first;) {
-        size_t index = *(size_t *)awl_vec_at(&p->stack, i);
+        size_t index = open_at(p, i);
         awl_block *b = block_at(p, index);
         if (!b->has_start) {
             size_t line = below != AWL_NONE ? block_at(p, below)->first_line
@@ -422,7 +435,7 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 static size_t innermost(parser *p, awl_block_kind kind)
 {
     for (size_t i = p->stack.count; i-- > 0;) {
-        size_t index = *(size_t *)awl_vec_at(&p->stack, i);
+        size_t index = open_at(p, i);
         if (block_at(p, index)->kind == kind)
             return index;
     }
@@ -494,8 +507,7 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *userdata)
     parser *p = userdata;
     if ((type != MD_SPAN_A && type != MD_SPAN_IMG) || !p->open_links.count)
         return 0;
-    size_t index = *(size_t *)awl_vec_at(&p->open_links, --p->open_links.count);
-    awl_link *link = awl_vec_at(&p->links, index);
+    awl_link *link = open_link_at(p, --p->open_links.count);
     if (type == MD_SPAN_IMG && p->in_image)
         p->in_image--;
     /* An inline destination `](url)` is where the text goes on; a reference
@@ -642,7 +654,7 @@ static int text_callback(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, vo
         if (type == MD_TEXT_HTML)
             record_comment(p, offset, text, size);
         for (size_t i = 0; i < p->open_links.count; i++) {
-            awl_link *link = awl_vec_at(&p->links, *(size_t *)awl_vec_at(&p->open_links, i));
+            awl_link *link = open_link_at(p, i);
             if (link->text_start == AWL_NONE) {
                 link->text_start = offset;
                 link->line = line;
@@ -853,6 +865,8 @@ static awl_doc *parse(const char *path, const char *bytes, size_t length, bool b
      * the reserve that are never written cost nothing. */
     awl_vec_reserve(&p.blocks, doc->source.line_count + 16);
     awl_vec_reserve(&p.links, doc->source.line_count / 2 + 16);
+    awl_vec_reserve(&p.stack, 64);
+    awl_vec_reserve(&p.open_links, 16);
     /* The plain text is at most about the input's size (only a NUL byte,
      * which becomes U+FFFD, grows): reserving it once saves the copies of
      * doubling. Pages of the reserve that are never written cost nothing. */
