@@ -753,28 +753,37 @@ static void build_sections(awl_doc *doc)
     }
 }
 
-/* The innermost section holding `offset`, given the last section starting
- * at or before it: climb while that one ends before the offset. */
-static size_t climb_to_section(const awl_doc *doc, size_t s, size_t offset)
+enum { SECTION_PAGE_BITS = 12 }; /* 4 KiB of source per entry of section_by_page */
+
+/* Fills doc->section_by_page, walking the pages and sections together. */
+static void index_sections(awl_doc *doc)
 {
-    while (s != AWL_NONE && s != 0 && doc->sections[s].end <= offset)
-        s = doc->sections[s].parent;
-    return s == AWL_NONE ? 0 : s;
+    size_t pages = (doc->source.length >> SECTION_PAGE_BITS) + 1;
+    doc->section_by_page = awl_arena_alloc(&doc->arena, pages * sizeof *doc->section_by_page);
+    doc->section_page_count = pages;
+    size_t s = 0;
+    for (size_t page = 0; page < pages; page++) {
+        size_t first_byte = page << SECTION_PAGE_BITS;
+        while (s + 1 < doc->section_count && doc->sections[s + 1].start <= first_byte)
+            s++;
+        doc->section_by_page[page] = s;
+    }
 }
 
 size_t awl_doc_section_at(const awl_doc *doc, size_t offset)
 {
     /* Sections start in increasing order: find the last one starting at or
-     * before offset. */
-    size_t lo = 0, hi = doc->section_count;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->sections[mid].start <= offset)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return climb_to_section(doc, lo, offset);
+     * before offset, from the one its page names (a few steps at most),
+     * then climb while it does not contain the offset. */
+    size_t page = offset >> SECTION_PAGE_BITS;
+    if (page >= doc->section_page_count)
+        page = doc->section_page_count - 1;
+    size_t s = doc->section_by_page[page];
+    while (s + 1 < doc->section_count && doc->sections[s + 1].start <= offset)
+        s++;
+    while (s != AWL_NONE && s != 0 && doc->sections[s].end <= offset)
+        s = doc->sections[s].parent;
+    return s == AWL_NONE ? 0 : s;
 }
 
 static void name_headings(awl_doc *doc)
@@ -805,29 +814,18 @@ static void name_headings(awl_doc *doc)
 
 static void count_section_links(awl_doc *doc)
 {
-    /* Links come in document order: the last section starting at or
-     * before a link is found by walking on from the previous link's. */
-    size_t last_started = 0;
     for (size_t i = 0; i < doc->link_count; i++) {
         const awl_link *link = &doc->links[i];
         if (link->line == AWL_NONE)
             continue;
-        size_t offset = doc->source.line_starts[link->line];
-        size_t s;
-        if (doc->sections[last_started].start > offset) {
-            s = awl_doc_section_at(doc, offset);
-        } else {
-            while (last_started + 1 < doc->section_count &&
-                   doc->sections[last_started + 1].start <= offset)
-                last_started++;
-            s = climb_to_section(doc, last_started, offset);
-        }
+        awl_section *s =
+            &doc->sections[awl_doc_section_at(doc, doc->source.line_starts[link->line])];
         const char *href = link->href;
         if (href[0] == '#')
-            doc->sections[s].internal_links++;
+            s->internal_links++;
         else if (strncmp(href, "http", 4) == 0 &&
                  (strncmp(href + 4, "://", 3) == 0 || strncmp(href + 4, "s://", 4) == 0))
-            doc->sections[s].external_links++;
+            s->external_links++;
     }
 }
 
@@ -927,6 +925,7 @@ static awl_doc *parse(const char *path, const char *bytes, size_t length, bool b
         }
     }
     build_sections(doc);
+    index_sections(doc);
     name_headings(doc);
     count_section_links(doc);
     return doc;
