@@ -201,15 +201,12 @@ void awl_buf_free(awl_buf *buf)
 void awl_buf_put_size(awl_buf *buf, size_t value)
 {
     char digits[24];
-    size_t n = 0;
+    char *first = digits + sizeof digits;
     do {
-        digits[n++] = (char)('0' + value % 10);
+        *--first = (char)('0' + value % 10);
         value /= 10;
     } while (value);
-    awl_buf_reserve(buf, n);
-    while (n)
-        buf->data[buf->len++] = digits[--n];
-    buf->data[buf->len] = '\0';
+    awl_buf_append(buf, first, (size_t)(digits + sizeof digits - first));
 }
 
 bool awl_buf_read_stream(awl_buf *buf, FILE *in)
