@@ -262,11 +262,11 @@ static void place_pending(parser *p, size_t offset, size_t text_line)
     }
 }
 
-static void note_text_line(parser *p, size_t line)
+/* Text of the innermost open block `top` (NULL outside any) reached `line`. */
+static void note_text_line(parser *p, awl_block *top, size_t line)
 {
-    size_t top = stack_top(p);
-    if (top != AWL_NONE && block_at(p, top)->last_line < line)
-        block_at(p, top)->last_line = line;
+    if (top && top->last_line < line)
+        top->last_line = line;
     size_t next = line_after(p, line);
     if (p->search_from < next)
         p->search_from = next;
@@ -635,12 +635,13 @@ static int text_callback(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, vo
         size_t line = line_of(p, offset);
         if (!b || !b->has_start)
             place_pending(p, offset, line);
-        size_t last_line = line_of(p, offset + size - 1);
-        note_text_line(p, last_line);
+        /* Most texts end on the line they start on. */
+        size_t last_line =
+            offset + size <= line_after(p, line) ? line : line_of(p, offset + size - 1);
+        p->line_hint = last_line;
+        note_text_line(p, b, last_line);
         if (p->last_pos < offset + size)
             p->last_pos = offset + size;
-        if (line != last_line) /* multi-line text: restore the line hint */
-            p->line_hint = last_line;
         char tail = text[size - 1];
         if (tail == ' ' || tail == '\t') {
             size_t end = awl_source_line_end(&p->doc->source, last_line);

@@ -43,8 +43,8 @@ static bool word_is_plain(uint64_t word)
     uint64_t below_space = (word - ones * 0x20) & ~word;
     uint64_t quote = word ^ (ones * '"'), backslash = word ^ (ones * '\\'),
              del = word ^ (ones * 0x7f);
-    uint64_t has_special = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
-                           ((del - ones) & ~del);
+    uint64_t has_special =
+        ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((del - ones) & ~del);
     return ((word | below_space | has_special) & tops) == 0;
 }
 

@@ -37,7 +37,9 @@ Test(json, utf8_passes_and_invalid_bytes_become_replacement)
     /* λ (CE BB) and 🚀 (F0 9F 9A 80) inside a run of plain text. */
     expect_json("x\xCE\xBB y \xF0\x9F\x9A\x80!", 11, "\"x\xCE\xBB y \xF0\x9F\x9A\x80!\"");
     /* A lone continuation byte, a truncated sequence at the end. */
-    expect_json("a\x80" "b\xE2\x80", 5, "\"a\\ufffdb\\ufffd\\ufffd\"");
+    expect_json("a\x80"
+                "b\xE2\x80",
+                5, "\"a\\ufffdb\\ufffd\\ufffd\"");
 }
 
 Test(json, null_and_appending)
@@ -57,8 +59,9 @@ Test(json, escapes_found_at_every_position_of_a_word)
     static const struct {
         char byte;
         const char *escaped;
-    } specials[] = {{'"', "\\\""}, {'\\', "\\\\"}, {'\n', "\\n"},   {'\x01', "\\u0001"},
-                    {'\x1f', "\\u001f"}, {'\x7f', "\\u007f"}, {'\x80', "\\ufffd"}};
+    } specials[] = {{'"', "\\\""},       {'\\', "\\\\"},      {'\n', "\\n"},
+                    {'\x01', "\\u0001"}, {'\x1f', "\\u001f"}, {'\x7f', "\\u007f"},
+                    {'\x80', "\\ufffd"}};
     for (size_t k = 0; k < sizeof specials / sizeof specials[0]; k++) {
         for (size_t at = 0; at < 20; at++) {
             char text[20], want[40];

@@ -297,7 +297,8 @@ Test(source_position, code_points_over_long_runs)
      * at 12..13, 🚀 (F0 9F 9A 80) at 14..17, then 10 ASCII bytes 18..27,
      * then é as e + CC 81 at 28..30: 12 + 1 + 1 + 10 + 2 = 26 code points. */
     indexed ix;
-    SRC(ix, "abcdefghijkl\xCE\xBB\xF0\x9F\x9A\x80" "0123456789e\xCC\x81");
+    SRC(ix, "abcdefghijkl\xCE\xBB\xF0\x9F\x9A\x80"
+            "0123456789e\xCC\x81");
     cr_assert_eq(awl_source_code_points(&ix.source, 0, 31), 26);
     cr_assert_eq(awl_source_code_points(&ix.source, 0, 12), 12);
     cr_assert_eq(awl_source_code_points(&ix.source, 12, 18), 2, "λ and 🚀");
