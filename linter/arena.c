@@ -54,7 +54,8 @@ char *awl_xstrndup(const char *text, size_t len)
     return copy;
 }
 
-void *awl_arena_alloc(awl_arena *arena, size_t size)
+/* `size` bytes of the arena, not cleared. */
+static void *arena_take(awl_arena *arena, size_t size)
 {
     size = (size + AWL_ALIGN - 1) & ~(size_t)(AWL_ALIGN - 1);
     awl_arena_chunk *chunk = arena->head;
@@ -76,13 +77,19 @@ void *awl_arena_alloc(awl_arena *arena, size_t size)
     }
     void *ptr = chunk->data + chunk->used;
     chunk->used += size;
+    return ptr;
+}
+
+void *awl_arena_alloc(awl_arena *arena, size_t size)
+{
+    void *ptr = arena_take(arena, size);
     memset(ptr, 0, size);
     return ptr;
 }
 
 char *awl_arena_strndup(awl_arena *arena, const char *text, size_t len)
 {
-    char *copy = awl_arena_alloc(arena, len + 1);
+    char *copy = arena_take(arena, len + 1); /* every byte is written below */
     memcpy(copy, text, len);
     copy[len] = '\0';
     return copy;
@@ -101,7 +108,7 @@ char *awl_arena_printf(awl_arena *arena, const char *fmt, ...)
     va_end(args);
     if (len < 0)
         len = 0;
-    char *text = awl_arena_alloc(arena, (size_t)len + 1);
+    char *text = arena_take(arena, (size_t)len + 1); /* vsnprintf writes it all */
     va_start(args, fmt);
     vsnprintf(text, (size_t)len + 1, fmt, args);
     va_end(args);
@@ -127,23 +134,18 @@ void awl_vec_init(awl_vec *vec, size_t item_size)
     vec->item_size = item_size;
 }
 
-void *awl_vec_push(awl_vec *vec)
+void awl_vec_reserve(awl_vec *vec, size_t count)
 {
-    if (vec->count == vec->capacity) {
-        vec->capacity = vec->capacity ? vec->capacity * 2 : 16;
-        vec->items = awl_xrealloc(vec->items, vec->capacity * vec->item_size);
-    }
-    void *item = (unsigned char *)vec->items + vec->count * vec->item_size;
-    memset(item, 0, vec->item_size);
-    vec->count++;
-    return item;
+    if (count <= vec->capacity)
+        return;
+    vec->capacity = count;
+    vec->items = awl_xrealloc(vec->items, count * vec->item_size);
 }
 
-void *awl_vec_at(const awl_vec *vec, size_t index)
+void awl_vec_grow(awl_vec *vec)
 {
-    if (!vec->items)
-        return NULL;
-    return (unsigned char *)vec->items + index * vec->item_size;
+    vec->capacity = vec->capacity ? vec->capacity * 2 : 16;
+    vec->items = awl_xrealloc(vec->items, vec->capacity * vec->item_size);
 }
 
 void awl_vec_free(awl_vec *vec)
@@ -166,20 +168,6 @@ void awl_buf_reserve(awl_buf *buf, size_t extra)
         capacity = need;
     buf->data = awl_xrealloc(buf->data, capacity);
     buf->capacity = capacity;
-}
-
-void awl_buf_append(awl_buf *buf, const char *bytes, size_t len)
-{
-    awl_buf_reserve(buf, len);
-    if (len)
-        memcpy(buf->data + buf->len, bytes, len);
-    buf->len += len;
-    buf->data[buf->len] = '\0';
-}
-
-void awl_buf_puts(awl_buf *buf, const char *text)
-{
-    awl_buf_append(buf, text, strlen(text));
 }
 
 void awl_buf_printf(awl_buf *buf, const char *fmt, ...)
@@ -213,23 +201,36 @@ void awl_buf_free(awl_buf *buf)
 void awl_buf_put_size(awl_buf *buf, size_t value)
 {
     char digits[24];
-    size_t n = 0;
+    char *first = digits + sizeof digits;
     do {
-        digits[n++] = (char)('0' + value % 10);
+        *--first = (char)('0' + value % 10);
         value /= 10;
     } while (value);
-    awl_buf_reserve(buf, n);
-    while (n)
-        buf->data[buf->len++] = digits[--n];
-    buf->data[buf->len] = '\0';
+    awl_buf_append(buf, first, (size_t)(digits + sizeof digits - first));
 }
 
 bool awl_buf_read_stream(awl_buf *buf, FILE *in)
 {
-    char chunk[65536];
-    size_t n;
-    awl_buf_append(buf, "", 0);
-    while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
-        awl_buf_append(buf, chunk, n);
+    /* fread straight into the buffer's free room, with no bounce buffer. A
+     * full buffer is grown only when one more byte is there: a file whose
+     * size was reserved is read in one call and never reallocated. */
+    if (!buf->data)
+        awl_buf_reserve(buf, 65536);
+    for (;;) {
+        size_t room = buf->capacity - buf->len - 1;
+        if (room == 0) {
+            int c = getc(in);
+            if (c == EOF)
+                break;
+            awl_buf_reserve(buf, 65536);
+            buf->data[buf->len++] = (char)c;
+            continue;
+        }
+        size_t n = fread(buf->data + buf->len, 1, room, in);
+        buf->len += n;
+        if (n < room)
+            break;
+    }
+    buf->data[buf->len] = '\0';
     return !ferror(in);
 }

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 typedef struct awl_arena_chunk awl_arena_chunk;
 
@@ -51,11 +52,34 @@ typedef struct awl_vec {
 } awl_vec;
 
 void awl_vec_init(awl_vec *vec, size_t item_size);
-void *awl_vec_push(awl_vec *vec);
-/* The item at `index`; NULL for an empty vector, whose items are NULL (so a
- * run of zero items starting anywhere in it is NULL, not NULL + offset). */
-void *awl_vec_at(const awl_vec *vec, size_t index);
+/* Doubles the room (awl_vec_push calls it when full). */
+void awl_vec_grow(awl_vec *vec);
+/* Makes room for `count` items in all, so that pushes up to there neither
+ * move nor copy the items. */
+void awl_vec_reserve(awl_vec *vec, size_t count);
 void awl_vec_free(awl_vec *vec);
+
+/* Inline: hundreds of thousands of pushes per big file; only growing calls
+ * out. */
+static inline void *awl_vec_push(awl_vec *vec)
+{
+    if (vec->count == vec->capacity)
+        awl_vec_grow(vec);
+    void *item = (unsigned char *)vec->items + vec->count * vec->item_size;
+    memset(item, 0, vec->item_size);
+    vec->count++;
+    return item;
+}
+
+/* The item at `index`; NULL for an empty vector, whose items are NULL (so a
+ * run of zero items starting anywhere in it is NULL, not NULL + offset).
+ * Inline: the parser and the rules call it for every item they visit. */
+static inline void *awl_vec_at(const awl_vec *vec, size_t index)
+{
+    if (!vec->items)
+        return NULL;
+    return (unsigned char *)vec->items + index * vec->item_size;
+}
 
 /* A growable byte buffer (always NUL-terminated). */
 typedef struct awl_buf {
@@ -64,8 +88,6 @@ typedef struct awl_buf {
     size_t capacity;
 } awl_buf;
 
-void awl_buf_append(awl_buf *buf, const char *bytes, size_t len);
-void awl_buf_puts(awl_buf *buf, const char *text);
 void awl_buf_printf(awl_buf *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends a number in decimal (no printf: JSON output writes many). */
 void awl_buf_put_size(awl_buf *buf, size_t value);
@@ -77,6 +99,25 @@ void awl_buf_free(awl_buf *buf);
 /* Appends everything left in `in` (the buffer stays NUL-terminated, even
  * when empty); false on a read error (errno says which). */
 bool awl_buf_read_stream(awl_buf *buf, FILE *in);
+
+/* Inline: the parser and the reports append hundreds of thousands of short
+ * pieces; only growing calls out. */
+static inline void awl_buf_append(awl_buf *buf, const char *bytes, size_t len)
+{
+    if (buf->len + len + 1 > buf->capacity)
+        awl_buf_reserve(buf, len);
+    if (len)
+        memcpy(buf->data + buf->len, bytes, len);
+    buf->len += len;
+    buf->data[buf->len] = '\0';
+}
+
+/* A C string: inline, so the length of a literal is known when compiling
+ * (reports are written from many short literals). */
+static inline void awl_buf_puts(awl_buf *buf, const char *text)
+{
+    awl_buf_append(buf, text, strlen(text));
+}
 
 /* One byte: inline, since text is often built a byte at a time. */
 static inline void awl_buf_putc(awl_buf *buf, char c)

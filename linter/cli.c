@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -349,6 +350,40 @@ static bool path_ignored(run_state *st, const char *path)
     return awl_config_ignores_path(&config, path);
 }
 
+/* A mapped file cut short by another program while awelint reads it raises
+ * SIGBUS. Mapped files are only read, never written, so stopping is safe. */
+static void mapped_file_shrank(int sig)
+{
+    (void)sig;
+    static const char message[] = "awelint: a file was cut short while being read; stopped\n";
+    ssize_t ignored = write(STDERR_FILENO, message, sizeof message - 1);
+    (void)ignored;
+    _exit(EXIT_TROUBLE);
+}
+
+/* Lints a regular file of `size` bytes by mapping it instead of reading it:
+ * no copy, and the pages come from the page cache in one call instead of a
+ * fault each (5% of a big list's run). Only when nothing will be written
+ * and the size is not a whole number of pages, so that the byte past the
+ * end, which the parser needs to be NUL, lies in the mapping's last page.
+ * Writing that NUL gives the page a private copy: bytes another program
+ * appends later cannot replace it. False when the file was not mapped. */
+static bool lint_mapped(run_state *st, const char *path, int fd, size_t size)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    if (st->opt->fix || st->opt->diff || st->opt->check || page <= 0 || size % (size_t)page == 0)
+        return false;
+    char *map = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    if (map == MAP_FAILED)
+        return false;
+    signal(SIGBUS, mapped_file_shrank);
+    map[size] = '\0';
+    lint_bytes(st, path, map, size);
+    munmap(map, size);
+    signal(SIGBUS, SIG_DFL);
+    return true;
+}
+
 static void lint_file(run_state *st, const char *path)
 {
     if (path_ignored(st, path))
@@ -365,7 +400,12 @@ static void lint_file(run_state *st, const char *path)
     }
     awl_buf bytes = {0};
     struct stat sb;
-    if (fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0)
+    bool regular = fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0;
+    if (regular && lint_mapped(st, path, fileno(in), (size_t)sb.st_size)) {
+        fclose(in);
+        return;
+    }
+    if (regular)
         awl_buf_reserve(&bytes, (size_t)sb.st_size); /* one allocation of the right size */
     bool ok = awl_buf_read_stream(&bytes, in);
     int saved = errno;

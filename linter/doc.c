@@ -44,14 +44,27 @@ typedef struct parser {
     unsigned in_image;   /* open image spans */
 } parser;
 
+/* The parser's arrays are reserved before parsing starts, so their items
+ * are never NULL: plain indexing, without awl_vec_at's test. */
 static awl_block *block_at(parser *p, size_t index)
 {
-    return awl_vec_at(&p->blocks, index);
+    return (awl_block *)p->blocks.items + index;
+}
+
+/* Index of the i-th open block, outermost first. */
+static size_t open_at(parser *p, size_t i)
+{
+    return ((size_t *)p->stack.items)[i];
+}
+
+static awl_link *open_link_at(parser *p, size_t i)
+{
+    return (awl_link *)p->links.items + ((size_t *)p->open_links.items)[i];
 }
 
 static size_t stack_top(parser *p)
 {
-    return p->stack.count ? *(size_t *)awl_vec_at(&p->stack, p->stack.count - 1) : AWL_NONE;
+    return p->stack.count ? open_at(p, p->stack.count - 1) : AWL_NONE;
 }
 
 static bool in_buffer(parser *p, const char *text, size_t len)
@@ -59,26 +72,12 @@ static bool in_buffer(parser *p, const char *text, size_t len)
     return text >= p->input && text + len <= p->input + p->size && len > 0;
 }
 
-/* Line of `offset`, walking forward from the last answer when possible:
- * texts arrive mostly in order, so this is usually a step or two. */
+/* Line of `offset`: texts arrive mostly in order, so the walk from the
+ * last answer is usually a step or two. */
 static size_t line_of(parser *p, size_t offset)
 {
-    const awl_source *src = &p->doc->source;
-    size_t line = p->line_hint;
-    if (line >= src->line_count || src->line_starts[line] > offset) {
-        line = awl_source_line_of(src, offset);
-    } else {
-        size_t steps = 0;
-        while (line + 1 < src->line_count && src->line_starts[line + 1] <= offset) {
-            line++;
-            if (++steps > 64) {
-                line = awl_source_line_of(src, offset);
-                break;
-            }
-        }
-    }
-    p->line_hint = line;
-    return line;
+    p->line_hint = awl_source_line_near(&p->doc->source, offset, p->line_hint);
+    return p->line_hint;
 }
 
 static size_t line_start(parser *p, size_t line)
@@ -195,14 +194,14 @@ static size_t pending_line(parser *p)
 static void place_pending(parser *p, size_t offset, size_t text_line)
 {
     size_t first = p->stack.count;
-    while (first > 0 && !block_at(p, *(size_t *)awl_vec_at(&p->stack, first - 1))->has_start)
+    while (first > 0 && !block_at(p, open_at(p, first - 1))->has_start)
         first--;
     if (first == p->stack.count)
         return;
     size_t limit = offset == AWL_NONE ? p->size : offset;
     /* Outer to inner: items take markers in order along the line. */
     for (size_t i = first; i < p->stack.count; i++) {
-        size_t index = *(size_t *)awl_vec_at(&p->stack, i);
+        size_t index = open_at(p, i);
         awl_block *b = block_at(p, index);
         size_t marker_stop;
         switch (b->kind) {
@@ -251,7 +250,7 @@ static void place_pending(parser *p, size_t offset, size_t text_line)
     /* Inner to outer: containers start where their first child starts. */
     size_t below = AWL_NONE;
     for (size_t i = p->stack.count; i-- > first;) {
-        size_t index = *(size_t *)awl_vec_at(&p->stack, i);
+        size_t index = open_at(p, i);
         awl_block *b = block_at(p, index);
         if (!b->has_start) {
             size_t line = below != AWL_NONE ? block_at(p, below)->first_line
@@ -263,11 +262,11 @@ static void place_pending(parser *p, size_t offset, size_t text_line)
     }
 }
 
-static void note_text_line(parser *p, size_t line)
+/* Text of the innermost open block `top` (NULL outside any) reached `line`. */
+static void note_text_line(parser *p, awl_block *top, size_t line)
 {
-    size_t top = stack_top(p);
-    if (top != AWL_NONE && block_at(p, top)->last_line < line)
-        block_at(p, top)->last_line = line;
+    if (top && top->last_line < line)
+        top->last_line = line;
     size_t next = line_after(p, line);
     if (p->search_from < next)
         p->search_from = next;
@@ -436,7 +435,7 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 static size_t innermost(parser *p, awl_block_kind kind)
 {
     for (size_t i = p->stack.count; i-- > 0;) {
-        size_t index = *(size_t *)awl_vec_at(&p->stack, i);
+        size_t index = open_at(p, i);
         if (block_at(p, index)->kind == kind)
             return index;
     }
@@ -508,8 +507,7 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *userdata)
     parser *p = userdata;
     if ((type != MD_SPAN_A && type != MD_SPAN_IMG) || !p->open_links.count)
         return 0;
-    size_t index = *(size_t *)awl_vec_at(&p->open_links, --p->open_links.count);
-    awl_link *link = awl_vec_at(&p->links, index);
+    awl_link *link = open_link_at(p, --p->open_links.count);
     if (type == MD_SPAN_IMG && p->in_image)
         p->in_image--;
     /* An inline destination `](url)` is where the text goes on; a reference
@@ -591,8 +589,11 @@ static void append_entity(awl_buf *out, const char *text, size_t len)
  * its "<!--" to its "-->" (or the end of the file), whatever the lines. */
 static void record_comment(parser *p, size_t offset, const char *text, size_t len)
 {
-    const char *open = memmem(text, len, "<!--", 4);
-    if (!open)
+    /* HTML text is mostly short tags: memchr for each "<" beats memmem. */
+    const char *open = memchr(text, '<', len);
+    while (open && (size_t)(text + len - open) >= 4 && memcmp(open, "<!--", 4) != 0)
+        open = memchr(open + 1, '<', (size_t)(text + len - open - 1));
+    if (!open || (size_t)(text + len - open) < 4)
         return;
     size_t start = offset + (size_t)(open - text);
     /* A bounded look (64 KiB) keeps many unclosed "<!--" from costing
@@ -634,12 +635,13 @@ static int text_callback(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, vo
         size_t line = line_of(p, offset);
         if (!b || !b->has_start)
             place_pending(p, offset, line);
-        size_t last_line = line_of(p, offset + size - 1);
-        note_text_line(p, last_line);
+        /* Most texts end on the line they start on. */
+        size_t last_line =
+            offset + size <= line_after(p, line) ? line : line_of(p, offset + size - 1);
+        p->line_hint = last_line;
+        note_text_line(p, b, last_line);
         if (p->last_pos < offset + size)
             p->last_pos = offset + size;
-        if (line != last_line) /* multi-line text: restore the line hint */
-            p->line_hint = last_line;
         char tail = text[size - 1];
         if (tail == ' ' || tail == '\t') {
             size_t end = awl_source_line_end(&p->doc->source, last_line);
@@ -653,7 +655,7 @@ static int text_callback(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, vo
         if (type == MD_TEXT_HTML)
             record_comment(p, offset, text, size);
         for (size_t i = 0; i < p->open_links.count; i++) {
-            awl_link *link = awl_vec_at(&p->links, *(size_t *)awl_vec_at(&p->open_links, i));
+            awl_link *link = open_link_at(p, i);
             if (link->text_start == AWL_NONE) {
                 link->text_start = offset;
                 link->line = line;
@@ -752,19 +754,34 @@ static void build_sections(awl_doc *doc)
     }
 }
 
+enum { SECTION_PAGE_BITS = 12 }; /* 4 KiB of source per entry of section_by_page */
+
+/* Fills doc->section_by_page, walking the pages and sections together. */
+static void index_sections(awl_doc *doc)
+{
+    size_t pages = (doc->source.length >> SECTION_PAGE_BITS) + 1;
+    doc->section_by_page = awl_arena_alloc(&doc->arena, pages * sizeof *doc->section_by_page);
+    doc->section_page_count = pages;
+    size_t s = 0;
+    for (size_t page = 0; page < pages; page++) {
+        size_t first_byte = page << SECTION_PAGE_BITS;
+        while (s + 1 < doc->section_count && doc->sections[s + 1].start <= first_byte)
+            s++;
+        doc->section_by_page[page] = s;
+    }
+}
+
 size_t awl_doc_section_at(const awl_doc *doc, size_t offset)
 {
     /* Sections start in increasing order: find the last one starting at or
-     * before offset, then climb while it does not contain the offset. */
-    size_t lo = 0, hi = doc->section_count;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->sections[mid].start <= offset)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    size_t s = lo;
+     * before offset, from the one its page names (a few steps at most),
+     * then climb while it does not contain the offset. */
+    size_t page = offset >> SECTION_PAGE_BITS;
+    if (page >= doc->section_page_count)
+        page = doc->section_page_count - 1;
+    size_t s = doc->section_by_page[page];
+    while (s + 1 < doc->section_count && doc->sections[s + 1].start <= offset)
+        s++;
     while (s != AWL_NONE && s != 0 && doc->sections[s].end <= offset)
         s = doc->sections[s].parent;
     return s == AWL_NONE ? 0 : s;
@@ -804,9 +821,11 @@ static void count_section_links(awl_doc *doc)
             continue;
         awl_section *s =
             &doc->sections[awl_doc_section_at(doc, doc->source.line_starts[link->line])];
-        if (link->href[0] == '#')
+        const char *href = link->href;
+        if (href[0] == '#')
             s->internal_links++;
-        else if (strncmp(link->href, "http://", 7) == 0 || strncmp(link->href, "https://", 8) == 0)
+        else if (strncmp(href, "http", 4) == 0 &&
+                 (strncmp(href + 4, "://", 3) == 0 || strncmp(href + 4, "s://", 4) == 0))
             s->external_links++;
     }
 }
@@ -839,6 +858,20 @@ static awl_doc *parse(const char *path, const char *bytes, size_t length, bool b
     awl_vec_init(&p.comments, sizeof(awl_html_comment));
     awl_vec_init(&p.stack, sizeof(size_t));
     awl_vec_init(&p.open_links, sizeof(size_t));
+    /* Sized from the line count, so that a big list's blocks and links are
+     * mostly not copied as they grow: the corpus has one block a line in
+     * its big lists (up to seven in tables) and half a link a line (up to
+     * two and a half); past the reserve they grow by doubling. Larger
+     * reserves measured no better: pages never written cost nothing, but
+     * they move where later allocations land. */
+    awl_vec_reserve(&p.blocks, doc->source.line_count + 16);
+    awl_vec_reserve(&p.links, doc->source.line_count / 2 + 16);
+    awl_vec_reserve(&p.stack, 64);
+    awl_vec_reserve(&p.open_links, 16);
+    /* The plain text is at most about the input's size (only a NUL byte,
+     * which becomes U+FFFD, grows): reserving it once saves the copies of
+     * doubling. Pages of the reserve that are never written cost nothing. */
+    awl_buf_reserve(&p.plain, length);
     awl_buf_append(&p.plain, "", 0);
 
     MD_PARSER md = {0};
@@ -895,6 +928,7 @@ static awl_doc *parse(const char *path, const char *bytes, size_t length, bool b
         }
     }
     build_sections(doc);
+    index_sections(doc);
     name_headings(doc);
     count_section_links(doc);
     return doc;

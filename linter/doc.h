@@ -135,6 +135,10 @@ typedef struct awl_doc {
     size_t link_count;
     awl_section *sections; /* document order; sections[0] is the preamble */
     size_t section_count;
+    /* For awl_doc_section_at: per 4 KiB of the source, the last section
+     * starting at or before the first byte of those 4 KiB. */
+    size_t *section_by_page;
+    size_t section_page_count;
     awl_html_comment *comments; /* HTML comments mentioning "awelint" */
     size_t comment_count;
     uint16_t *line_flags; /* one per line, awl_line_flag bits */

@@ -129,6 +129,8 @@ void awl_lint(const awl_doc *doc, const awl_config *config, awl_diags *out)
         };
         size_t first = out->items.count;
         awl_rules[i]->check(&check);
+        if (!directives.count)
+            continue;
         /* Drop what directives silence, keeping the order. */
         size_t keep = first;
         for (size_t d = first; d < out->items.count; d++) {

@@ -1,9 +1,52 @@
 /* json: string escaping for the json, sarif and export outputs. */
 #include "json.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "source.h"
+
+/* What a byte needs in a JSON string: 0 nothing, 1 an escape, 2 a check
+ * that it starts a valid UTF-8 sequence. */
+enum { JSON_PLAIN = 0, JSON_ESCAPE = 1, JSON_UTF8 = 2 };
+
+static unsigned char json_byte_class(unsigned char c)
+{
+    if (c >= 0x80)
+        return JSON_UTF8;
+    return c < 0x20 || c == 0x7f || c == '"' || c == '\\' ? JSON_ESCAPE : JSON_PLAIN;
+}
+
+/* json_byte_class for every byte, built on first use. */
+static const unsigned char *json_classes(void)
+{
+    static unsigned char table[256];
+    static bool ready;
+    if (!ready) {
+        for (int c = 0; c < 256; c++)
+            table[c] = json_byte_class((unsigned char)c);
+        ready = true;
+    }
+    return table;
+}
+
+/* True when none of the eight bytes of `word` needs a second look: each is
+ * printable ASCII (0x20 to 0x7e) other than '"' and '\\'. The usual word
+ * tests: a byte below n gives (byte - n) & ~byte its top bit somewhere, and
+ * a byte equal to c is a zero byte of word ^ (c in every byte). They may
+ * flag a plain word, which is then looked at byte by byte; they never pass
+ * a word that needs escaping. */
+static bool word_is_plain(uint64_t word)
+{
+    const uint64_t ones = 0x0101010101010101ULL, tops = 0x8080808080808080ULL;
+    uint64_t below_space = (word - ones * 0x20) & ~word;
+    uint64_t quote = word ^ (ones * '"'), backslash = word ^ (ones * '\\'),
+             del = word ^ (ones * 0x7f);
+    uint64_t has_special =
+        ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((del - ones) & ~del);
+    return ((word | below_space | has_special) & tops) == 0;
+}
 
 void awl_json_string(awl_buf *out, const char *text, size_t len)
 {
@@ -11,29 +54,39 @@ void awl_json_string(awl_buf *out, const char *text, size_t len)
         awl_buf_puts(out, "null");
         return;
     }
+    const unsigned char *table = json_classes();
+    /* Room for the common case, a string with nothing to escape. */
+    awl_buf_reserve(out, len + 2);
     awl_buf_putc(out, '"');
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     while (i < len) {
-        /* Copy a run of bytes that need no escaping in one go. */
+        /* Copy a run of bytes that need no escaping (valid UTF-8
+         * sequences included) in one go. */
         size_t run = i;
-        while (run < len && s[run] >= 0x20 && s[run] < 0x7f && s[run] != '"' && s[run] != '\\')
-            run++;
+        while (run < len) {
+            uint64_t word;
+            if (run + 8 <= len && (memcpy(&word, s + run, 8), word_is_plain(word))) {
+                run += 8;
+                continue;
+            }
+            size_t step = table[s[run]] == JSON_PLAIN ? 1
+                          : table[s[run]] == JSON_UTF8
+                              ? awl_utf8_sequence_length(s + run, len - run)
+                              : 0;
+            if (!step)
+                break;
+            run += step;
+        }
         if (run > i) {
             awl_buf_append(out, text + i, run - i);
             i = run;
             continue;
         }
         unsigned char c = s[i];
-        if (c >= 0x80) {
-            size_t step = awl_utf8_sequence_length(s + i, len - i);
-            if (step) {
-                awl_buf_append(out, text + i, step);
-                i += step;
-            } else {
-                awl_buf_puts(out, "\\ufffd");
-                i++;
-            }
+        if (c >= 0x80) { /* not valid UTF-8 */
+            awl_buf_puts(out, "\\ufffd");
+            i++;
             continue;
         }
         switch (c) {
@@ -52,11 +105,12 @@ void awl_json_string(awl_buf *out, const char *text, size_t len)
         case '\t':
             awl_buf_puts(out, "\\t");
             break;
-        default:
-            if (c < 0x20 || c == 0x7f)
-                awl_buf_printf(out, "\\u%04x", c);
-            else
-                awl_buf_putc(out, (char)c);
+        default: {
+            static const char hex[] = "0123456789abcdef";
+            char escape[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            awl_buf_append(out, escape, sizeof escape);
+            break;
+        }
         }
         i++;
     }

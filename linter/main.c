@@ -1,7 +1,21 @@
 /* main: the awelint executable; everything else lives in the core library. */
+#include <malloc.h>
+
 #include "cli.h"
 
 int main(int argc, char **argv)
 {
+    /* A lint allocates and frees many mid-sized arrays (a rule's per-entry
+     * or per-line table, a hash map growing). glibc's default serves those
+     * from 128 KiB up with their own mmap and, as its threshold adapts,
+     * hands memory back and forth to the kernel, so the same bytes are
+     * page-faulted in again and again: a quarter of the faults of a run
+     * over the corpus. Measured on big.md: below 1 MiB from the heap, and
+     * the heap grown 16 MiB at a time, cut faults from 15,400 to 11,700 and
+     * CPU time by about 5%, with the same peak RSS (pages never written
+     * cost nothing). Arrays of 1 MiB and more (the input, the blocks) keep
+     * their own mapping and go back to the system when freed. */
+    mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+    mallopt(M_TOP_PAD, 16 * 1024 * 1024);
     return awl_cli_main(argc, argv);
 }

@@ -33,18 +33,36 @@ typedef struct span_position {
     size_t line, column, end_line, end_column;
 } span_position;
 
-static span_position position_of(const awl_doc *doc, const awl_diag *d)
+/* Where the previous finding started: findings come sorted by offset, so
+ * each one's line is found by walking on from there, and a finding on the
+ * same line counts its column on from there too (long lines of a list
+ * often carry several). */
+typedef struct position_cursor {
+    size_t line;   /* 0-based */
+    size_t offset; /* AWL_NONE before the first finding */
+    size_t column; /* 1-based column of offset */
+} position_cursor;
+
+static span_position position_of(const awl_doc *doc, const awl_diag *d, position_cursor *at)
 {
     const awl_source *src = &doc->source;
     span_position p;
-    awl_source_position(src, d->start, &p.line, &p.column);
-    /* Most spans end on their first line: count on from the start instead
-     * of searching the line index again. */
-    if (d->start <= d->end && d->end < awl_source_line_next(src, p.line - 1)) {
+    size_t start = d->start < src->length ? d->start : src->length;
+    size_t line = awl_source_line_near(src, start, at->line);
+    size_t column;
+    if (at->offset != AWL_NONE && line == at->line && start >= at->offset)
+        column = at->column + awl_source_code_points(src, at->offset, start);
+    else
+        column = 1 + awl_source_code_points(src, src->line_starts[line], start);
+    at->line = line;
+    at->offset = start;
+    at->column = column;
+    p.line = line + 1;
+    p.column = column;
+    /* Most spans end on their first line: count on from the start. */
+    if (d->start <= d->end && d->end < awl_source_line_next(src, line)) {
         p.end_line = p.line;
-        p.end_column = p.column;
-        for (size_t i = d->start; i < d->end; i++)
-            p.end_column += ((unsigned char)src->bytes[i] & 0xC0) != 0x80;
+        p.end_column = p.column + awl_source_code_points(src, d->start, d->end);
     } else {
         awl_source_position(src, d->end, &p.end_line, &p.end_column);
     }
@@ -70,9 +88,9 @@ static void github_escape(FILE *out, const char *text, bool property)
     }
 }
 
-static void write_text(awl_report *r, const awl_doc *doc, const awl_diag *d)
+static void write_text(awl_report *r, const awl_doc *doc, const awl_diag *d, position_cursor *at)
 {
-    span_position p = position_of(doc, d);
+    span_position p = position_of(doc, d, at);
     const char *sev = awl_severity_name(d->severity);
     if (r->color)
         fprintf(r->out, "\033[1m%s:%zu:%zu:\033[0m %s%s:\033[0m %s \033[2m[%s]\033[0m\n",
@@ -83,9 +101,9 @@ static void write_text(awl_report *r, const awl_doc *doc, const awl_diag *d)
                 d->message, d->rule->id);
 }
 
-static void write_github(awl_report *r, const awl_doc *doc, const awl_diag *d)
+static void write_github(awl_report *r, const awl_doc *doc, const awl_diag *d, position_cursor *at)
 {
-    span_position p = position_of(doc, d);
+    span_position p = position_of(doc, d, at);
     const char *command = d->severity == AWL_SEVERITY_ERROR     ? "error"
                           : d->severity == AWL_SEVERITY_WARNING ? "warning"
                                                                 : "notice";
@@ -99,13 +117,14 @@ static void write_github(awl_report *r, const awl_doc *doc, const awl_diag *d)
     fputc('\n', r->out);
 }
 
-static void append_json_diag(awl_report *r, const awl_doc *doc, const awl_diag *d, bool first)
+static void append_json_diag(awl_report *r, const awl_doc *doc, const awl_diag *d, bool first,
+                             position_cursor *at)
 {
-    span_position p = position_of(doc, d);
+    span_position p = position_of(doc, d, at);
     awl_buf *b = &r->body;
-    awl_buf_puts(b, first ? "{\"rule\":" : ",{\"rule\":");
-    awl_json_cstring(b, d->rule->id);
-    awl_buf_puts(b, ",\"severity\":\"");
+    awl_buf_puts(b, first ? "{\"rule\":\"" : ",{\"rule\":\"");
+    awl_buf_puts(b, d->rule->id); /* kebab-case: nothing to escape */
+    awl_buf_puts(b, "\",\"severity\":\"");
     awl_buf_puts(b, awl_severity_name(d->severity));
     awl_buf_puts(b, "\",\"line\":");
     awl_buf_put_size(b, p.line);
@@ -208,6 +227,7 @@ void awl_report_file(awl_report *r, const awl_doc *doc, const awl_diags *diags, 
         awl_json_cstring(&r->body, doc->source.path);
         awl_buf_puts(&r->body, ",\"diagnostics\":[");
     }
+    position_cursor at = {0, AWL_NONE, 1};
     for (size_t i = 0; i < diags->items.count; i++) {
         const awl_diag *d = awl_diags_at(diags, i);
         if (d->severity == AWL_SEVERITY_ERROR)
@@ -220,13 +240,19 @@ void awl_report_file(awl_report *r, const awl_doc *doc, const awl_diags *diags, 
             r->fixable++;
         switch (r->format) {
         case AWL_FORMAT_TEXT:
-            write_text(r, doc, d);
+            write_text(r, doc, d, &at);
             break;
         case AWL_FORMAT_GITHUB:
-            write_github(r, doc, d);
+            write_github(r, doc, d, &at);
             break;
         case AWL_FORMAT_JSON:
-            append_json_diag(r, doc, d, i == 0);
+            append_json_diag(r, doc, d, i == 0, &at);
+            /* Written out in pieces: a big file's findings (megabytes of
+             * JSON) are never held whole. */
+            if (r->body.len >= 65536) {
+                fwrite(r->body.data, 1, r->body.len, r->out);
+                r->body.len = 0;
+            }
             break;
         case AWL_FORMAT_SARIF:
             append_sarif_result(r, doc, d);

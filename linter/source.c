@@ -133,22 +133,21 @@ size_t awl_source_line_of(const awl_source *source, size_t offset)
     return lo;
 }
 
-size_t awl_source_line_next(const awl_source *source, size_t line)
+size_t awl_source_code_points(const awl_source *source, size_t from, size_t to)
 {
-    if (line + 1 < source->line_count)
-        return source->line_starts[line + 1];
-    return source->length;
-}
-
-size_t awl_source_line_end(const awl_source *source, size_t line)
-{
-    size_t end = awl_source_line_next(source, line);
-    size_t start = source->line_starts[line];
-    if (end > start && source->bytes[end - 1] == '\n')
-        end--;
-    if (end > start && source->bytes[end - 1] == '\r')
-        end--;
-    return end;
+    const unsigned char *s = (const unsigned char *)source->bytes;
+    size_t count = 0, i = from;
+    /* Eight bytes at a time: a continuation byte is 10xxxxxx, so its top
+     * bit is set and the bit below it (moved up by the shift) is clear. */
+    for (; i + 8 <= to; i += 8) {
+        uint64_t word;
+        memcpy(&word, s + i, 8);
+        uint64_t continuation = word & ~(word << 1) & 0x8080808080808080ULL;
+        count += 8 - (size_t)__builtin_popcountll(continuation);
+    }
+    for (; i < to; i++)
+        count += (s[i] & 0xC0) != 0x80;
+    return count;
 }
 
 void awl_source_position(const awl_source *source, size_t offset, size_t *line, size_t *column)
@@ -156,13 +155,8 @@ void awl_source_position(const awl_source *source, size_t offset, size_t *line, 
     if (offset > source->length)
         offset = source->length;
     size_t index = awl_source_line_of(source, offset);
-    size_t col = 1;
-    const unsigned char *s = (const unsigned char *)source->bytes;
-    for (size_t i = source->line_starts[index]; i < offset; i++)
-        if ((s[i] & 0xC0) != 0x80) /* count lead bytes, not continuations */
-            col++;
     *line = index + 1;
-    *column = col;
+    *column = 1 + awl_source_code_points(source, source->line_starts[index], offset);
 }
 
 bool awl_source_line_is_blank(const awl_source *source, size_t line)

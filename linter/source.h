@@ -43,12 +43,47 @@ void awl_source_init(awl_source *source, awl_arena *arena, const char *path, con
 
 /* 0-based line holding byte `offset` (binary search). */
 size_t awl_source_line_of(const awl_source *source, size_t offset);
-/* Offset just past the line's content, before its CR LF or LF. */
-size_t awl_source_line_end(const awl_source *source, size_t line);
+/* The line helpers below are inline: the parser and the rules call them
+ * for nearly every line and text they visit. */
+
+/* The same as awl_source_line_of, walking forward from line `hint` when the
+ * offset is on it or a few lines after it: for callers that visit offsets
+ * mostly in order. */
+static inline size_t awl_source_line_near(const awl_source *source, size_t offset, size_t hint)
+{
+    if (hint >= source->line_count || source->line_starts[hint] > offset)
+        return awl_source_line_of(source, offset);
+    size_t line = hint;
+    for (size_t steps = 0; line + 1 < source->line_count && source->line_starts[line + 1] <= offset;
+         steps++) {
+        if (steps == 64) /* far ahead: a search is cheaper than walking */
+            return awl_source_line_of(source, offset);
+        line++;
+    }
+    return line;
+}
+
 /* Offset of the next line's start (or length for the last line). */
-size_t awl_source_line_next(const awl_source *source, size_t line);
+static inline size_t awl_source_line_next(const awl_source *source, size_t line)
+{
+    return line + 1 < source->line_count ? source->line_starts[line + 1] : source->length;
+}
+
+/* Offset just past the line's content, before its CR LF or LF. */
+static inline size_t awl_source_line_end(const awl_source *source, size_t line)
+{
+    size_t end = awl_source_line_next(source, line);
+    size_t start = source->line_starts[line];
+    if (end > start && source->bytes[end - 1] == '\n')
+        end--;
+    if (end > start && source->bytes[end - 1] == '\r')
+        end--;
+    return end;
+}
 /* 1-based line and column of `offset`; the column counts code points. */
 void awl_source_position(const awl_source *source, size_t offset, size_t *line, size_t *column);
+/* Code points that start in bytes [from, to): lead bytes, not continuations. */
+size_t awl_source_code_points(const awl_source *source, size_t from, size_t to);
 
 /* True when the line holds nothing but spaces and tabs. */
 bool awl_source_line_is_blank(const awl_source *source, size_t line);

@@ -1090,6 +1090,39 @@ Test(format, json_columns_count_code_points)
     awl_test_run_free(&r);
 }
 
+/* Files are mapped when only linted and their size is not a whole number of
+ * pages, read otherwise: a file one byte short of a page, one of a whole
+ * page and one a byte over give the same finding at their very last byte. */
+Test(input, mapped_and_read_files_give_the_same_findings)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    cr_assert_gt(page, 16);
+    char *dir = awl_test_tmpdir();
+    for (long size = page - 1; size <= page + 1; size++) {
+        /* "# T\n\n" (5 bytes), then x's, then the trailing space at the end. */
+        char *text = malloc((size_t)size + 1);
+        memcpy(text, "# T\n\n", 5);
+        memset(text + 5, 'x', (size_t)size - 6);
+        text[size - 1] = ' ';
+        text[size] = '\0';
+        char *path = put(dir, "list.md", text);
+        run_result r = RUN("--no-config", "--select", "trailing-space", "--format", "json", path);
+        jval *root = jparse(r.out);
+        cr_assert_not_null(root, "size %ld: not JSON: %s", size, r.out);
+        jval *diags = jget(jat(jget(root, "files"), 0), "diagnostics");
+        cr_expect_eq(jlen(diags), 1, "size %ld: one finding", size);
+        jval *d = jat(diags, 0);
+        cr_assert_not_null(d, "size %ld: the trailing space is found", size);
+        EXPECT_JNUM(jget(d, "line"), 3);
+        EXPECT_JNUM(jget(d, "column"), size - 5);
+        jfree(root);
+        awl_test_run_free(&r);
+        free(path);
+        free(text);
+    }
+    free(dir);
+}
+
 Test(format, json_unfixable_and_escaped_path)
 {
     /* A `*` list touching a `-` list is reported without a fix. */

@@ -1133,6 +1133,41 @@ Test(doc_sections, nesting_and_ends)
     awl_doc_free(doc);
 }
 
+/* The innermost section holding `offset`, by looking at every section. */
+static size_t section_by_scan(const awl_doc *doc, size_t offset)
+{
+    size_t best = 0;
+    for (size_t i = 1; i < doc->section_count; i++)
+        if (doc->sections[i].start <= offset && offset < doc->sections[i].end)
+            best = i; /* later starts are deeper: sections nest */
+    return best;
+}
+
+/* awl_doc_section_at starts from a per-4 KiB index: over a document of many
+ * pages, with a page holding dozens of headings and sections spanning
+ * several pages, every offset gets the section a full scan gives. */
+Test(doc_sections, section_at_agrees_with_a_scan_over_many_pages)
+{
+    awl_buf text = {0};
+    awl_buf_puts(&text, "intro\n");
+    for (int part = 0; part < 6; part++) {
+        awl_buf_printf(&text, "# Part %d\n", part);
+        for (int i = 0; i < 30; i++) /* many headings in one page */
+            awl_buf_printf(&text, "## Short %d.%d\n", part, i);
+        awl_buf_puts(&text, "### Long\n");
+        for (int i = 0; i < 400; i++) /* a section over several pages */
+            awl_buf_printf(&text, "- item %d of a long section\n", i);
+    }
+    awl_doc *doc = parse(text.data);
+    cr_assert_gt(doc->source.length, 5 * 4096);
+    cr_assert_eq(doc->section_count, 1 + 6 * 32);
+    for (size_t offset = 0; offset <= doc->source.length; offset++)
+        cr_assert_eq(awl_doc_section_at(doc, offset), section_by_scan(doc, offset),
+                     "section at offset %zu", offset);
+    awl_doc_free(doc);
+    awl_buf_free(&text);
+}
+
 Test(doc_sections, level_jump_and_no_preamble)
 {
     /* 0 at 0 "# A"; 1 at 4 "### C"; 2 at 10 "c"; 3 at 12 "## B"; 4 at 17 "b" */

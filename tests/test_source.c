@@ -3,8 +3,9 @@
  *
  * Covers awl_source_init on its own arena (line starts and line_count for
  * empty text, a single line, trailing newlines, blank lines, CRLF, mixed
- * endings and a lone CR), awl_source_line_end / line_next / line_of, the
- * 1-based line:column of awl_source_position (columns count code points),
+ * endings and a lone CR), awl_source_line_end / line_next / line_of /
+ * line_near, the 1-based line:column of awl_source_position (columns count
+ * code points, also eight bytes at a time in awl_source_code_points),
  * newline-style detection, the BOM flag, and UTF-8 validation (overlong
  * forms, surrogates, truncated sequences and code points past U+10FFFF are
  * invalid; the first bad offset is reported).
@@ -197,22 +198,39 @@ Test(source_lines, line_of_maps_offsets_to_lines)
     src_free(&ix);
 }
 
-Test(source_lines, many_lines_binary_search)
+/* 1000 lines "x\n": line k starts at 2k. */
+static void thousand_lines(indexed *ix)
 {
-    /* 1000 lines "x\n": line k starts at 2k. */
-    char text[2000];
+    static char text[2000];
     for (size_t i = 0; i < 1000; i++) {
         text[2 * i] = 'x';
         text[2 * i + 1] = '\n';
     }
+    src_init(ix, text, sizeof text);
+}
+
+Test(source_lines, many_lines_binary_search)
+{
     indexed ix;
-    src_init(&ix, text, sizeof text);
+    thousand_lines(&ix);
     cr_assert_eq(ix.source.line_count, 1000);
     cr_assert_eq(ix.source.line_starts[999], 1998);
     cr_assert_eq(awl_source_line_of(&ix.source, 1234), 617);
     cr_assert_eq(awl_source_line_of(&ix.source, 1235), 617);
     cr_assert_eq(awl_source_line_of(&ix.source, 1999), 999);
     assert_position(&ix.source, 1235, 618, 2);
+    src_free(&ix);
+}
+
+Test(source_lines, line_near_walks_on_and_falls_back_to_a_search)
+{
+    indexed ix;
+    thousand_lines(&ix);
+    cr_assert_eq(awl_source_line_near(&ix.source, 10, 5), 5, "on the hint's line");
+    cr_assert_eq(awl_source_line_near(&ix.source, 13, 5), 6, "a line after the hint");
+    cr_assert_eq(awl_source_line_near(&ix.source, 1999, 5), 999, "far after: searched");
+    cr_assert_eq(awl_source_line_near(&ix.source, 3, 500), 1, "before the hint: searched");
+    cr_assert_eq(awl_source_line_near(&ix.source, 3, 5000), 1, "a hint past the end");
     src_free(&ix);
 }
 
@@ -269,6 +287,25 @@ Test(source_position, columns_count_code_points)
      * 9 ' ', 10 '['. Column of '[' is 7 (-, space, λ, space, 🚀, space, [). */
     SRC(ix, "# T\n- \xCE\xBB \xF0\x9F\x9A\x80 [x]\n");
     assert_position(&ix.source, 4 + 10, 2, 7);
+    src_free(&ix);
+}
+
+Test(source_position, code_points_over_long_runs)
+{
+    /* Eight bytes are counted at a time: runs longer than a word, with
+     * sequences across the word boundaries. 12 ASCII bytes, then λ (CE BB)
+     * at 12..13, 🚀 (F0 9F 9A 80) at 14..17, then 10 ASCII bytes 18..27,
+     * then é as e + CC 81 at 28..30: 12 + 1 + 1 + 10 + 2 = 26 code points. */
+    indexed ix;
+    SRC(ix, "abcdefghijkl\xCE\xBB\xF0\x9F\x9A\x80"
+            "0123456789e\xCC\x81");
+    cr_assert_eq(awl_source_code_points(&ix.source, 0, 31), 26);
+    cr_assert_eq(awl_source_code_points(&ix.source, 0, 12), 12);
+    cr_assert_eq(awl_source_code_points(&ix.source, 12, 18), 2, "λ and 🚀");
+    cr_assert_eq(awl_source_code_points(&ix.source, 13, 13), 0, "an empty range");
+    cr_assert_eq(awl_source_code_points(&ix.source, 4, 28), 20);
+    assert_position(&ix.source, 28, 1, 25);
+    assert_position(&ix.source, 31, 1, 27);
     src_free(&ix);
 }
 
