@@ -794,8 +794,9 @@ typedef struct awl_dup_near {
     awl_dup_tok *toks;
     size_t used, toks_cap;
     uint32_t *start, *count;
-    bool *numbered; /* title i may hold a word that is a number (all
-                     * titles' flags, filled by the caller for the rest) */
+    /* title i may hold a word that is a number (every title's flag: the
+     * caller sets it for titles the near-match does not take) */
+    bool *numbered;
     size_t posts_cap; /* postings the match will make */
 } awl_dup_near;
 
