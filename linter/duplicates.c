@@ -1,6 +1,7 @@
 /* duplicates: identity keys, title keys and grouping (see duplicates.h). */
 #include "duplicates.h"
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -90,7 +91,8 @@ const char *awl_dup_link_key(awl_arena *arena, const char *href, bool *paper, si
     size_t path = i;
     size_t path_end = path + strcspn(href + path, "?#");
     size_t query = path_end < n && href[path_end] == '?' ? path_end + 1 : path_end;
-    size_t query_end = query + strcspn(href + query, "#");
+    /* no '?': the path ended at the '#' or the end, and so does the query */
+    size_t query_end = query == path_end ? path_end : query + strcspn(href + query, "#");
     while (path_end > path && href[path_end - 1] == '/')
         path_end--;
     const char *h = href + host;
@@ -270,6 +272,8 @@ static size_t awl_dup_title_core(const char *t, size_t n)
     for (;;) {
         while (n > 0 && awl_dup_trailing_punct(t[n - 1]))
             n--;
+        if (n == 0 || !awl_dup_digit(t[n - 1]))
+            return n; /* every tag and year ends in a digit */
         size_t w = n;
         while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\t' && t[w - 1] != '(' && t[w - 1] != '[')
             w--;
@@ -357,6 +361,8 @@ static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_bu
                                      const char **out_compact)
 {
     size_t n = awl_dup_title_core(title, strlen(title));
+    assert(n == 0 || !awl_dup_ascii_key_char[(unsigned char)title[n]] ||
+           !awl_dup_ascii_key_char[(unsigned char)title[n - 1]]);
     bool in_word = false;
     spans->count = 0;
     for (size_t i = 0; i < n;) {
@@ -379,16 +385,23 @@ static const char *awl_dup_title_key(awl_arena *arena, const char *title, awl_bu
                     in_word = true;
                 }
                 /* the word's letters and digits up to a break or a
-                 * non-ASCII byte (the table gives 0 for both) */
-                bool digit = false;
-                char c;
-                while (i < n && (c = awl_dup_ascii_key_char[(unsigned char)title[i]]) != 0) {
-                    digit |= c <= '9';
-                    *sc++ = c;
-                    *sp++ = c;
-                    i++;
+                 * non-ASCII byte (the table gives 0 for both). No test of
+                 * i < n: the title's core ends before a byte the table
+                 * gives 0 (its NUL, trailing punctuation) or just after
+                 * a break, so no word runs past it. Letters have bit 0x40,
+                 * digits not: the AND of the word's bytes tells a digit. */
+                const unsigned char *word = (const unsigned char *)title + i;
+                unsigned char all = 0x40, c;
+                size_t len = 0;
+                while ((c = (unsigned char)awl_dup_ascii_key_char[word[len]]) != 0) {
+                    all &= c;
+                    sc[len] = sp[len] = (char)c;
+                    len++;
                 }
-                if (digit)
+                i += len;
+                sc += len;
+                sp += len;
+                if (!all)
                     spans->letters_only[spans->count - 1] = false;
             }
             *sc = *sp = '\0';
@@ -496,14 +509,14 @@ static bool awl_dup_numbers_in(const char *a, const char *b)
  * words holding numbers (Llama 3.1 is not Llama 3.2, Baichuan not
  * Baichuan2), and 80% of the shorter's words of five letters or more
  * (or holding digits) found in the longer. */
-static bool awl_dup_titles_agree(const char *a, const char *b)
+static bool awl_dup_titles_agree(const char *a, bool a_numbered, const char *b, bool b_numbered)
 {
     if (!a || !b)
         return true;
     size_t la = strlen(a), lb = strlen(b);
     if (la == 0 || lb == 0)
         return true;
-    if (!awl_dup_numbers_in(a, b) || !awl_dup_numbers_in(b, a))
+    if ((a_numbered && !awl_dup_numbers_in(a, b)) || (b_numbered && !awl_dup_numbers_in(b, a)))
         return false;
     if (strcmp(a, b) == 0)
         return true;
@@ -550,13 +563,13 @@ static const char *awl_dup_text_before(const awl_doc *doc, const awl_entry *e, a
     size_t end = ts - 1; /* the link's '[' */
     if (i >= end || s[i] == '[' || s[i] == '!' || s[i] == '<')
         return title;
-    for (size_t k = i; k < end; k++)
+    size_t words = 0;
+    for (size_t k = i; k < end; k++) {
         if (s[k] == '\n' || s[k] == '[' || s[k] == ']')
             return title;
-    size_t words = 0;
-    for (size_t k = i; k < end; k++)
         if ((k == i || s[k - 1] == ' ') && s[k] != ' ')
             words++;
+    }
     return words >= 3 ? awl_arena_strndup(arena, s + i, end - i) : title;
 }
 
@@ -713,17 +726,44 @@ static void awl_dup_words_place(awl_dup_word_slot *slots, size_t capacity, awl_d
     slots[at] = slot;
 }
 
-/* The id of word [w, w+len), added with no titles when new. */
+/* Spaced titles are stored with this many zero bytes after their NUL, so
+ * a word of up to eight bytes is read, hashed and compared as one number. */
+#define AWL_DUP_WORD_PAD 8
+
+/* The (at most eight) bytes of word [w, w+len) as a number, in memory
+ * order on any host. */
+static uint64_t awl_dup_word_bits(const char *w, size_t len)
+{
+    uint64_t bits;
+    memcpy(&bits, w, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    bits = __builtin_bswap64(bits);
+#endif
+    return len == 8 ? bits : bits & ((UINT64_C(1) << (8 * len)) - 1);
+}
+
+/* The id of word [w, w+len), added with no titles when new. Words are
+ * hashed eight padded bytes a step, without a call: most take one. */
 static uint32_t awl_dup_words_id(awl_dup_words *words, const char *w, size_t len)
 {
-    uint32_t hash = (uint32_t)awl_hash_bytes(w, len);
+    bool short_word = len <= 8;
+    uint64_t bits = awl_dup_word_bits(w, short_word ? len : 8);
+    uint64_t mixed = (bits ^ ((uint64_t)len << 56)) * UINT64_C(0x9E3779B97F4A7C15);
+    for (size_t at = 8; at < len; at += 8) {
+        mixed ^= mixed >> 29;
+        mixed = (mixed ^ awl_dup_word_bits(w + at, len - at < 8 ? len - at : 8)) *
+                UINT64_C(0x9E3779B97F4A7C15);
+    }
+    uint32_t hash = (uint32_t)(mixed ^ (mixed >> 32));
     size_t mask = words->capacity - 1;
     for (size_t at = hash & mask;; at = (at + 1) & mask) {
         awl_dup_word_slot slot = words->slots[at];
         if (!slot.id_plus_one)
             break;
         const awl_dup_word *known = &words->items[slot.id_plus_one - 1];
-        if (slot.hash == hash && known->len == len && memcmp(known->text, w, len) == 0)
+        if (slot.hash == hash && known->len == len &&
+            (short_word ? awl_dup_word_bits(known->text, len) == bits
+                        : memcmp(known->text, w, len) == 0))
             return slot.id_plus_one - 1;
     }
     if (words->count == words->items_cap) {
@@ -753,6 +793,9 @@ typedef struct awl_dup_near {
     awl_dup_tok *toks;
     size_t used, toks_cap;
     uint32_t *start, *count;
+    /* title i may hold a word that is a number (every title's flag: the
+     * caller sets it for titles the near-match does not take) */
+    bool *numbered;
     size_t posts_cap; /* postings the match will make */
 } awl_dup_near;
 
@@ -767,6 +810,7 @@ static void awl_dup_near_init(awl_dup_near *near, size_t n)
     near->words.items = awl_xmalloc(near->words.items_cap * sizeof *near->words.items);
     near->start = awl_xmalloc((n + 1) * sizeof(uint32_t));
     near->count = awl_xcalloc(n + 1, sizeof(uint32_t));
+    near->numbered = awl_xcalloc(n + 1, sizeof(bool));
 }
 
 /* Adds title i (its spaced key, of `len` bytes, and its word spans). */
@@ -780,10 +824,17 @@ static void awl_dup_near_add(awl_dup_near *near, size_t i, const char *spaced, s
         near->toks = awl_xrealloc(near->toks, near->toks_cap * sizeof *near->toks);
     }
     near->start[i] = (uint32_t)near->used;
+    bool numbered = false;
     for (size_t k = 0; k < spans->count; k++) {
         const char *w = spaced + spans->start[k];
         size_t end = k + 1 < spans->count ? spans->start[k + 1] - 1 : len; /* one space between */
-        size_t wl = awl_dup_stem(w, end - spans->start[k], spans->letters_only[k]);
+        size_t full = end - spans->start[k];
+        /* a number holds a character other than a-z, or is a roman
+         * numeral (two to five letters from i, v or x): most titles have
+         * neither, and skip awl_dup_numbers_in's scan in the match */
+        numbered |= !spans->letters_only[k] ||
+                    (full >= 2 && full <= 5 && (w[0] == 'i' || w[0] == 'v' || w[0] == 'x'));
+        size_t wl = awl_dup_stem(w, full, spans->letters_only[k]);
         uint32_t id = awl_dup_words_id(&near->words, w, wl); /* may move the words */
         awl_dup_word *word = &near->words.items[id];
         /* a set: each word once per title */
@@ -795,6 +846,7 @@ static void awl_dup_near_add(awl_dup_near *near, size_t i, const char *spaced, s
     }
     size_t m = near->used - near->start[i];
     near->count[i] = (uint32_t)m;
+    near->numbered[i] = numbered;
     /* |A| - ceil(t|A|) + 1 words of each title are posted */
     near->posts_cap += m - (m * AWL_DUP_NEAR_PCT + 99) / 100 + 1;
 }
@@ -842,8 +894,8 @@ static void awl_dup_near_match(awl_dup_near *near, const awl_dup_item *items, si
                               (100 + AWL_DUP_NEAR_PCT);
                 if (awl_dup_tok_share(marks, (uint32_t)(i + 1), toks + start[j], nb, need) &&
                     awl_dup_find(parent, i) != awl_dup_find(parent, j) &&
-                    awl_dup_numbers_in(spaced[i], spaced[j]) &&
-                    awl_dup_numbers_in(spaced[j], spaced[i]) &&
+                    (!near->numbered[i] || awl_dup_numbers_in(spaced[i], spaced[j])) &&
+                    (!near->numbered[j] || awl_dup_numbers_in(spaced[j], spaced[i])) &&
                     !awl_dup_other_thing(prim_keys[i], prim_keys[j]) &&
                     !awl_dup_nested(items, i, j))
                     awl_dup_union(parent, i, j);
@@ -859,6 +911,7 @@ static void awl_dup_near_match(awl_dup_near *near, const awl_dup_item *items, si
     free(near->toks);
     free(near->start);
     free(near->count);
+    free(near->numbered);
 }
 
 void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_t *first)
@@ -888,8 +941,13 @@ void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_
         const char *tkey = title ? awl_dup_title_key(arena, title, &scratch, &klen, &spaced, &spans,
                                                      &compact_titles[i])
                                  : NULL;
-        if (title)
-            spaced_titles[i] = awl_arena_strndup(arena, spaced.data, spaced.len);
+        if (title) {
+            char *copy = awl_arena_alloc(arena, spaced.len + 1 + AWL_DUP_WORD_PAD);
+            memcpy(copy, spaced.data, spaced.len);
+            memset(copy + spaced.len, 0, 1 + AWL_DUP_WORD_PAD);
+            spaced_titles[i] = copy;
+        }
+        near.numbered[i] = true; /* until its words say otherwise */
         if (tkey) {
             awl_dup_near_add(&near, i, spaced_titles[i], spaced.len, &spans);
             bool inserted = false;
@@ -915,7 +973,8 @@ void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_
             if (inserted)
                 *slot = i;
             else if (*slot != i &&
-                     (paper ? awl_dup_titles_agree(spaced_titles[*slot], spaced_titles[i])
+                     (paper ? awl_dup_titles_agree(spaced_titles[*slot], near.numbered[*slot],
+                                                   spaced_titles[i], near.numbered[i])
                             : awl_dup_same(compact_titles[*slot], compact_titles[i])))
                 awl_dup_union(parent, *slot, i);
         }

@@ -613,3 +613,22 @@ Test(entry_order, the_config_pins_the_order_or_moves_the_threshold)
     config.entry_order_agreement = 90;
     cr_expect_eq(count_with(tools, &config, "entry-order"), 0);
 }
+
+Test(duplicate_entry, near_match_reads_long_words_whole)
+{
+    /* words are hashed and compared eight bytes a step: two words of one
+     * length alike in their first eight or sixteen bytes are still two
+     * words (9 of 11 shared) */
+    different("- [Distributional Views of Memory Traffic in Large Distributed Storage Clusters](https://a.example/x)",
+              "- [Distributively Views of Memory Traffic in Large Distributed Storage Clusters](https://b.example/y)");
+    different("- [Microarchitectural Attacks on Memory Traffic in Large Distributed Storage Clusters](https://a.example/x)",
+              "- [Microarchitecturally Attacks on Memory Traffic in Large Distributed Storage Clusters](https://b.example/y)");
+    same("- [Microarchitectural Attacks on Memory Traffic in Large Distributed Storage Clusters](https://a.example/x)",
+         "- [Microarchitectural Attacks on the Memory Traffic in Large Distributed Storage Clusters](https://b.example/y)");
+}
+
+Test(duplicate_entry, shared_paper_link_never_across_a_roman_numeral)
+{
+    different("- [Fast Always Wins: A Survey on Efficient Architectures](https://arxiv.org/abs/2508.09834)",
+              "- [Fast Always Wins II: A Survey on Efficient Architectures](https://arxiv.org/abs/2508.09834)");
+}
