@@ -105,29 +105,37 @@ static size_t tail_pair(const char *name, size_t len)
            registry.filter_letter[u[len - 1]];
 }
 
-/* False when no key is this word. */
-static bool may_be_exact_key(const char *word, size_t len)
+/* The head pair of every name the scanner looks up at s[at]: the byte
+ * after a one-letter name is no letter, so it counts as 0 there just as
+ * head_pair's missing second letter does, and every length shares it. */
+static size_t head_pair_at(const char *s, size_t at)
+{
+    const unsigned char *u = (const unsigned char *)s + at;
+    return registry.filter_letter[u[0]] * FILTER_LETTERS + registry.filter_letter[u[1]];
+}
+
+/* False when no key is this word (`head` its head pair). */
+static bool may_be_exact_key(const char *word, size_t len, size_t head)
 {
     if (len >= 64)
         return false;
     uint64_t bit = (uint64_t)1 << len;
-    return (registry.key_head[head_pair(word, len)] & bit) &&
-           (registry.key_tail[tail_pair(word, len)] & bit);
+    return (registry.key_head[head] & bit) && (registry.key_tail[tail_pair(word, len)] & bit);
 }
 
 /* False when no key of several words starts with this word (len < 64). */
-static bool may_start_multi(const char *word, size_t len)
+static bool may_start_multi(size_t len, size_t head)
 {
-    return registry.first_word_head[head_pair(word, len)] >> len & 1;
+    return registry.first_word_head[head] >> len & 1;
 }
 
 /* False when no key is this word and no key of several words starts with
  * it. The first test alone rejects most words: the scanner asks it of
  * every word, so it stays small enough to be inlined there. */
-static bool may_be_key(const char *word, size_t len)
+static bool may_be_key(const char *word, size_t len, size_t head)
 {
-    return len < 64 && (registry.word_head[head_pair(word, len)] >> len & 1) &&
-           (may_start_multi(word, len) || may_be_exact_key(word, len));
+    return len < 64 && (registry.word_head[head] >> len & 1) &&
+           (may_start_multi(len, head) || may_be_exact_key(word, len, head));
 }
 
 static bool needs_year(const char *name, size_t len);
@@ -300,7 +308,7 @@ const awl_venue *awl_venue_lookup(const char *name, size_t len)
         registry_build();
     if (len == 0 || len >= 64)
         return NULL;
-    if (!may_be_exact_key(name, len))
+    if (!may_be_exact_key(name, len, head_pair(name, len)))
         return NULL;
     size_t index = registry_find(name, len);
     return index != AWL_NONE ? &registry.venues[index] : NULL;
@@ -662,8 +670,9 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
         }
         /* Most words are no venue's and start no venue's name: one filter
          * test rejects them before anything else is looked at. */
-        if (!joined && !may_be_key(s + i, w - i) &&
-            (letters == w || !may_be_key(s + i, letters - i))) {
+        size_t head = head_pair_at(s, i);
+        if (!joined && !may_be_key(s + i, w - i, head) &&
+            (letters == w || !may_be_key(s + i, letters - i, head))) {
             i = w;
             continue;
         }
@@ -695,11 +704,11 @@ size_t awl_venue_scan(const awl_doc *doc, size_t start, size_t end, awl_venue_ta
          * letters before 2 or 4 glued digits. */
         size_t ends[8];
         size_t n = 0, e = w;
-        bool multi = may_start_multi(s + i, w - i);
+        bool multi = may_start_multi(w - i, head);
         /* The lengths of the keys that start with the word's first two
          * letters (every candidate does): no candidate longer than the
          * longest of them is looked for. */
-        uint64_t key_lengths = registry.key_head[head_pair(s + i, w - i)];
+        uint64_t key_lengths = registry.key_head[head];
         for (int words = 0; words < 8; words++) {
             ends[n++] = e;
             if (multi && e - i < 63 && key_lengths >> (e - i) >> 1 && e + 1 < end && s[e] == ' ' &&
