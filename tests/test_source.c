@@ -505,10 +505,14 @@ Test(source_marks, a_rare_byte_marks_its_line_and_no_other)
         size_t len;
         uint8_t mark;
     } inserts[] = {
-        {"\x01", 1, AWL_MARK_CONTROL},          {"\x1B", 1, AWL_MARK_CONTROL},
-        {"\x7F", 1, AWL_MARK_CONTROL},          {"\0", 1, AWL_MARK_CONTROL},
-        {"\f", 1, AWL_MARK_CONTROL},            {"\xC3\xA9", 2, AWL_MARK_NON_ASCII},
-        {"\xE2\x80\x8B", 3, AWL_MARK_NON_ASCII}, {"\xF0\x9F\x98\x80", 4, AWL_MARK_NON_ASCII},
+        {"\x01", 1, AWL_MARK_CONTROL},
+        {"\x1B", 1, AWL_MARK_CONTROL},
+        {"\x7F", 1, AWL_MARK_CONTROL},
+        {"\0", 1, AWL_MARK_CONTROL},
+        {"\f", 1, AWL_MARK_CONTROL},
+        {"\xC3\xA9", 2, AWL_MARK_NON_ASCII},
+        {"\xE2\x80\x8B", 3, AWL_MARK_NON_ASCII},
+        {"\xF0\x9F\x98\x80", 4, AWL_MARK_NON_ASCII},
     };
     static const char *const newlines[] = {"\n", "\r\n"};
     char text[128];
