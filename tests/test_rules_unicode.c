@@ -661,3 +661,11 @@ Test(every_line_is_read, link_text_over_two_lines)
     awl_test_expect_findings("- [Cafe and\n  Re\xCC\x81seaux](https://a.io) - x.\n",
                              "unicode-normalization", 1, want);
 }
+
+Test(every_line_is_read, bidi_control_and_nbsp)
+{
+    /* U+202E right after "- ["; a no-break space after "- [Al" in the
+     * link text (column 6). */
+    expect_on_every_line("bidi-control", "\xE2\x80\xAE", 4);
+    expect_on_every_line("nbsp", "Al\xC2\xA0", 6);
+}
