@@ -135,8 +135,8 @@ static void index_lines(awl_source *source, size_t *starts, uint8_t *marks)
     size_t length = source->length, line = 0;
     bool valid = true;
     starts[0] = 0;
-    /* The first line after a leading byte order mark: its three bytes are
-     * valid UTF-8 and non-ASCII. */
+    /* A leading byte order mark is valid UTF-8 and non-ASCII: line 0 is
+     * marked for it and read after it. */
     size_t from = source->has_bom ? 3 : 0;
     if (source->has_bom)
         marks[0] |= AWL_MARK_NON_ASCII;
