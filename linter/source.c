@@ -181,8 +181,7 @@ void awl_source_init(awl_source *source, awl_arena *arena, const char *path, con
     for (const char *p = copy; (p = memchr(p, '\n', (size_t)(copy + length - p))); p++)
         lines++;
     size_t *starts = awl_arena_alloc(arena, lines * sizeof *starts);
-    uint8_t *marks = awl_arena_alloc(arena, lines);
-    memset(marks, 0, lines);
+    uint8_t *marks = awl_arena_alloc(arena, lines); /* zeroed: no marks yet */
     index_lines(source, starts, marks);
     /* A CR not followed by LF is a line break to CommonMark, but old Mac
      * files are rare enough that we only note them as "mixed". */
