@@ -1,4 +1,4 @@
-/* source: copy of the input, its line index, newline style and UTF-8 validity. */
+/* source: copy of the input, its line index and marks, newline style and UTF-8 validity. */
 #include "source.h"
 
 #include <stdint.h>
@@ -68,6 +68,98 @@ bool awl_utf8_validate(const char *bytes, size_t len, size_t *bad)
     return true;
 }
 
+/* The bits of a word's bytes that are not printable ASCII: >= 0x80 (its
+ * high bit), below 0x20 (subtracting 0x20 borrows into the first such
+ * byte's high bit; later ones may be flagged too) or DEL (adding 1 carries
+ * into its high bit; no byte below it carries when none has its high bit).
+ * Zero when all eight are printable. */
+static uint64_t notable_bits(const unsigned char *s)
+{
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t word;
+    memcpy(&word, s, sizeof word);
+    return ((word - ones * 0x20) | word | (word + ones)) & high;
+}
+
+/* The first offset from i where a word of eight bytes holds something
+ * other than printable ASCII, or where fewer than eight bytes are left.
+ * Two words a step while they last: nearly all of a list is printable. */
+static size_t skip_printable(const unsigned char *s, size_t i, size_t end)
+{
+    while (end - i >= 16 && !(notable_bits(s + i) | notable_bits(s + i + 8)))
+        i += 16;
+    if (end - i >= 8 && !notable_bits(s + i))
+        i += 8;
+    return i;
+}
+
+/* Notes in *marks what the bytes [i, end) of one line's content hold, and
+ * checks their UTF-8 while *valid holds. Only a word with something other
+ * than printable ASCII in it is read a byte at a time; a tail shorter than
+ * a word is tested by the word that ends with it (re-reading bytes already
+ * passed changes nothing). */
+static void mark_line(awl_source *source, size_t line_start, size_t i, size_t end, uint8_t *marks,
+                      bool *valid)
+{
+    const unsigned char *s = (const unsigned char *)source->bytes;
+    while (i < end) {
+        i = skip_printable(s, i, end);
+        size_t stop = end - i >= 8 ? i + 8 : end;
+        if (stop == end && end - line_start >= 8 && !notable_bits(s + end - 8))
+            break;
+        while (i < stop) {
+            unsigned char c = s[i];
+            size_t step = 1;
+            if (c >= 0x80) {
+                *marks |= AWL_MARK_NON_ASCII;
+                if (*valid) {
+                    step = awl_utf8_sequence_length(s + i, source->length - i);
+                    if (!step) {
+                        *valid = false;
+                        source->first_invalid_utf8 = i;
+                        step = 1;
+                    }
+                }
+            } else if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F) {
+                *marks |= AWL_MARK_CONTROL;
+            }
+            i += step; /* a valid sequence never holds a line break */
+        }
+    }
+}
+
+/* Line starts, newline counts, UTF-8 validity and each line's marks. */
+static void index_lines(awl_source *source, size_t *starts, uint8_t *marks)
+{
+    const char *bytes = source->bytes;
+    size_t length = source->length, line = 0;
+    bool valid = true;
+    starts[0] = 0;
+    /* A leading byte order mark is valid UTF-8 and non-ASCII: line 0 is
+     * marked for it and read after it. */
+    size_t from = source->has_bom ? 3 : 0;
+    if (source->has_bom)
+        marks[0] |= AWL_MARK_NON_ASCII;
+    for (;;) {
+        const char *newline = memchr(bytes + from, '\n', length - from);
+        size_t end = newline ? (size_t)(newline - bytes) : length;
+        size_t content_end = end;
+        if (newline) {
+            if (end > starts[line] && bytes[end - 1] == '\r') {
+                source->crlf_count++;
+                content_end--;
+            } else {
+                source->lf_count++;
+            }
+        }
+        mark_line(source, starts[line], from, content_end, &marks[line], &valid);
+        if (!newline)
+            break;
+        starts[++line] = from = end + 1;
+    }
+    source->valid_utf8 = valid;
+}
+
 void awl_source_init(awl_source *source, awl_arena *arena, const char *path, const char *bytes,
                      size_t length, bool borrow)
 {
@@ -83,29 +175,22 @@ void awl_source_init(awl_source *source, awl_arena *arena, const char *path, con
     source->bytes = copy;
     source->length = length;
     source->has_bom = length >= 3 && memcmp(copy, "\xEF\xBB\xBF", 3) == 0;
-    source->valid_utf8 = awl_utf8_validate(copy, length, &source->first_invalid_utf8);
 
     /* Count lines first so the index is one allocation. */
     size_t lines = 1;
     for (const char *p = copy; (p = memchr(p, '\n', (size_t)(copy + length - p))); p++)
         lines++;
     size_t *starts = awl_arena_alloc(arena, lines * sizeof *starts);
-    size_t line = 0;
-    size_t lone_cr = 0;
-    starts[line++] = 0;
-    for (const char *p = copy; (p = memchr(p, '\n', (size_t)(copy + length - p))); p++) {
-        if (p > copy && p[-1] == '\r')
-            source->crlf_count++;
-        else
-            source->lf_count++;
-        starts[line++] = (size_t)(p - copy) + 1;
-    }
+    uint8_t *marks = awl_arena_alloc(arena, lines); /* zeroed: no marks yet */
+    index_lines(source, starts, marks);
     /* A CR not followed by LF is a line break to CommonMark, but old Mac
      * files are rare enough that we only note them as "mixed". */
+    size_t lone_cr = 0;
     for (const char *p = copy; (p = memchr(p, '\r', (size_t)(copy + length - p))); p++)
         if ((size_t)(p - copy) + 1 >= length || p[1] != '\n')
             lone_cr++;
     source->line_starts = starts;
+    source->line_marks = marks;
     source->line_count = lines;
     /* A trailing newline does not open an extra line. */
     if (lines > 1 && starts[lines - 1] == length)

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 
@@ -21,12 +22,21 @@ typedef enum awl_newline {
     AWL_NEWLINE_MIXED, /* both LF and CRLF (or a lone CR) occur */
 } awl_newline;
 
+/* What kinds of byte a line holds (its newline aside), noted while the
+ * source is indexed, so that rules looking for rare bytes read only the
+ * lines that have them. */
+typedef enum awl_line_mark {
+    AWL_MARK_NON_ASCII = 1 << 0, /* a byte >= 0x80 */
+    AWL_MARK_CONTROL = 1 << 1,   /* a byte < 0x20 other than tab, LF and CR, or DEL */
+} awl_line_mark;
+
 typedef struct awl_source {
     const char *path; /* as given by the user; "-" for standard input */
     const char *bytes;
     size_t length;
     size_t *line_starts; /* byte offset of each line's first byte */
     size_t line_count;   /* a final line without newline counts; an empty file has 1 line */
+    uint8_t *line_marks; /* one per line, awl_line_mark bits */
     awl_newline newline;
     size_t crlf_count; /* lines ending in CR LF */
     size_t lf_count;   /* lines ending in a bare LF */
@@ -80,6 +90,15 @@ static inline size_t awl_source_line_end(const awl_source *source, size_t line)
         end--;
     return end;
 }
+/* The first line from `line` on whose marks include `mark`, or line_count
+ * when none does. */
+static inline size_t awl_source_next_marked(const awl_source *source, size_t line, uint8_t mark)
+{
+    while (line < source->line_count && !(source->line_marks[line] & mark))
+        line++;
+    return line;
+}
+
 /* 1-based line and column of `offset`; the column counts code points. */
 void awl_source_position(const awl_source *source, size_t offset, size_t *line, size_t *column);
 /* Code points that start in bytes [from, to): lead bytes, not continuations. */

@@ -9,7 +9,6 @@
  * guess, so the maintainer decides.
  */
 #include <stdbool.h>
-#include <string.h>
 
 #include "rule.h"
 
@@ -20,36 +19,28 @@ static bool is_control(unsigned char c)
     return c < 0x20 ? !((WHITE_SPACE >> c) & 1u) : c == 0x7F;
 }
 
-/* The control characters but NUL (which ends strcspn's scan by itself:
- * the source bytes are NUL-terminated, so a NUL before the end is one), in
- * two sets of at most sixteen: glibc's strcspn reads sixteen bytes a step
- * for such a set, and one byte a step for a larger one. */
-static const char control_low[] = "\x01\x02\x03\x04\x05\x06\x07\x08\x0B\x0E\x0F\x10\x11\x12";
-static const char control_high[] = "\x13\x14\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F\x7F";
-
 static void check_control_char(awl_check *check)
 {
     const awl_source *src = &check->doc->source;
     const unsigned char *bytes = (const unsigned char *)src->bytes;
-    /* Where the next byte of each set is, searched again once passed. */
-    size_t next_low = strcspn(src->bytes, control_low);
-    size_t next_high = strcspn(src->bytes, control_high);
-    for (;;) {
-        size_t i = next_low < next_high ? next_low : next_high;
-        if (i >= src->length)
-            break;
-        size_t end = i + 1;
-        while (end < src->length && is_control(bytes[end]))
-            end++;
-        if (bytes[i] == 0)
-            awl_emit(check, i, end, "NUL byte (U+0000): the page shows it as \xEF\xBF\xBD");
-        else
-            awl_emit(check, i, end, "control character U+%04X: the page shows nothing or garbage",
-                     bytes[i]);
-        if (next_low < end)
-            next_low = end + strcspn(src->bytes + end, control_low);
-        if (next_high < end)
-            next_high = end + strcspn(src->bytes + end, control_high);
+    /* Only the lines the source marked hold a control byte; a run of them
+     * never crosses a line feed. */
+    for (size_t line = awl_source_next_marked(src, 0, AWL_MARK_CONTROL); line < src->line_count;
+         line = awl_source_next_marked(src, line + 1, AWL_MARK_CONTROL)) {
+        size_t line_next = awl_source_line_next(src, line);
+        for (size_t i = src->line_starts[line]; i < line_next; i++) {
+            if (!is_control(bytes[i]))
+                continue;
+            size_t end = i + 1;
+            while (end < line_next && is_control(bytes[end]))
+                end++;
+            if (bytes[i] == 0)
+                awl_emit(check, i, end, "NUL byte (U+0000): the page shows it as \xEF\xBF\xBD");
+            else
+                awl_emit(check, i, end,
+                         "control character U+%04X: the page shows nothing or garbage", bytes[i]);
+            i = end;
+        }
     }
 }
 

@@ -195,15 +195,17 @@ static bool word_break_hint(const unsigned char *s, size_t line_start, size_t li
            (after + 3 <= line_end && unspaced_script_at(s, after));
 }
 
-static void check_invisible_char(awl_check *check)
+/* One line [from, line_next): a run of invisible characters ends at the
+ * line's end at the latest. */
+static void check_line(awl_check *check, size_t line, size_t from)
 {
     const awl_source *src = &check->doc->source;
     const unsigned char *s = (const unsigned char *)src->bytes;
-    size_t end = src->length;
-    size_t run_start = 0, run_count = 0, line = 0, line_start = 0, line_end = 0;
+    size_t end = awl_source_line_next(src, line);
+    size_t line_start = src->line_starts[line], line_end = awl_source_line_end(src, line);
+    size_t run_start = 0, run_count = 0;
     unsigned run_cp = 0;
-    /* A leading byte order mark is the bom rule's. */
-    for (size_t i = src->has_bom ? 3 : 0; i < end;) {
+    for (size_t i = from; i < end;) {
         unsigned char b = s[i];
         if (b < 0x80 && !run_count) {
             i = awl_skip_ascii(s, i, end);
@@ -214,11 +216,6 @@ static void check_invisible_char(awl_check *check)
         if (b == 0xF0 && flag_sequence_end(s, i, end) > i)
             skip = flag_sequence_end(s, i, end) - i; /* a flag's tags are its own */
         if (b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xEF || b == 0xF3) {
-            if (!run_count || i >= line_end) {
-                line = awl_source_line_of(src, i);
-                line_start = src->line_starts[line];
-                line_end = awl_source_line_end(src, line);
-            }
             cp = invisible_at(s, i, line_end, &n);
             if ((cp == 0x200C || cp == 0x200D) && !joiner_is_stray(s, line_start, line_end, i, n))
                 cp = 0;
@@ -243,8 +240,17 @@ static void check_invisible_char(awl_check *check)
             i += skip;
     }
     if (run_count)
-        report_run(check, line_start, line_end, run_start, end < line_end ? end : line_end, run_cp,
-                   run_count);
+        report_run(check, line_start, line_end, run_start, line_end, run_cp, run_count);
+}
+
+static void check_invisible_char(awl_check *check)
+{
+    const awl_source *src = &check->doc->source;
+    /* Only lines holding a byte >= 0x80 can hold one; a leading byte order
+     * mark is the bom rule's. */
+    for (size_t line = awl_source_next_marked(src, 0, AWL_MARK_NON_ASCII); line < src->line_count;
+         line = awl_source_next_marked(src, line + 1, AWL_MARK_NON_ASCII))
+        check_line(check, line, line == 0 && src->has_bom ? 3 : src->line_starts[line]);
 }
 
 const awl_rule awl_rule_invisible_char = {

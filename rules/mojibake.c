@@ -3,7 +3,7 @@
  * saved again, such as "Î»DNN" for "λDNN" (cp1252) or "ÎĽ-Serve" for
  * "μ-Serve" (cp1250).
  *
- * The file is read once. Each run of non-ASCII characters is looked at one
+ * The lines holding a byte >= 0x80 are read once. Each run of non-ASCII characters is looked at one
  * position at a time: for each code page of mojibake_tables.h (cp1252,
  * latin-1, cp1250, iso-8859-2, cp1251, cp1253, cp1254, cp1257, macroman,
  * cp437) the characters are turned back into the bytes that code page gives
@@ -594,18 +594,16 @@ static void settle_waiting(scan *sc)
     }
 }
 
-static void check_mojibake(awl_check *check)
+/* Bytes [from, end) of one line, its line feed included: a run of
+ * non-ASCII characters never crosses it. */
+static void check_line(scan *sc, size_t from, size_t end)
 {
-    const awl_source *src = &check->doc->source;
-    const unsigned char *s = (const unsigned char *)src->bytes;
-    size_t end = src->length;
+    const unsigned char *s = (const unsigned char *)sc->check->doc->source.bytes;
     size_t offsets[RUN_MAX + 1];
     uint32_t chars[RUN_MAX];
     size_t n = 0;
-    uint32_t before = 0, prev = 0;
-    scan *sc = &(scan){.check = check};
-    awl_vec_init(&sc->waiting, sizeof(pending));
-    for (size_t i = src->has_bom ? 3 : 0; i <= end;) {
+    uint32_t before = 0, prev = 0; /* a line starts after a line break */
+    for (size_t i = from; i <= end;) {
         if (i < end && s[i] < 0x80) {
             /* Plain ASCII: skip ahead cheaply to the last ASCII byte before
              * the next other one (the character before a run counts). */
@@ -642,6 +640,18 @@ static void check_mojibake(awl_check *check)
         prev = c;
         i += len;
     }
+}
+
+static void check_mojibake(awl_check *check)
+{
+    const awl_source *src = &check->doc->source;
+    scan *sc = &(scan){.check = check};
+    awl_vec_init(&sc->waiting, sizeof(pending));
+    /* Only lines holding a byte >= 0x80 can hold mojibake. */
+    for (size_t line = awl_source_next_marked(src, 0, AWL_MARK_NON_ASCII); line < src->line_count;
+         line = awl_source_next_marked(src, line + 1, AWL_MARK_NON_ASCII))
+        check_line(sc, line == 0 && src->has_bom ? 3 : src->line_starts[line],
+                   awl_source_line_next(src, line));
     settle_waiting(sc);
     awl_vec_free(&sc->waiting);
 }

@@ -4,7 +4,8 @@
  * the same but compare differently: anchors, duplicate checks and searching
  * the list miss them. Only text holding a character that NFC can change (a
  * combining mark, a composition exclusion, a conjoining Hangul jamo) is
- * normalised with utf8proc, so ASCII and ordinary text cost one scan.
+ * normalised with utf8proc, so ordinary text costs one scan, and text on
+ * lines the source marked as ASCII none.
  *
  * The fix replaces the differing middle of the range with its NFC form; it
  * is declared as a text change (the bytes of the page's text change, not
@@ -72,15 +73,31 @@ static void check_range(awl_check *check, size_t start, size_t end, const char *
     free(nfc);
 }
 
+/* Whether a line from `first` to `last` holds a byte >= 0x80: text
+ * without one is ASCII, which NFC leaves as it is. */
+static bool lines_have_non_ascii(const awl_source *src, size_t first, size_t last)
+{
+    for (size_t line = first; line <= last && line < src->line_count; line++)
+        if (src->line_marks[line] & AWL_MARK_NON_ASCII)
+            return true;
+    return false;
+}
+
 static void check_unicode_normalization(awl_check *check)
 {
     const awl_doc *doc = check->doc;
-    for (size_t i = 0; i < doc->block_count; i++)
-        if (doc->blocks[i].kind == AWL_BLOCK_HEADING)
-            check_range(check, doc->blocks[i].start, doc->blocks[i].end, "heading");
+    const awl_source *src = &doc->source;
+    for (size_t i = 0; i < doc->block_count; i++) {
+        const awl_block *b = &doc->blocks[i];
+        if (b->kind == AWL_BLOCK_HEADING && lines_have_non_ascii(src, b->first_line, b->last_line))
+            check_range(check, b->start, b->end, "heading");
+    }
     for (size_t i = 0; i < doc->link_count; i++) {
         const awl_link *l = &doc->links[i];
-        if (l->text_start != AWL_NONE && !(doc->line_flags[l->line] & AWL_LINE_HEADING))
+        if (l->text_start == AWL_NONE || (doc->line_flags[l->line] & AWL_LINE_HEADING))
+            continue;
+        size_t first = awl_source_line_near(src, l->text_start, l->line);
+        if (lines_have_non_ascii(src, first, awl_source_line_near(src, l->text_end, first)))
             check_range(check, l->text_start, l->text_end, "link text");
     }
 }

@@ -598,3 +598,74 @@ Test(control_char, found_at_every_position_of_a_long_line)
         expect_control_chars(last, sizeof last - 1, 1, want_last);
     }
 }
+
+/* ---- every line is read ------------------------------------------------ */
+
+/* The byte rules read only the lines the source marked as holding a
+ * non-ASCII or a control byte: each must still find its text on the first,
+ * a middle and the last line, with LF and CR LF, with and without a final
+ * newline. `insert` goes right after the "- [" of line `target` (1-based),
+ * and the finding is expected at `column` of that line. */
+static void expect_on_every_line(const char *id, const char *insert, size_t column)
+{
+    static const char *const lines[] = {"- [Alpha](https://a.io) - one.",
+                                        "- [Beta](https://b.io) - two.",
+                                        "- [Gamma](https://c.io) - three."};
+    static const char *const newlines[] = {"\n", "\r\n"};
+    for (size_t n = 0; n < 2; n++)
+        for (int final = 0; final < 2; final++)
+            for (size_t target = 1; target <= 3; target++) {
+                char text[256] = "";
+                for (size_t k = 1; k <= 3; k++) {
+                    strncat(text, lines[k - 1], 3);
+                    if (k == target)
+                        strcat(text, insert);
+                    strcat(text, lines[k - 1] + 3);
+                    if (k < 3 || final)
+                        strcat(text, newlines[n]);
+                }
+                const awl_test_at want[] = {{target, column}};
+                awl_test_expect_findings(text, id, 1, want);
+            }
+}
+
+Test(every_line_is_read, control_char)
+{
+    expect_on_every_line("control-char", "\x01", 4);
+    expect_on_every_line("control-char", "\x7F", 4);
+}
+
+Test(every_line_is_read, invisible_char)
+{
+    /* "- [Al" then U+200B: column 6. */
+    expect_on_every_line("invisible-char", "Al\xE2\x80\x8B", 6);
+}
+
+Test(every_line_is_read, mojibake)
+{
+    /* "Î»DNN " (λ read as cp1252, C3 8E C2 BB in octal) right after "- [". */
+    expect_on_every_line("mojibake", "\303\216\302\273DNN ", 4);
+}
+
+Test(every_line_is_read, unicode_normalization)
+{
+    /* "Cafe" + U+0301: the finding starts at the "e", column 7. */
+    expect_on_every_line("unicode-normalization", "Cafe\xCC\x81 ", 7);
+}
+
+Test(every_line_is_read, link_text_over_two_lines)
+{
+    /* The title's first line is ASCII; the decomposed accent is on its
+     * second line, at the "e" of "  Re" (column 4). */
+    const awl_test_at want[] = {{2, 4}};
+    awl_test_expect_findings("- [Cafe and\n  Re\xCC\x81seaux](https://a.io) - x.\n",
+                             "unicode-normalization", 1, want);
+}
+
+Test(every_line_is_read, bidi_control_and_nbsp)
+{
+    /* U+202E right after "- ["; a no-break space after "- [Al" in the
+     * link text (column 6). */
+    expect_on_every_line("bidi-control", "\xE2\x80\xAE", 4);
+    expect_on_every_line("nbsp", "Al\xC2\xA0", 6);
+}

@@ -460,3 +460,112 @@ Test(source_utf8, sequence_length)
     cr_assert_eq(awl_utf8_sequence_length((const unsigned char *)"\xED\xA0\x80", 3), 0);
     cr_assert_eq(awl_utf8_sequence_length((const unsigned char *)"\x80", 1), 0);
 }
+
+/* ---- line marks ---------------------------------------------------------- */
+
+/* The three lines the mark tests build texts from: a long one (whole words
+ * and a tail), one shorter than a word, and a last one of a word and a
+ * bit. */
+static const char *const mark_lines[] = {"- first line of the list, with words enough", "- mid",
+                                         "- [Last](u)"};
+
+/* Joins mark_lines with `newline` (and ends with one when `final`), with
+ * `insert` put at offset `at` of line `target`; returns the length. */
+static size_t build_marked(char *out, size_t target, size_t at, const char *insert,
+                           size_t insert_len, const char *newline, bool final)
+{
+    size_t len = 0;
+    for (size_t k = 0; k < 3; k++) {
+        const char *line = mark_lines[k];
+        size_t line_len = strlen(line);
+        if (k == target) {
+            memcpy(out + len, line, at);
+            memcpy(out + len + at, insert, insert_len);
+            memcpy(out + len + at + insert_len, line + at, line_len - at);
+            len += insert_len;
+        } else {
+            memcpy(out + len, line, line_len);
+        }
+        len += line_len;
+        if (k < 2 || final) {
+            memcpy(out + len, newline, strlen(newline));
+            len += strlen(newline);
+        }
+    }
+    return len;
+}
+
+Test(source_marks, a_rare_byte_marks_its_line_and_no_other)
+{
+    /* Every offset of every line, LF and CR LF, with and without a final
+     * newline: a rule reads only marked lines, so a missed mark is a missed
+     * finding. */
+    static const struct {
+        const char *bytes;
+        size_t len;
+        uint8_t mark;
+    } inserts[] = {
+        {"\x01", 1, AWL_MARK_CONTROL},
+        {"\x1B", 1, AWL_MARK_CONTROL},
+        {"\x7F", 1, AWL_MARK_CONTROL},
+        {"\0", 1, AWL_MARK_CONTROL},
+        {"\f", 1, AWL_MARK_CONTROL},
+        {"\xC3\xA9", 2, AWL_MARK_NON_ASCII},
+        {"\xE2\x80\x8B", 3, AWL_MARK_NON_ASCII},
+        {"\xF0\x9F\x98\x80", 4, AWL_MARK_NON_ASCII},
+    };
+    static const char *const newlines[] = {"\n", "\r\n"};
+    char text[128];
+    for (size_t n = 0; n < 2; n++)
+        for (int final = 0; final < 2; final++)
+            for (size_t target = 0; target < 3; target++)
+                for (size_t at = 0; at <= strlen(mark_lines[target]); at++)
+                    for (size_t k = 0; k < sizeof inserts / sizeof inserts[0]; k++) {
+                        size_t len = build_marked(text, target, at, inserts[k].bytes,
+                                                  inserts[k].len, newlines[n], final);
+                        indexed ix;
+                        src_init(&ix, text, len);
+                        cr_assert_eq(ix.source.line_count, 3);
+                        cr_assert(ix.source.valid_utf8);
+                        for (size_t line = 0; line < 3; line++)
+                            cr_assert_eq(ix.source.line_marks[line],
+                                         line == target ? inserts[k].mark : 0,
+                                         "insert %zu at %zu of line %zu (%s, final %d): line %zu "
+                                         "marks %u",
+                                         k, at, target, n ? "CRLF" : "LF", final, line,
+                                         ix.source.line_marks[line]);
+                        src_free(&ix);
+                    }
+}
+
+Test(source_marks, white_space_is_not_marked)
+{
+    /* Tab, the CR of CR LF and a lone CR are white space, not control. */
+    indexed ix;
+    SRC(ix, "a\tb\r\nplain words and more words\rx\n\t\t\t\t\t\t\t\t\t\n");
+    cr_assert_eq(ix.source.line_count, 3);
+    for (size_t line = 0; line < 3; line++)
+        cr_assert_eq(ix.source.line_marks[line], 0, "line %zu", line);
+    src_free(&ix);
+}
+
+Test(source_marks, both_marks_a_bom_and_invalid_bytes)
+{
+    /* Line 0 holds only the byte order mark; line 1 a control byte and é;
+     * line 2 an invalid byte (FF); line 3, after it, is still marked. */
+    indexed ix;
+    SRC(ix, "\xEF\xBB\xBF# T\nx\x02 caf\xC3\xA9\nbad \xFF here\nand \xC3\xA9 after\nascii");
+    cr_assert_eq(ix.source.line_count, 5);
+    cr_assert_eq(ix.source.line_marks[0], AWL_MARK_NON_ASCII);
+    cr_assert_eq(ix.source.line_marks[1], AWL_MARK_NON_ASCII | AWL_MARK_CONTROL);
+    cr_assert_eq(ix.source.line_marks[2], AWL_MARK_NON_ASCII);
+    cr_assert_eq(ix.source.line_marks[3], AWL_MARK_NON_ASCII);
+    cr_assert_eq(ix.source.line_marks[4], 0);
+    cr_assert_not(ix.source.valid_utf8);
+    /* "\xEF\xBB\xBF# T\n" is 7 bytes, "x\x02 caf\xC3\xA9\n" 9, "bad " 4. */
+    cr_assert_eq(ix.source.first_invalid_utf8, 20);
+    cr_assert_eq(awl_source_next_marked(&ix.source, 0, AWL_MARK_CONTROL), 1);
+    cr_assert_eq(awl_source_next_marked(&ix.source, 2, AWL_MARK_CONTROL), 5);
+    cr_assert_eq(awl_source_next_marked(&ix.source, 4, AWL_MARK_NON_ASCII), 5);
+    src_free(&ix);
+}
