@@ -123,10 +123,13 @@ static bool may_be_exact_key(const char *word, size_t len, size_t head)
     return (registry.key_head[head] & bit) && (registry.key_tail[tail_pair(word, len)] & bit);
 }
 
-/* False when no key of several words starts with this word (len < 64). */
+/* False when no key of several words starts with this word. A word of 64
+ * bytes or more starts none (keys are shorter), and the shift needs the
+ * test: the scanner also asks about a word whose letters run into a long
+ * tail of digits (`Cooperative555...`). */
 static bool may_start_multi(size_t len, size_t head)
 {
-    return registry.first_word_head[head] >> len & 1;
+    return len < 64 && (registry.first_word_head[head] >> len & 1);
 }
 
 /* False when no key is this word and no key of several words starts with

@@ -192,6 +192,20 @@ Test(venue_recognition, the_styles_of_the_corpus)
     expect_entry_venue(text, 8, "NSDI", "NSDI 23", 2023);
 }
 
+/* Found by fuzzing: a word whose letters run into a tail of digits 64
+ * bytes or longer made the venue filter shift a 64-bit mask by the word's
+ * length (undefined; the ASan+UBSan suite stops on it). Such a word is no
+ * venue, and the entry's real tag is still read. */
+Test(venue_recognition, a_word_longer_than_any_name_is_no_venue)
+{
+    char text[512];
+    snprintf(text, sizeof text,
+             "# Papers\n\n"
+             "- [SOSP'21] [Alder: Cooperative%s Threads](https://a.example)\n",
+             "5555555555555555555555555555555555555555555555555555555555555555555555555555555555555555555");
+    expect_entry_venue(text, 0, "SOSP", "SOSP'21", 2021);
+}
+
 Test(venue_recognition, not_in_titles_urls_or_without_a_year_when_short)
 {
     const char *text = "# Papers\n\n"
