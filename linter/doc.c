@@ -821,11 +821,9 @@ static void count_section_links(awl_doc *doc)
             continue;
         awl_section *s =
             &doc->sections[awl_doc_section_at(doc, doc->source.line_starts[link->line])];
-        const char *href = link->href;
-        if (href[0] == '#')
+        if (link->href[0] == '#')
             s->internal_links++;
-        else if (strncmp(href, "http", 4) == 0 &&
-                 (strncmp(href + 4, "://", 3) == 0 || strncmp(href + 4, "s://", 4) == 0))
+        else if (strncmp(link->href, "http://", 7) == 0 || strncmp(link->href, "https://", 8) == 0)
             s->external_links++;
     }
 }
