@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "byte_scan.h"
 #include "source.h"
 
 /* What a byte needs in a JSON string: 0 nothing, 1 an escape, 2 a check
@@ -31,21 +32,15 @@ static const unsigned char *json_classes(void)
     return table;
 }
 
-/* True when none of the eight bytes of `word` needs a second look: each is
- * printable ASCII (0x20 to 0x7e) other than '"' and '\\'. The usual word
- * tests: a byte below n gives (byte - n) & ~byte its top bit somewhere, and
- * a byte equal to c is a zero byte of word ^ (c in every byte). They may
- * flag a plain word, which is then looked at byte by byte; they never pass
- * a word that needs escaping. */
-static bool word_is_plain(uint64_t word)
+/* True when none of the eight bytes at s needs a second look: each is
+ * printable ASCII other than '"' and '\\'. The word tests may flag a plain
+ * word, which is then looked at byte by byte; they never pass a word that
+ * needs escaping. */
+static bool word_is_plain(const unsigned char *s)
 {
-    const uint64_t ones = 0x0101010101010101ULL, tops = 0x8080808080808080ULL;
-    uint64_t below_space = (word - ones * 0x20) & ~word;
-    uint64_t quote = word ^ (ones * '"'), backslash = word ^ (ones * '\\'),
-             del = word ^ (ones * 0x7f);
-    uint64_t has_special =
-        ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((del - ones) & ~del);
-    return ((word | below_space | has_special) & tops) == 0;
+    uint64_t word = awl_load_word(s);
+    return !awl_word_has_unprintable(word) && !awl_word_has_byte(word, '"') &&
+           !awl_word_has_byte(word, '\\');
 }
 
 void awl_json_string(awl_buf *out, const char *text, size_t len)
@@ -65,9 +60,8 @@ void awl_json_string(awl_buf *out, const char *text, size_t len)
          * sequences included) in one go. */
         size_t run = i;
         while (run < len) {
-            uint64_t word;
-            if (run + 8 <= len && (memcpy(&word, s + run, 8), word_is_plain(word))) {
-                run += 8;
+            if (run + AWL_WORD_BYTES <= len && word_is_plain(s + run)) {
+                run += AWL_WORD_BYTES;
                 continue;
             }
             size_t step = table[s[run]] == JSON_PLAIN ? 1

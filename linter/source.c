@@ -4,6 +4,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "byte_scan.h"
+
 size_t awl_utf8_sequence_length(const unsigned char *s, size_t len)
 {
     if (len == 0)
@@ -43,20 +45,9 @@ bool awl_utf8_validate(const char *bytes, size_t len, size_t *bad)
     const unsigned char *s = (const unsigned char *)bytes;
     size_t i = 0;
     while (i < len) {
-        /* ASCII runs eight bytes at a time: no byte has its high bit. */
-        while (i + 8 <= len) {
-            uint64_t word;
-            memcpy(&word, s + i, 8);
-            if (word & 0x8080808080808080ULL)
-                break;
-            i += 8;
-        }
+        i = awl_skip_ascii(s, i, len);
         if (i >= len)
             break;
-        if (s[i] < 0x80) {
-            i++;
-            continue;
-        }
         size_t step = awl_utf8_sequence_length(s + i, len - i);
         if (!step) {
             if (bad)
@@ -68,17 +59,10 @@ bool awl_utf8_validate(const char *bytes, size_t len, size_t *bad)
     return true;
 }
 
-/* The bits of a word's bytes that are not printable ASCII: >= 0x80 (its
- * high bit), below 0x20 (subtracting 0x20 borrows into the first such
- * byte's high bit; later ones may be flagged too) or DEL (adding 1 carries
- * into its high bit; no byte below it carries when none has its high bit).
- * Zero when all eight are printable. */
-static uint64_t notable_bits(const unsigned char *s)
+/* Whether the eight bytes at s hold something other than printable ASCII. */
+static bool notable(const unsigned char *s)
 {
-    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-    uint64_t word;
-    memcpy(&word, s, sizeof word);
-    return ((word - ones * 0x20) | word | (word + ones)) & high;
+    return awl_word_has_unprintable(awl_load_word(s));
 }
 
 /* The first offset from i where a word of eight bytes holds something
@@ -86,9 +70,9 @@ static uint64_t notable_bits(const unsigned char *s)
  * Two words a step while they last: nearly all of a list is printable. */
 static size_t skip_printable(const unsigned char *s, size_t i, size_t end)
 {
-    while (end - i >= 16 && !(notable_bits(s + i) | notable_bits(s + i + 8)))
+    while (end - i >= 16 && !notable(s + i) && !notable(s + i + 8))
         i += 16;
-    if (end - i >= 8 && !notable_bits(s + i))
+    if (end - i >= 8 && !notable(s + i))
         i += 8;
     return i;
 }
@@ -105,7 +89,7 @@ static void mark_line(awl_source *source, size_t line_start, size_t i, size_t en
     while (i < end) {
         i = skip_printable(s, i, end);
         size_t stop = end - i >= 8 ? i + 8 : end;
-        if (stop == end && end - line_start >= 8 && !notable_bits(s + end - 8))
+        if (stop == end && end - line_start >= 8 && !notable(s + end - 8))
             break;
         while (i < stop) {
             unsigned char c = s[i];
@@ -224,11 +208,9 @@ size_t awl_source_code_points(const awl_source *source, size_t from, size_t to)
     size_t count = 0, i = from;
     /* Eight bytes at a time: a continuation byte is 10xxxxxx, so its top
      * bit is set and the bit below it (moved up by the shift) is clear. */
-    for (; i + 8 <= to; i += 8) {
-        uint64_t word;
-        memcpy(&word, s + i, 8);
-        uint64_t continuation = word & ~(word << 1) & 0x8080808080808080ULL;
-        count += 8 - (size_t)__builtin_popcountll(continuation);
+    for (; i + AWL_WORD_BYTES <= to; i += AWL_WORD_BYTES) {
+        uint64_t word = awl_load_word(s + i);
+        count += AWL_WORD_BYTES - awl_word_count_high(word & ~(word << 1));
     }
     for (; i < to; i++)
         count += (s[i] & 0xC0) != 0x80;

@@ -24,6 +24,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "byte_scan.h"
 #include "rule.h"
 #include "venue.h"
 
@@ -235,14 +236,11 @@ static bool is_text(const char *s, size_t from, size_t at)
  * when it XOR 0x30 is below 10). */
 static size_t next_digit(const char *s, size_t at, size_t to)
 {
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    while (at + 8 <= to) {
-        uint64_t x;
-        memcpy(&x, s + at, 8);
-        x ^= 0x3030303030303030u;
-        if ((x - ones * 10) & ~x & highs)
-            break; /* some byte is below 10: a digit in these eight */
-        at += 8;
+    while (at + AWL_WORD_BYTES <= to) {
+        uint64_t x = awl_load_word((const unsigned char *)s + at) ^ (awl_ones * '0');
+        if (awl_word_has_below(x, 10))
+            break; /* a digit in these eight */
+        at += AWL_WORD_BYTES;
     }
     while (at < to && !is_digit(s[at]))
         at++;

@@ -1,6 +1,7 @@
 /*
- * byte_scan: skipping the bytes a rule has no business with, eight at a
- * time, for the rules that read every byte of the file or long runs of it.
+ * byte_scan: skipping the bytes a pass has no business with, eight at a
+ * time, for the code that reads every byte of the file or long runs of it
+ * (the source index, JSON escaping, the byte and Unicode rules).
  *
  * A word of eight bytes is tested at once with the usual bit tricks:
  * subtracting n from every byte borrows into a byte's high bit exactly
@@ -44,6 +45,23 @@ static inline int awl_word_has_below(uint64_t w, unsigned char limit)
 static inline int awl_word_has_byte(uint64_t w, unsigned char b)
 {
     return awl_word_has_below(w ^ (awl_ones * b), 1);
+}
+
+/* Whether some byte of the word is not printable ASCII: >= 0x80 (its high
+ * bit), below 0x20 (subtracting 0x20 borrows into a high bit) or DEL
+ * (adding 1 carries into its high bit). One expression for the three, as
+ * the source index asks it of every word of the file. */
+static inline int awl_word_has_unprintable(uint64_t w)
+{
+    return (((w - awl_ones * 0x20) | w | (w + awl_ones)) & awl_high_bits) != 0;
+}
+
+/* How many bytes of the word have their high bit set: each such bit moved
+ * down to its byte's low bit, the multiply sums the eight into the top
+ * byte (no popcount instruction needed). */
+static inline unsigned awl_word_count_high(uint64_t w)
+{
+    return (unsigned)((((w & awl_high_bits) >> 7) * awl_ones) >> 56);
 }
 
 /* The first offset from i holding a byte >= 0x80 (not ASCII), or end.
