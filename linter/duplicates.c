@@ -2,6 +2,7 @@
 #include "duplicates.h"
 
 #include <assert.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -341,15 +342,21 @@ static void awl_dup_spans_push(awl_dup_spans *spans, size_t start)
  * or a non-ASCII byte, which utf8proc reads). */
 static char awl_dup_ascii_key_char[256];
 
-static void awl_dup_ascii_key_init(void)
+static void awl_dup_ascii_key_fill(void)
 {
-    if (awl_dup_ascii_key_char['a'])
-        return;
     for (char c = '0'; c <= '9'; c++)
         awl_dup_ascii_key_char[(unsigned char)c] = c;
     for (char c = 'a'; c <= 'z'; c++)
         awl_dup_ascii_key_char[(unsigned char)c] =
             awl_dup_ascii_key_char[(unsigned char)(c - 'a' + 'A')] = c;
+}
+
+/* Fills the table once, whichever thread groups first (engine.c groups on
+ * a thread of its own). */
+static void awl_dup_ascii_key_init(void)
+{
+    static pthread_once_t filled = PTHREAD_ONCE_INIT;
+    pthread_once(&filled, awl_dup_ascii_key_fill);
 }
 
 /* The title key (letters and digits, NFKC, folded, no marks) into arena,

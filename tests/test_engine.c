@@ -275,6 +275,72 @@ Test(lint, equal_positions_are_ordered_by_rule_id)
     awl_doc_free(doc);
 }
 
+/* A list long enough for the duplicate groups to be computed beside the
+ * other rules (engine.c): 2,000 entries in section A (lines 5-2004), a
+ * copy of entry 5 at line 2005, then section B with a copy of entry 7
+ * (line 2009) and of entry 9 under a newer venue (line 2010). */
+static char *large_list_with_copies(void)
+{
+    awl_buf text = {0};
+    awl_buf_puts(&text, "# Papers\n\n## A\n\n");
+    for (int i = 0; i < 2000; i++)
+        awl_buf_printf(&text, "- [arxiv'21] [Study %d of stream systems](https://arxiv.org/abs/2101.%05d)\n",
+                       i, i);
+    awl_buf_puts(&text, "- [arxiv'21] [Study 5 of stream systems](https://arxiv.org/abs/2101.00005)\n"
+                        "\n## B\n\n"
+                        "- [arxiv'21] [Study 7 of stream systems](https://arxiv.org/abs/2101.00007)\n"
+                        "- [OSDI'22] [Study 9 of stream systems](https://arxiv.org/abs/2101.00009)\n");
+    awl_buf_putc(&text, '\0');
+    return text.data;
+}
+
+static size_t line_of_only(const awl_doc *doc, const awl_diags *diags, const char *id, size_t nth)
+{
+    for (size_t i = 0; i < diags->items.count; i++) {
+        const awl_diag *d = awl_diags_at(diags, i);
+        if (strcmp(d->rule->id, id) == 0 && nth-- == 0) {
+            size_t line, col;
+            awl_source_position(&doc->source, d->start, &line, &col);
+            return line;
+        }
+    }
+    return 0;
+}
+
+Test(lint, duplicate_rules_of_a_large_list_each_get_the_groups)
+{
+    char *text = large_list_with_copies();
+    const char *const ids[] = {"duplicate-entry", "duplicate-cross-section", "duplicate-conflict"};
+    /* each rule alone, all three, none */
+    const unsigned selections[] = {1, 2, 4, 7, 0};
+    for (size_t s = 0; s < sizeof selections / sizeof *selections; s++) {
+        awl_config c;
+        awl_config_defaults(&c);
+        for (size_t r = 0; r < 3; r++)
+            if (!(selections[s] & (1u << r)))
+                c.severity[index_of(ids[r])] = AWL_SEVERITY_OFF;
+        awl_diags diags;
+        awl_doc *doc = lint_with(&c, text, &diags);
+        bool on[3];
+        for (size_t r = 0; r < 3; r++)
+            on[r] = selections[s] & (1u << r);
+        cr_expect_eq(awl_test_count(&diags, ids[0]), on[0] ? 1 : 0, "selection %u", selections[s]);
+        cr_expect_eq(awl_test_count(&diags, ids[1]), on[1] ? 2 : 0, "selection %u", selections[s]);
+        cr_expect_eq(awl_test_count(&diags, ids[2]), on[2] ? 1 : 0, "selection %u", selections[s]);
+        if (on[0])
+            cr_expect_eq(line_of_only(doc, &diags, ids[0], 0), 2005);
+        if (on[1]) {
+            cr_expect_eq(line_of_only(doc, &diags, ids[1], 0), 2009);
+            cr_expect_eq(line_of_only(doc, &diags, ids[1], 1), 2010);
+        }
+        if (on[2])
+            cr_expect_eq(line_of_only(doc, &diags, ids[2], 0), 2010);
+        awl_diags_free(&diags);
+        awl_doc_free(doc);
+    }
+    free(text);
+}
+
 /* ---- the fixer ------------------------------------------------------- */
 
 static void fix_default(const char *text, awl_fix_result *r)
