@@ -9,6 +9,7 @@
 #include "directives.h"
 #include "link_targets.h"
 #include "rule.h"
+#include "venue.h"
 
 size_t awl_rule_index(const char *id)
 {
@@ -81,64 +82,94 @@ void awl_fix_unsafe(awl_diag *diag)
     diag->fix = AWL_FIX_UNSAFE;
 }
 
+/* What several rules read, made once per document. On a large document
+ * a second thread reads the entries and then groups the duplicates while
+ * the rules that need neither run: both read only the document, which
+ * nothing changes during a lint. */
 struct awl_lint_shared {
     const awl_doc *doc;
-    const awl_entries *entries;
+    awl_entries entries;
+    bool entries_ready;
+    bool want_dups; /* a duplicate rule is on */
     awl_dups dups;
     bool dups_ready;
-    pthread_t dups_thread;
-    bool dups_running; /* dups_thread is computing dups */
+    pthread_t worker;
+    bool worker_running;
+    pthread_mutex_t lock;       /* guards entries_ready while the worker runs */
+    pthread_cond_t entries_read; /* signalled when the worker sets entries_ready */
     awl_vec link_targets; /* awl_link_target */
     awl_arena link_target_urls;
     bool link_targets_ready;
 };
 
-/* Below this many entries the duplicate groups cost less than starting a
- * thread (about a microsecond an entry against tens for the thread). */
-#define AWL_DUPS_THREAD_MIN 1024
+/* Below this size a document lints in well under a millisecond, which a
+ * thread's start would only add to. */
+#define AWL_WORKER_MIN_BYTES (64 * 1024)
 
-static void *compute_dups(void *arg)
+static void *read_entries_and_dups(void *arg)
 {
     awl_lint_shared *shared = arg;
-    awl_dups_compute(shared->doc, shared->entries, &shared->dups);
+    awl_entries_extract(shared->doc, &shared->entries);
+    pthread_mutex_lock(&shared->lock);
+    shared->entries_ready = true;
+    pthread_cond_signal(&shared->entries_read);
+    pthread_mutex_unlock(&shared->lock);
+    if (shared->want_dups)
+        awl_dups_compute(shared->doc, &shared->entries, &shared->dups);
     return NULL;
 }
 
-/* The duplicate groups read only the document and its entries, which no
- * rule changes, and nothing else; so on a large list they are computed on
- * a second thread while the rules before the first duplicate rule run,
- * which on a list of thousands of entries hides a fifth of the lint. */
-static void start_dups(awl_lint_shared *shared, const awl_config *config)
+static void start_worker(awl_lint_shared *shared, const awl_config *config)
 {
-    static const char *const users[] = {"duplicate-conflict", "duplicate-cross-section",
-                                        "duplicate-entry"};
-    if (shared->entries->count < AWL_DUPS_THREAD_MIN)
+    for (size_t i = 0; i < awl_rule_count; i++)
+        shared->want_dups |= config->severity[i] != AWL_SEVERITY_OFF &&
+                             strcmp(awl_rules[i]->category, "duplicate") == 0;
+    if (shared->doc->source.length < AWL_WORKER_MIN_BYTES)
         return;
-    bool wanted = false;
-    for (size_t u = 0; u < sizeof users / sizeof *users; u++) {
-        size_t i = awl_rule_index(users[u]);
-        wanted |= i != AWL_NONE && config->severity[i] != AWL_SEVERITY_OFF;
+    awl_venue_registry_ready(); /* the worker only reads it */
+    pthread_mutex_init(&shared->lock, NULL);
+    pthread_cond_init(&shared->entries_read, NULL);
+    /* without the thread, the entries and groups are made when first asked for */
+    if (pthread_create(&shared->worker, NULL, read_entries_and_dups, shared) == 0) {
+        shared->worker_running = true;
+    } else {
+        pthread_cond_destroy(&shared->entries_read);
+        pthread_mutex_destroy(&shared->lock);
     }
-    /* without the thread, the first duplicate rule computes them itself */
-    if (wanted && pthread_create(&shared->dups_thread, NULL, compute_dups, shared) == 0)
-        shared->dups_running = true;
 }
 
-static void finish_dups(awl_lint_shared *shared)
+/* Waits for the worker, if any, to finish: its groups are then ready. */
+static void finish_worker(awl_lint_shared *shared)
 {
-    if (shared->dups_running) {
-        pthread_join(shared->dups_thread, NULL);
-        shared->dups_running = false;
-        shared->dups_ready = true;
+    if (!shared->worker_running)
+        return;
+    pthread_join(shared->worker, NULL);
+    shared->worker_running = false;
+    shared->dups_ready = shared->want_dups;
+    pthread_cond_destroy(&shared->entries_read);
+    pthread_mutex_destroy(&shared->lock);
+}
+
+static const awl_entries *wait_entries(awl_lint_shared *shared)
+{
+    if (shared->worker_running) {
+        pthread_mutex_lock(&shared->lock);
+        while (!shared->entries_ready)
+            pthread_cond_wait(&shared->entries_read, &shared->lock);
+        pthread_mutex_unlock(&shared->lock);
+    } else if (!shared->entries_ready) {
+        awl_entries_extract(shared->doc, &shared->entries);
+        shared->entries_ready = true;
     }
+    return &shared->entries;
 }
 
 const awl_dups *awl_check_dups(awl_check *check)
 {
     awl_lint_shared *shared = check->shared;
-    finish_dups(shared);
+    finish_worker(shared);
     if (!shared->dups_ready) {
-        awl_dups_compute(check->doc, check->entries, &shared->dups);
+        awl_dups_compute(check->doc, wait_entries(shared), &shared->dups);
         shared->dups_ready = true;
     }
     return &shared->dups;
@@ -173,25 +204,34 @@ static void run_rule(awl_check *check, size_t i, const awl_directives *directive
     out->items.count = keep;
 }
 
+/* Rules run in three passes: those that read no entries (while the
+ * worker reads them), then the entry and venue rules, then the duplicate
+ * rules (while the worker groups). The order of rules does not show:
+ * findings are sorted by position and rule. */
+static int pass_of(const awl_rule *rule)
+{
+    if (strcmp(rule->category, "duplicate") == 0)
+        return 2;
+    if (strcmp(rule->category, "entry") == 0 || strcmp(rule->category, "venue") == 0)
+        return 1;
+    return 0;
+}
+
 void awl_lint(const awl_doc *doc, const awl_config *config, awl_diags *out)
 {
-    awl_entries entries;
-    awl_entries_extract(doc, &entries);
-    awl_lint_shared shared = {.doc = doc, .entries = &entries};
-    start_dups(&shared, config);
+    awl_lint_shared shared = {.doc = doc};
+    start_worker(&shared, config);
     awl_directives directives;
     awl_directives_read(doc, &directives);
-    /* The duplicate rules run last, giving the groups' thread the time of
-     * all the others. The order of rules does not show: findings are
-     * sorted by position and rule. */
-    for (int duplicates_pass = 0; duplicates_pass < 2; duplicates_pass++)
+    for (int pass = 0; pass < 3; pass++) {
+        /* rules of the first pass get no entries: they must not need them */
+        const awl_entries *entries = pass > 0 ? wait_entries(&shared) : NULL;
         for (size_t i = 0; i < awl_rule_count; i++) {
-            bool is_duplicate_rule = strcmp(awl_rules[i]->category, "duplicate") == 0;
-            if (config->severity[i] == AWL_SEVERITY_OFF || is_duplicate_rule != duplicates_pass)
+            if (config->severity[i] == AWL_SEVERITY_OFF || pass_of(awl_rules[i]) != pass)
                 continue;
             awl_check check = {
                 .doc = doc,
-                .entries = &entries,
+                .entries = entries,
                 .config = config,
                 .rule = awl_rules[i],
                 .severity = config->severity[i],
@@ -200,7 +240,8 @@ void awl_lint(const awl_doc *doc, const awl_config *config, awl_diags *out)
             };
             run_rule(&check, i, &directives);
         }
-    finish_dups(&shared); /* every duplicate rule may have been silenced */
+    }
+    finish_worker(&shared); /* every duplicate rule may have been silenced */
     if (shared.dups_ready)
         awl_dups_free(&shared.dups);
     if (shared.link_targets_ready) {
@@ -208,6 +249,7 @@ void awl_lint(const awl_doc *doc, const awl_config *config, awl_diags *out)
         awl_arena_free(&shared.link_target_urls);
     }
     awl_directives_free(&directives);
-    awl_entries_free(&entries);
+    if (shared.entries_ready)
+        awl_entries_free(&shared.entries);
     awl_diags_sort(out);
 }

@@ -4,6 +4,7 @@
 #include "venue.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -77,6 +78,19 @@ static const char *const link_labels[] = {
 
 enum { LONGEST_LABEL = 13 }; /* "supplementary" */
 
+/* A hash of the labels, built on the first short link text (by whichever
+ * thread reads entries first): every entry asks, and most link texts are
+ * no label. It lives as long as the process. */
+static awl_strmap label_words;
+
+static void fill_labels(void)
+{
+    size_t count = sizeof link_labels / sizeof link_labels[0];
+    awl_strmap_reserve(&label_words, 4 * count); /* sparse: most lookups miss */
+    for (size_t i = 0; i < count; i++)
+        awl_strmap_upsert(&label_words, link_labels[i], strlen(link_labels[i]), NULL);
+}
+
 static bool is_label(const char *text, size_t len)
 {
     if (len > LONGEST_LABEL + 8) /* most link texts are titles: no need to look */
@@ -99,17 +113,9 @@ static bool is_label(const char *text, size_t len)
             return false;
         lower[i] = folded;
     }
-    /* A hash of the labels, built on the first short link text: every
-     * entry asks, and most link texts are no label. It lives as long as
-     * the process. */
-    static awl_strmap labels;
-    if (!labels.capacity) {
-        size_t count = sizeof link_labels / sizeof link_labels[0];
-        awl_strmap_reserve(&labels, 4 * count); /* sparse: most lookups miss */
-        for (size_t i = 0; i < count; i++)
-            awl_strmap_upsert(&labels, link_labels[i], strlen(link_labels[i]), NULL);
-    }
-    return awl_strmap_get(&labels, lower, len) != NULL;
+    static pthread_once_t filled = PTHREAD_ONCE_INIT;
+    pthread_once(&filled, fill_labels);
+    return awl_strmap_get(&label_words, lower, len) != NULL;
 }
 
 bool awl_entry_is_label(const char *text, size_t len)
@@ -217,12 +223,12 @@ static size_t tidy_append(char *out, size_t w, const char *in, size_t len)
 
 /* The text from `from` to `to` in doc->plain without the entry's other
  * links ("[code]", "[slides]"), tidied (tidy_append) and trimmed. */
-static const char *description_of(const awl_doc *doc, const size_t *link_ids, size_t count,
-                                  size_t from, size_t to)
+static const char *description_of(const awl_doc *doc, awl_arena *arena, const size_t *link_ids,
+                                  size_t count, size_t from, size_t to)
 {
     /* The text between the links (their plain text ranges are in document
      * order), tidied as it is copied, then trimmed where it lies. */
-    char *text = awl_arena_alloc((awl_arena *)&doc->arena, to - from + 1);
+    char *text = awl_arena_alloc(arena, to - from + 1);
     size_t len = 0, at = from;
     for (size_t i = 0; i <= count && at < to; i++) {
         size_t stop = to, resume = to;
@@ -255,7 +261,8 @@ static const awl_block *text_block(const awl_doc *doc, size_t item)
 
 /* Label of a link: its own text when that is a label word ("[code](...)"),
  * else the word just before it in `host` ("code [Title](...)"). */
-static const char *label_of(const awl_doc *doc, const awl_link *link, const awl_block *host)
+static const char *label_of(const awl_doc *doc, awl_arena *arena, const awl_link *link,
+                            const awl_block *host)
 {
     const char *text = doc->plain + link->plain_start;
     if (is_label(text, link->plain_len)) {
@@ -266,7 +273,7 @@ static const char *label_of(const awl_doc *doc, const awl_link *link, const awl_
         }
         while (len && in_set(text[len - 1], TRIM_LABEL))
             len--;
-        return awl_arena_strndup((awl_arena *)&doc->arena, text, len);
+        return awl_arena_strndup(arena, text, len);
     }
     if (link->plain_start < host->plain_start ||
         link->plain_start > host->plain_start + host->plain_len)
@@ -279,7 +286,7 @@ static const char *label_of(const awl_doc *doc, const awl_link *link, const awl_
         start--;
     if (start < end && is_label(doc->plain + start, end - start) &&
         (start == host->plain_start || !isalnum((unsigned char)doc->plain[start - 1])))
-        return awl_arena_strndup((awl_arena *)&doc->arena, doc->plain + start, end - start);
+        return awl_arena_strndup(arena, doc->plain + start, end - start);
     return NULL;
 }
 
@@ -303,6 +310,7 @@ static size_t section_at(const awl_doc *doc, size_t offset, size_t *last)
 
 typedef struct entry_builder {
     const awl_doc *doc;
+    awl_arena *arena; /* the entries' strings */
     awl_entry *entries; /* room for one per link of the document */
     size_t count;
     awl_vec links; /* size_t: the candidate's links */
@@ -312,7 +320,7 @@ static void finish_entry(entry_builder *eb, size_t block, size_t section, const 
                          bool row)
 {
     const awl_doc *doc = eb->doc;
-    awl_arena *arena = (awl_arena *)&doc->arena;
+    awl_arena *arena = eb->arena;
     size_t count = eb->links.count;
     size_t *link_ids = eb->links.items;
     const char **labels = awl_arena_alloc(arena, count * sizeof *labels);
@@ -320,7 +328,7 @@ static void finish_entry(entry_builder *eb, size_t block, size_t section, const 
     for (size_t i = 0; i < count; i++) {
         const awl_link *link = &doc->links[link_ids[i]];
         const awl_block *owner = row ? &doc->blocks[link->block] : host;
-        labels[i] = label_of(doc, link, owner);
+        labels[i] = label_of(doc, arena, link, owner);
         if (primary_pos == AWL_NONE && prefers_as_primary(labels[i]))
             primary_pos = i;
     }
@@ -402,14 +410,15 @@ static void finish_entry(entry_builder *eb, size_t block, size_t section, const 
             }
         }
         if (after < host_end)
-            e->description = description_of(doc, link_ids, count, after, host_end);
+            e->description = description_of(doc, arena, link_ids, count, after, host_end);
     }
     eb->links.count = 0;
 }
 
 void awl_entries_extract(const awl_doc *doc, awl_entries *out)
 {
-    entry_builder eb = {.doc = doc};
+    out->arena = (awl_arena){0};
+    entry_builder eb = {.doc = doc, .arena = &out->arena};
     /* At most one entry per link: reserved once (and zeroed), never grown.
      * Pages past the last entry are never touched. */
     eb.entries = awl_xcalloc(doc->link_count, sizeof *eb.entries);
@@ -463,4 +472,5 @@ void awl_entries_free(awl_entries *entries)
     free(entries->items);
     entries->items = NULL;
     entries->count = 0;
+    awl_arena_free(&entries->arena);
 }

@@ -6,8 +6,9 @@
  * their labels (code, paper, slides, ...), description and the entry's shape.
  * The venue fields come from the entry's first venue tag (venue.h).
  *
- * Owns: the entry array (heap) and its strings (the document's arena).
- * awl_entries_free releases the arrays; the strings go with the document.
+ * Owns: the entry array (heap) and its strings (its own arena, so entries
+ * can be read from a document that other threads read too); awl_entries_free
+ * releases both.
  */
 #ifndef AWL_ENTRIES_H
 #define AWL_ENTRIES_H
@@ -51,6 +52,7 @@ typedef struct awl_entries {
     size_t count;
     struct awl_venue_tag *tags; /* every entry's venue tags, entry by entry (venue.h) */
     size_t tag_count;
+    awl_arena arena; /* titles, labels, descriptions, venue texts */
 } awl_entries;
 
 void awl_entries_extract(const awl_doc *doc, awl_entries *out);

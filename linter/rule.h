@@ -25,6 +25,9 @@ typedef struct awl_lint_shared awl_lint_shared;
 
 typedef struct awl_check {
     const awl_doc *doc;
+    /* The document's entries, for rules of the entry, venue and duplicate
+     * categories; NULL for the others, which run while a second thread
+     * reads the entries of a large document (engine.c). */
     const awl_entries *entries;
     const awl_config *config;
     const awl_rule *rule;

@@ -305,6 +305,12 @@ void awl_venue_registry_set(const awl_venue_def *defs, size_t count)
     registry_build();
 }
 
+void awl_venue_registry_ready(void)
+{
+    if (!registry.built)
+        registry_build();
+}
+
 const awl_venue *awl_venue_lookup(const char *name, size_t len)
 {
     if (!registry.built)
@@ -888,8 +894,8 @@ void awl_venue_fill_entries(const awl_doc *doc, awl_entries *entries)
         if (!tag)
             continue;
         entry->venue = tag->venue->name;
-        entry->venue_text = awl_arena_strndup(
-            (awl_arena *)&doc->arena, doc->source.bytes + tag->start, tag->end - tag->start);
+        entry->venue_text = awl_arena_strndup(&entries->arena, doc->source.bytes + tag->start,
+                                              tag->end - tag->start);
         entry->year = tag->year;
     }
 }

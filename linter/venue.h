@@ -68,6 +68,9 @@ typedef struct awl_venue_def {
  * registry copies what it keeps. Rebuilding costs a few hundred inserts,
  * and happens only when the defs differ from the current ones. */
 void awl_venue_registry_set(const awl_venue_def *defs, size_t count);
+/* Builds the registry now unless it is built: it is built on first use,
+ * and threads may only read it (engine.c reads entries on a thread). */
+void awl_venue_registry_ready(void);
 
 /* The registry entry for a name or alias (ASCII case ignored), or NULL. */
 const awl_venue *awl_venue_lookup(const char *name, size_t len);
