@@ -8,6 +8,8 @@
 #   make bench    speed and memory next to the md4c parse floor (bench/run.py;
 #                 an optimised build in build-bench/, not a test)
 #   make test-asan  the suite and the acceptance kit's corpus checks on an ASan+UBSan build
+#   make test-tsan  awelint built with ThreadSanitizer over the shared corpus (the lint's
+#                 second thread), where any data race fails
 #   make fuzz     the libFuzzer harness for FUZZ_SECONDS (60) when clang is installed
 #   make bench-links  the link checker on 2,000 links over 20 slow loopback ports,
 #                 against the ideal and markdown-link-check (npm); not a test
@@ -32,12 +34,14 @@ SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-om
 SANITIZER_ENV := ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:exitcode=86 \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=86 \
 	LSAN_OPTIONS=exitcode=86
+TSAN_BUILD_DIR ?= build-tsan
+TSAN_CORPUS ?= ../shared/corpus
 FUZZ_BUILD_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_CORPUS ?= $(FUZZ_BUILD_DIR)/corpus
 FUZZ_ARGS ?=
 
-.PHONY: all deps build test test-asan fuzz demo install bench bench-links clean
+.PHONY: all deps build test test-asan test-tsan fuzz demo install bench bench-links clean
 
 all: build
 
@@ -67,6 +71,14 @@ test-asan: deps
 		$(SANITIZER_ENV) AWELINT=$(ASAN_BUILD_DIR)/awelint ../shared/tools/acceptance \
 			--only json,fix,spec-render,seeds,bad-input; \
 	else echo "test-asan: acceptance kit not found (../shared/tools/acceptance); corpus checks skipped"; fi
+
+# The Criterion suite cannot run under ThreadSanitizer (its shared arena
+# wants an address TSan reserves), so the TSan build lints real lists.
+test-tsan: deps
+	CC=$(SAN_CC) cmake -S . -B $(TSAN_BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAWELINT_TESTS=OFF \
+		"-DCMAKE_C_FLAGS=-fsanitize=thread" "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread" $(CMAKE_FLAGS)
+	cmake --build $(TSAN_BUILD_DIR) -j$(JOBS)
+	tests/scripts/threads_on_corpus.sh $(TSAN_BUILD_DIR)/awelint $(TSAN_CORPUS)
 
 # New inputs that raise coverage collect in FUZZ_CORPUS, so a later run
 # starts where the last one stopped (replaying a large corpus takes time of
