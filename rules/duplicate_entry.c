@@ -49,13 +49,59 @@ static bool writable_href(const char *href)
     return true;
 }
 
-/* True when some link of the item spans `at` (inserting there would land
- * inside the link). */
-static bool inside_a_link(const awl_doc *doc, size_t item, size_t at)
+/* The links of each block, as chains in document order: by innermost item
+ * (link->item) and by innermost block (link->block). Built on the first
+ * fix, so a fix reads its entry's links, not every link of the document. */
+typedef struct link_chains {
+    size_t *first_of_item, *next_of_item;
+    size_t *first_of_block, *next_of_block;
+} link_chains;
+
+static void chain_links(const awl_doc *doc, link_chains *c)
 {
+    size_t *last_of_item = awl_xmalloc((doc->block_count + 1) * sizeof(size_t));
+    size_t *last_of_block = awl_xmalloc((doc->block_count + 1) * sizeof(size_t));
+    c->first_of_item = awl_xmalloc((doc->block_count + 1) * sizeof(size_t));
+    c->first_of_block = awl_xmalloc((doc->block_count + 1) * sizeof(size_t));
+    c->next_of_item = awl_xmalloc((doc->link_count + 1) * sizeof(size_t));
+    c->next_of_block = awl_xmalloc((doc->link_count + 1) * sizeof(size_t));
+    for (size_t b = 0; b < doc->block_count; b++)
+        c->first_of_item[b] = c->first_of_block[b] = AWL_NONE;
     for (size_t i = 0; i < doc->link_count; i++) {
         const awl_link *l = &doc->links[i];
-        if (l->item != item || l->text_start == AWL_NONE)
+        c->next_of_item[i] = c->next_of_block[i] = AWL_NONE;
+        if (l->item != AWL_NONE) {
+            if (c->first_of_item[l->item] == AWL_NONE)
+                c->first_of_item[l->item] = i;
+            else
+                c->next_of_item[last_of_item[l->item]] = i;
+            last_of_item[l->item] = i;
+        }
+        if (c->first_of_block[l->block] == AWL_NONE)
+            c->first_of_block[l->block] = i;
+        else
+            c->next_of_block[last_of_block[l->block]] = i;
+        last_of_block[l->block] = i;
+    }
+    free(last_of_item);
+    free(last_of_block);
+}
+
+static void free_chains(link_chains *c)
+{
+    free(c->first_of_item);
+    free(c->next_of_item);
+    free(c->first_of_block);
+    free(c->next_of_block);
+}
+
+/* True when some link of the item spans `at` (inserting there would land
+ * inside the link). */
+static bool inside_a_link(const awl_doc *doc, const link_chains *chains, size_t item, size_t at)
+{
+    for (size_t i = chains->first_of_item[item]; i != AWL_NONE; i = chains->next_of_item[i]) {
+        const awl_link *l = &doc->links[i];
+        if (l->text_start == AWL_NONE)
             continue;
         size_t end = l->href_end != AWL_NONE && l->href_end > l->text_end ? l->href_end : l->text_end;
         if (l->text_start < at && at <= end)
@@ -67,13 +113,14 @@ static bool inside_a_link(const awl_doc *doc, size_t item, size_t at)
 /* True when the block's own text is nothing but links and the words that
  * label them ("paper [Title](url)", "- [arxiv](url)"): removing it loses
  * no prose. */
-static bool only_links(const awl_doc *doc, size_t block)
+static bool only_links(const awl_doc *doc, const link_chains *chains, size_t block)
 {
     const awl_block *b = &doc->blocks[block];
     size_t at = b->plain_start, end = b->plain_start + b->plain_len;
-    for (size_t i = 0; i < doc->link_count && at < end; i++) {
+    for (size_t i = chains->first_of_block[block]; i != AWL_NONE && at < end;
+         i = chains->next_of_block[i]) {
         const awl_link *l = &doc->links[i];
-        if (l->block != block || l->plain_start < at || l->plain_start > end)
+        if (l->plain_start < at || l->plain_start > end)
             continue;
         /* The text before this link: separators and at most one label word. */
         size_t word_start = AWL_NONE, word_end = AWL_NONE;
@@ -103,7 +150,8 @@ typedef struct moved_link {
 } moved_link;
 
 /* Attaches the fix of the duplicate `dup` of `kept`, when one is safe to write. */
-static void attach_fix(awl_check *check, awl_diag *diag, size_t dup_index, size_t kept_index)
+static void attach_fix(awl_check *check, const link_chains *chains, awl_diag *diag, size_t dup_index,
+                       size_t kept_index)
 {
     const awl_doc *doc = check->doc;
     const awl_entries *entries = check->entries;
@@ -124,7 +172,7 @@ static void attach_fix(awl_check *check, awl_diag *diag, size_t dup_index, size_
         doc->blocks[dup->block + 1].parent == dup->block)
         own_text = dup->block + 1;
     for (size_t b = dup->block + 1; b < doc->block_count && doc->blocks[b].start < dup_block->end; b++)
-        if (b != own_text && doc->blocks[b].plain_len && !only_links(doc, b))
+        if (b != own_text && doc->blocks[b].plain_len && !only_links(doc, chains, b))
             return;
 
     /* Nothing but links may be lost: a copy with its own venue tag or
@@ -189,7 +237,7 @@ static void attach_fix(awl_check *check, awl_diag *diag, size_t dup_index, size_
     while (at > kept_block->start && (src[at - 1] == ' ' || src[at - 1] == '\t'))
         at--;
     if (moved_count && (kept_block->kind != AWL_BLOCK_ITEM || (at && src[at - 1] == '\\') ||
-                        inside_a_link(doc, kept->block, at)))
+                        inside_a_link(doc, chains, kept->block, at)))
         ok = false;
     if (!ok) {
         free(moved);
@@ -239,6 +287,7 @@ static void check_duplicate_entry(awl_check *check)
     if (check->entries->count < 2)
         return;
     const awl_dups *dups = awl_check_dups(check);
+    link_chains chains = {0};
     for (size_t i = 0; i < check->entries->count; i++) {
         size_t first = dups->same_section[i];
         bool elsewhere = false;
@@ -258,9 +307,13 @@ static void check_duplicate_entry(awl_check *check)
                                 : awl_emit(check, start, end,
                                            "duplicate entry: this section lists it already at line %zu",
                                            f->line + 1);
-        if (d)
-            attach_fix(check, d, i, first);
+        if (!d)
+            continue;
+        if (!chains.first_of_item)
+            chain_links(check->doc, &chains);
+        attach_fix(check, &chains, d, i, first);
     }
+    free_chains(&chains);
 }
 
 const awl_rule awl_rule_duplicate_entry = {
