@@ -38,6 +38,20 @@ void *awl_xcalloc(size_t count, size_t size)
     return ptr;
 }
 
+void *awl_xcalloc_dense(size_t count, size_t size)
+{
+    unsigned char *ptr = awl_xcalloc(count, size);
+    /* calloc leaves fresh pages unmapped; a read maps the shared zero page
+     * and the first write then faults again to copy it, flushing the TLB
+     * of every CPU running one of our threads. Writing each page first
+     * takes one fault a page. (A plain memset after malloc would be turned
+     * back into calloc by the compiler.) */
+    size_t bytes = (count ? count : 1) * (size ? size : 1);
+    for (size_t at = 0; at < bytes; at += 4096)
+        ((volatile unsigned char *)ptr)[at] = 0;
+    return ptr;
+}
+
 void *awl_xrealloc(void *ptr, size_t size)
 {
     void *grown = realloc(ptr, size ? size : 1);

@@ -36,6 +36,9 @@ void awl_arena_free(awl_arena *arena);
 /* Heap helpers that abort on exhaustion. */
 void *awl_xmalloc(size_t size);
 void *awl_xcalloc(size_t count, size_t size);
+/* awl_xcalloc for memory that will be written all over, such as a hash
+ * table: its pages are made writable now, one fault each. */
+void *awl_xcalloc_dense(size_t count, size_t size);
 void *awl_xrealloc(void *ptr, size_t size);
 char *awl_xstrndup(const char *text, size_t len);
 

@@ -781,7 +781,7 @@ static uint32_t awl_dup_words_id(awl_dup_words *words, const char *w, size_t len
     words->items[id] = (awl_dup_word){w, (uint32_t)len, 0, 0};
     if (words->count * 2 > words->capacity) {
         size_t capacity = words->capacity * 2;
-        awl_dup_word_slot *slots = awl_xcalloc(capacity, sizeof *slots);
+        awl_dup_word_slot *slots = awl_xcalloc_dense(capacity, sizeof *slots);
         for (size_t k = 0; k < words->capacity; k++)
             if (words->slots[k].id_plus_one)
                 awl_dup_words_place(slots, capacity, words->slots[k]);
@@ -812,7 +812,7 @@ static void awl_dup_near_init(awl_dup_near *near, size_t n)
     near->words.capacity = 1024;
     while (near->words.capacity < n)
         near->words.capacity *= 2; /* about one new word per title, doubled as it fills */
-    near->words.slots = awl_xcalloc(near->words.capacity, sizeof *near->words.slots);
+    near->words.slots = awl_xcalloc_dense(near->words.capacity, sizeof *near->words.slots);
     near->words.items_cap = near->words.capacity / 2;
     near->words.items = awl_xmalloc(near->words.items_cap * sizeof *near->words.items);
     near->start = awl_xmalloc((n + 1) * sizeof(uint32_t));
@@ -868,8 +868,9 @@ static void awl_dup_near_match(awl_dup_near *near, const awl_dup_item *items, si
     const uint32_t *start = near->start, *count = near->count;
     size_t word_count = near->words.count;
     uint32_t *head =
-        awl_xcalloc(word_count + 1, sizeof(uint32_t)); /* per word: newest posting + 1 */
-    uint32_t *marks = awl_xcalloc(word_count + 1, sizeof(uint32_t)); /* per word: its title + 1 */
+        awl_xcalloc_dense(word_count + 1, sizeof(uint32_t)); /* per word: newest posting + 1 */
+    uint32_t *marks =
+        awl_xcalloc_dense(word_count + 1, sizeof(uint32_t)); /* per word: its title + 1 */
     /* postings: per word, a chain newest first; the size rides along so
      * most candidates are refused without reading their words */
     typedef struct {

@@ -342,13 +342,15 @@ static void finish_entry(entry_builder *eb, size_t block, size_t section, const 
     e->section = section; /* the section of the block's start, on the same line */
     e->primary = link_ids[primary_pos];
     e->links = awl_arena_alloc(arena, count * sizeof *e->links);
+    size_t others = 0;
     for (size_t i = 0; i < count; i++) {
         if (i == primary_pos)
             continue;
-        e->links[e->link_count].link = link_ids[i];
-        e->links[e->link_count].label = labels[i] ? labels[i] : "link";
-        e->link_count++;
+        e->links[others].link = link_ids[i];
+        e->links[others].label = labels[i] ? labels[i] : "link";
+        others++;
     }
+    e->link_count = others;
 
     const char *plain = doc->plain;
     size_t host_start = host->plain_start, host_end = host->plain_start + host->plain_len;

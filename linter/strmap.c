@@ -84,7 +84,7 @@ static awl_strmap_slot *find_slot(awl_strmap_slot *slots, size_t capacity, const
 
 static void resize(awl_strmap *map, size_t capacity)
 {
-    awl_strmap_slot *slots = awl_xcalloc(capacity, sizeof *slots);
+    awl_strmap_slot *slots = awl_xcalloc_dense(capacity, sizeof *slots);
     for (size_t i = 0; i < map->capacity; i++) {
         awl_strmap_slot *old = &map->slots[i];
         if (old->key)
