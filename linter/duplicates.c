@@ -922,23 +922,37 @@ static void awl_dup_near_match(awl_dup_near *near, const awl_dup_item *items, si
     free(near->numbered);
 }
 
+/* An identity key of an item, as the grouping meets it: its title key, its
+ * primary link's key, or the key of another link that names a paper. */
+typedef struct awl_dup_key {
+    const char *key;
+    uint32_t len;
+    uint32_t hash;
+    uint32_t item;
+    bool is_title;
+    bool paper; /* a link key that names a paper (arXiv id, DOI, ...) */
+} awl_dup_key;
+
+/* Keys are looked up this many ahead of the one being placed: a large
+ * list's key map is megabytes, and one lookup after another would wait
+ * for each of its cache misses in turn. */
+#define AWL_DUP_PREFETCH 8
+
 void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_t *first)
 {
     size_t *parent = first; /* union-find in place; flattened at the end */
     const char **spaced_titles = awl_xcalloc(n + 1, sizeof(char *));
     const char **compact_titles = awl_xcalloc(n + 1, sizeof(char *));
     const char **prim_keys = awl_xcalloc(n + 1, sizeof(char *));
-    awl_strmap keys; /* a title key and a link key or two per entry */
-    awl_strmap_init(&keys);
-    /* a title key and a primary link's key each, so a list whose other
-     * links are not papers never grows the map (reserving for every link
-     * would size it for links that are never keys) */
-    awl_strmap_reserve(&keys, 2 * n);
     awl_buf scratch = {0}, spaced = {0};
     awl_dup_spans spans = {0};
     awl_dup_near near;
     awl_dup_near_init(&near, n);
     awl_dup_ascii_key_init();
+    /* First every item's keys, in item order (title, then links)... */
+    awl_vec keys;
+    awl_vec_init(&keys, sizeof(awl_dup_key));
+    awl_vec_reserve(&keys, 2 * n + 1);
     for (size_t i = 0; i < n; i++) {
         parent[i] = i;
         const awl_dup_item *it = &items[i];
@@ -958,13 +972,8 @@ void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_
         near.numbered[i] = true; /* until its words say otherwise */
         if (tkey) {
             awl_dup_near_add(&near, i, spaced_titles[i], spaced.len, &spans);
-            bool inserted = false;
-            size_t *slot = awl_strmap_upsert(&keys, tkey, klen, &inserted);
-            /* title keys and link keys never collide: link keys hold ':' */
-            if (inserted)
-                *slot = i;
-            else
-                awl_dup_union(parent, *slot, i);
+            *(awl_dup_key *)awl_vec_push(&keys) = (awl_dup_key){
+                tkey, (uint32_t)klen, awl_strmap_hash(tkey, klen), (uint32_t)i, true, false};
         }
         for (size_t l = 0; l <= it->href_count; l++) {
             const char *href = l == 0 ? it->primary_href : it->hrefs[l - 1];
@@ -976,24 +985,43 @@ void awl_dups_group(const awl_dup_item *items, size_t n, awl_arena *arena, size_
                 prim_keys[i] = lkey;
             if (!lkey || (l > 0 && !paper))
                 continue;
-            bool inserted = false;
-            size_t *slot = awl_strmap_upsert(&keys, lkey, klen, &inserted);
-            if (inserted)
-                *slot = i;
-            else if (*slot != i &&
-                     (paper ? awl_dup_titles_agree(spaced_titles[*slot], near.numbered[*slot],
-                                                   spaced_titles[i], near.numbered[i])
-                            : awl_dup_same(compact_titles[*slot], compact_titles[i])))
-                awl_dup_union(parent, *slot, i);
+            *(awl_dup_key *)awl_vec_push(&keys) = (awl_dup_key){
+                lkey, (uint32_t)klen, awl_strmap_hash(lkey, klen), (uint32_t)i, false, paper};
         }
     }
+    /* ...then each key into one map, in the same order: the first item
+     * holding a key owns it, and a later one joins its group (a link key
+     * when the titles agree too). Title keys and link keys never collide:
+     * link keys hold ':'. */
+    awl_strmap map;
+    awl_strmap_init(&map);
+    awl_strmap_reserve(&map, keys.count); /* no resize: prefetched slots stay put */
+    const awl_dup_key *all = keys.items;
+    for (size_t k = 0; k < keys.count; k++) {
+        if (k + AWL_DUP_PREFETCH < keys.count)
+            awl_strmap_prefetch(&map, all[k + AWL_DUP_PREFETCH].hash);
+        const awl_dup_key *key = &all[k];
+        size_t i = key->item;
+        bool inserted = false;
+        size_t *slot = awl_strmap_upsert_hashed(&map, key->key, key->len, key->hash, &inserted);
+        if (inserted)
+            *slot = i;
+        else if (key->is_title)
+            awl_dup_union(parent, *slot, i);
+        else if (*slot != i &&
+                 (key->paper ? awl_dup_titles_agree(spaced_titles[*slot], near.numbered[*slot],
+                                                    spaced_titles[i], near.numbered[i])
+                             : awl_dup_same(compact_titles[*slot], compact_titles[i])))
+            awl_dup_union(parent, *slot, i);
+    }
+    awl_vec_free(&keys);
+    awl_strmap_free(&map);
     awl_dup_near_match(&near, items, n, spaced_titles, prim_keys, parent);
     for (size_t i = 0; i < n; i++)
         first[i] = awl_dup_find(parent, i);
     free(spans.start);
     free(spans.letters_only);
     free(prim_keys);
-    awl_strmap_free(&keys);
     awl_buf_free(&scratch);
     awl_buf_free(&spaced);
     free(spaced_titles);

@@ -106,9 +106,20 @@ void awl_strmap_reserve(awl_strmap *map, size_t count)
 
 size_t *awl_strmap_upsert(awl_strmap *map, const char *key, size_t key_len, bool *inserted)
 {
+    return awl_strmap_upsert_hashed(map, key, key_len, awl_strmap_hash(key, key_len), inserted);
+}
+
+void awl_strmap_prefetch(const awl_strmap *map, uint32_t hash)
+{
+    if (map->capacity)
+        __builtin_prefetch(&map->slots[(size_t)hash & (map->capacity - 1)], 1);
+}
+
+size_t *awl_strmap_upsert_hashed(awl_strmap *map, const char *key, size_t key_len, uint32_t hash,
+                                 bool *inserted)
+{
     if ((map->count + 1) * 4 > map->capacity * 3)
         resize(map, map->capacity ? map->capacity * 2 : 64);
-    uint32_t hash = (uint32_t)awl_hash_bytes(key, key_len);
     awl_strmap_slot *slot = find_slot(map->slots, map->capacity, key, key_len, hash);
     if (inserted)
         *inserted = !slot->key;
@@ -128,6 +139,6 @@ size_t *awl_strmap_get(const awl_strmap *map, const char *key, size_t key_len)
     if (!map->capacity)
         return NULL;
     awl_strmap_slot *slot =
-        find_slot(map->slots, map->capacity, key, key_len, (uint32_t)awl_hash_bytes(key, key_len));
+        find_slot(map->slots, map->capacity, key, key_len, awl_strmap_hash(key, key_len));
     return slot->key ? &slot->value : NULL;
 }
