@@ -7,7 +7,8 @@
  * U+200E and U+200F, which right-to-left text needs, are left alone.
  *
  * The fix removes each character; it is unsafe (the text's display order
- * changes) and declared as a text change. One pass with memchr for E2.
+ * changes) and declared as a text change. A memchr for E2 over each line
+ * that holds a byte past ASCII.
  */
 #include <string.h>
 
@@ -21,12 +22,11 @@ static const char *const bidi_names[] = {
     "pop directional isolate (U+2069)",
 };
 
-static void check_bidi_control(awl_check *check)
+/* The characters in bytes [start, len) (one line: a sequence never holds
+ * a line break). */
+static void check_line(awl_check *check, const unsigned char *s, size_t start, size_t len)
 {
-    const awl_source *src = &check->doc->source;
-    const unsigned char *s = (const unsigned char *)src->bytes;
-    size_t len = src->length;
-    const unsigned char *p = s;
+    const unsigned char *p = s + start;
     while ((p = memchr(p, 0xE2, (size_t)(s + len - p))) != NULL) {
         size_t i = (size_t)(p - s);
         p++;
@@ -47,6 +47,16 @@ static void check_bidi_control(awl_check *check)
         diag->changes_text = true;
         p = s + i + 3;
     }
+}
+
+static void check_bidi_control(awl_check *check)
+{
+    const awl_source *src = &check->doc->source;
+    const unsigned char *s = (const unsigned char *)src->bytes;
+    /* Only lines holding a byte past ASCII (the source marks them) */
+    for (size_t line = awl_source_next_marked(src, 0, AWL_MARK_NON_ASCII); line < src->line_count;
+         line = awl_source_next_marked(src, line + 1, AWL_MARK_NON_ASCII))
+        check_line(check, s, src->line_starts[line], awl_source_line_next(src, line));
 }
 
 const awl_rule awl_rule_bidi_control = {

@@ -6,9 +6,10 @@
  * miss them). Elsewhere, a no-break space may be deliberate and is left
  * alone; code blocks and raw HTML are never looked at.
  *
- * The fix puts a plain space; it is declared as a text change. One memchr
- * pass for the C2 lead byte, with a cursor over the links (in document
- * order) to know whether a space sits in a link's text.
+ * The fix puts a plain space; it is declared as a text change. A memchr for
+ * the C2 lead byte over each line holding a byte past ASCII, with a cursor
+ * over the links (in document order) to know whether a space sits in a
+ * link's text.
  */
 #include <string.h>
 
@@ -46,41 +47,57 @@ static bool in_venue_tag(const unsigned char *s, size_t line_start, size_t line_
     return digits == 2 || digits == 4;
 }
 
+/* Reports the no-break space at `at` (on `line`) when it sits in a heading,
+ * a link's text or a venue tag; *cursor walks the links as `at` grows. */
+static void report_nbsp(awl_check *check, size_t line, size_t at, size_t *cursor_at)
+{
+    const awl_doc *doc = check->doc;
+    const awl_source *src = &doc->source;
+    const unsigned char *s = (const unsigned char *)src->bytes;
+    size_t cursor = *cursor_at;
+    uint16_t flags = doc->line_flags[line];
+    if (flags & (AWL_LINE_CODE | AWL_LINE_HTML))
+        return;
+    const char *where = NULL;
+    if (flags & AWL_LINE_HEADING)
+        where = "a heading";
+    while (!where && cursor < doc->link_count &&
+           (doc->links[cursor].text_end == AWL_NONE || doc->links[cursor].text_end <= at))
+        cursor++;
+    for (size_t k = cursor; !where && k < doc->link_count && k < cursor + 4; k++) {
+        const awl_link *l = &doc->links[k];
+        if (l->text_start != AWL_NONE && l->text_start <= at && at < l->text_end)
+            where = "link text";
+    }
+    if (!where &&
+        in_venue_tag(s, src->line_starts[line], awl_source_line_end(src, line), at))
+        where = "a venue tag";
+    *cursor_at = cursor;
+    if (!where)
+        return;
+    awl_diag *diag = awl_emit(check, at, at + 2, "no-break space (U+00A0) in %s", where);
+    awl_add_edit(check, diag, at, at + 2, " ", 1);
+    diag->changes_text = true;
+}
+
 static void check_nbsp(awl_check *check)
 {
     const awl_doc *doc = check->doc;
     const awl_source *src = &doc->source;
     const unsigned char *s = (const unsigned char *)src->bytes;
-    size_t end = src->length, cursor = 0;
-    const unsigned char *p = s;
-    while ((p = memchr(p, 0xC2, (size_t)(s + end - p))) != NULL) {
-        size_t at = (size_t)(p - s);
-        p++;
-        if (at + 1 >= end || s[at + 1] != 0xA0)
-            continue;
-        size_t line = awl_source_line_of(src, at);
-        uint16_t flags = doc->line_flags[line];
-        if (flags & (AWL_LINE_CODE | AWL_LINE_HTML))
-            continue;
-        const char *where = NULL;
-        if (flags & AWL_LINE_HEADING)
-            where = "a heading";
-        while (!where && cursor < doc->link_count &&
-               (doc->links[cursor].text_end == AWL_NONE || doc->links[cursor].text_end <= at))
-            cursor++;
-        for (size_t k = cursor; !where && k < doc->link_count && k < cursor + 4; k++) {
-            const awl_link *l = &doc->links[k];
-            if (l->text_start != AWL_NONE && l->text_start <= at && at < l->text_end)
-                where = "link text";
+    size_t cursor = 0; /* the first link that may hold the next space */
+    /* Only lines holding a byte past ASCII (the source marks them) */
+    for (size_t line = awl_source_next_marked(src, 0, AWL_MARK_NON_ASCII); line < src->line_count;
+         line = awl_source_next_marked(src, line + 1, AWL_MARK_NON_ASCII)) {
+        size_t end = awl_source_line_next(src, line);
+        for (const unsigned char *p = s + src->line_starts[line];
+             (p = memchr(p, 0xC2, (size_t)(s + end - p))) != NULL;) {
+            size_t at = (size_t)(p - s);
+            p++;
+            if (at + 1 >= end || s[at + 1] != 0xA0)
+                continue;
+            report_nbsp(check, line, at, &cursor);
         }
-        if (!where &&
-            in_venue_tag(s, src->line_starts[line], awl_source_line_end(src, line), at))
-            where = "a venue tag";
-        if (!where)
-            continue;
-        awl_diag *diag = awl_emit(check, at, at + 2, "no-break space (U+00A0) in %s", where);
-        awl_add_edit(check, diag, at, at + 2, " ", 1);
-        diag->changes_text = true;
     }
 }
 
