@@ -77,13 +77,15 @@ static size_t skip_printable(const unsigned char *s, size_t i, size_t end)
     return i;
 }
 
-/* Notes in *marks what the bytes [i, end) of one line's content hold, and
- * checks their UTF-8 while *valid holds. Only a word with something other
+/* Notes in *marks what the bytes [i, end) of one line's content hold,
+ * counts its carriage returns in *lone_cr (the content stops before the CR
+ * of a CR LF, so any CR in it stands alone) and checks its UTF-8 while
+ * *valid holds. Only a word with something other
  * than printable ASCII in it is read a byte at a time; a tail shorter than
  * a word is tested by the word that ends with it (re-reading bytes already
  * passed changes nothing). */
 static void mark_line(awl_source *source, size_t line_start, size_t i, size_t end, uint8_t *marks,
-                      bool *valid)
+                      bool *valid, size_t *lone_cr)
 {
     const unsigned char *s = (const unsigned char *)source->bytes;
     while (i < end) {
@@ -106,15 +108,19 @@ static void mark_line(awl_source *source, size_t line_start, size_t i, size_t en
                 }
             } else if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F) {
                 *marks |= AWL_MARK_CONTROL;
+            } else if (c == '\r') {
+                ++*lone_cr;
             }
             i += step; /* a valid sequence never holds a line break */
         }
     }
 }
 
-/* Line starts, newline counts, UTF-8 validity and each line's marks. */
-static void index_lines(awl_source *source, size_t *starts, uint8_t *marks)
+/* Line starts, newline counts, UTF-8 validity and each line's marks;
+ * returns the number of lone carriage returns. */
+static size_t index_lines(awl_source *source, size_t *starts, uint8_t *marks)
 {
+    size_t lone_cr = 0;
     const char *bytes = source->bytes;
     size_t length = source->length, line = 0;
     bool valid = true;
@@ -136,12 +142,13 @@ static void index_lines(awl_source *source, size_t *starts, uint8_t *marks)
                 source->lf_count++;
             }
         }
-        mark_line(source, starts[line], from, content_end, &marks[line], &valid);
+        mark_line(source, starts[line], from, content_end, &marks[line], &valid, &lone_cr);
         if (!newline)
             break;
         starts[++line] = from = end + 1;
     }
     source->valid_utf8 = valid;
+    return lone_cr;
 }
 
 void awl_source_init(awl_source *source, awl_arena *arena, const char *path, const char *bytes,
@@ -166,13 +173,9 @@ void awl_source_init(awl_source *source, awl_arena *arena, const char *path, con
         lines++;
     size_t *starts = awl_arena_alloc(arena, lines * sizeof *starts);
     uint8_t *marks = awl_arena_alloc(arena, lines); /* zeroed: no marks yet */
-    index_lines(source, starts, marks);
     /* A CR not followed by LF is a line break to CommonMark, but old Mac
      * files are rare enough that we only note them as "mixed". */
-    size_t lone_cr = 0;
-    for (const char *p = copy; (p = memchr(p, '\r', (size_t)(copy + length - p))); p++)
-        if ((size_t)(p - copy) + 1 >= length || p[1] != '\n')
-            lone_cr++;
+    size_t lone_cr = index_lines(source, starts, marks);
     source->line_starts = starts;
     source->line_marks = marks;
     source->line_count = lines;
