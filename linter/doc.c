@@ -19,6 +19,11 @@
 #include "doc.h"
 
 #include <md4c.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <sys/mman.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +47,9 @@ typedef struct parser {
     size_t table_rows;   /* rows seen in the current table */
     size_t last_pos;     /* end of the last text or href seen in the buffer */
     unsigned in_image;   /* open image spans */
+    /* blocks.count and links.count for the parse helper, which reads them
+     * while the parser writes */
+    atomic_size_t blocks_made, links_made;
 } parser;
 
 /* The parser's arrays are reserved before parsing starts, so their items
@@ -277,6 +285,7 @@ static size_t open_block(parser *p, awl_block_kind kind)
     size_t parent = stack_top(p);
     size_t index = p->blocks.count;
     awl_block *b = awl_vec_push(&p->blocks);
+    atomic_store_explicit(&p->blocks_made, p->blocks.count, memory_order_relaxed);
     b->kind = kind;
     b->parent = parent;
     b->depth = parent == AWL_NONE ? 0 : block_at(p, parent)->depth + 1;
@@ -484,6 +493,7 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *userdata)
         return 0;
     size_t index = p->links.count;
     awl_link *link = awl_vec_push(&p->links);
+    atomic_store_explicit(&p->links_made, p->links.count, memory_order_relaxed);
     link->kind = type == MD_SPAN_IMG ? AWL_LINK_IMAGE : AWL_LINK_INLINE;
     link->block = stack_top(p);
     link->item = innermost(p, AWL_BLOCK_ITEM);
@@ -830,6 +840,69 @@ static void count_section_links(awl_doc *doc)
 
 static awl_doc *parse(const char *path, const char *bytes, size_t length, bool borrow);
 
+/* From this size on, a second thread helps the parse (help_parse): the
+ * parse reads only the line index, and a thread costs tens of
+ * microseconds. */
+#define AWL_HELPER_MIN_BYTES (64 * 1024)
+
+/* Pages of an array the parser fills, faulted in ahead of it. */
+typedef struct prefault_range {
+    char *base;         /* the array as reserved; never read or written here */
+    size_t item_size;
+    size_t capacity;    /* items reserved: past them the array moves */
+    atomic_size_t *made; /* items the parser has pushed */
+    size_t done;        /* bytes from base already faulted in */
+} prefault_range;
+
+typedef struct parse_helper {
+    awl_source *source;
+    prefault_range ranges[2]; /* blocks, links */
+    atomic_bool parsed;
+} parse_helper;
+
+/* The helper stays this far ahead of the parser: far enough that the
+ * parser rarely meets a page not yet there, near enough that pages it
+ * will never use are few. */
+#define AWL_PREFAULT_AHEAD (256 * 1024)
+
+/* Faults in range r up to AWL_PREFAULT_AHEAD past what the parser has
+ * made; false once it has nothing left to do. MADV_POPULATE_WRITE makes
+ * the pages present and writable without touching their bytes, so it is
+ * safe beside the parser's writes. */
+static bool prefault_ahead(prefault_range *r)
+{
+    size_t made = atomic_load_explicit(r->made, memory_order_relaxed);
+    if (made >= r->capacity || r->done >= r->capacity * r->item_size)
+        return false; /* the array outgrew its reserve (and moved) or is done */
+    size_t want = made * r->item_size + AWL_PREFAULT_AHEAD;
+    if (want > r->capacity * r->item_size)
+        want = r->capacity * r->item_size;
+    uintptr_t from = ((uintptr_t)r->base + r->done + 4095) & ~(uintptr_t)4095;
+    uintptr_t to = ((uintptr_t)r->base + want) & ~(uintptr_t)4095;
+    if (to > from && madvise((void *)from, to - from, MADV_POPULATE_WRITE) != 0)
+        return false; /* an old kernel (before 5.14) or an array that moved */
+    if (to > from)
+        r->done = (size_t)(to - (uintptr_t)r->base);
+    return true;
+}
+
+/* The parse's second thread: the source's marks and UTF-8 check, then the
+ * pages of the block and link arrays a little ahead of the parser, which
+ * then writes them without a page fault each 4 KiB. */
+static void *help_parse(void *arg)
+{
+    parse_helper *h = arg;
+    awl_source_mark(h->source);
+    bool busy = true;
+    while (busy && !atomic_load_explicit(&h->parsed, memory_order_relaxed)) {
+        busy = false;
+        for (int k = 0; k < 2; k++)
+            busy |= prefault_ahead(&h->ranges[k]);
+        nanosleep(&(struct timespec){0, 100 * 1000}, NULL);
+    }
+    return NULL;
+}
+
 awl_doc *awl_doc_parse(const char *path, const char *bytes, size_t length)
 {
     return parse(path, bytes, length, false);
@@ -843,7 +916,7 @@ awl_doc *awl_doc_parse_borrowed(const char *path, const char *bytes, size_t leng
 static awl_doc *parse(const char *path, const char *bytes, size_t length, bool borrow)
 {
     awl_doc *doc = awl_xcalloc(1, sizeof *doc);
-    awl_source_init(&doc->source, &doc->arena, path, bytes, length, borrow);
+    awl_source_init_unmarked(&doc->source, &doc->arena, path, bytes, length, borrow);
     doc->line_flags = awl_arena_alloc(&doc->arena, doc->source.line_count * sizeof *doc->line_flags);
 
     parser p = {0};
@@ -871,6 +944,16 @@ static awl_doc *parse(const char *path, const char *bytes, size_t length, bool b
      * doubling. Pages of the reserve that are never written cost nothing. */
     awl_buf_reserve(&p.plain, length);
     awl_buf_append(&p.plain, "", 0);
+    parse_helper helper = {.source = &doc->source};
+    helper.ranges[0] = (prefault_range){p.blocks.items, sizeof(awl_block), p.blocks.capacity,
+                                        &p.blocks_made, 0};
+    helper.ranges[1] = (prefault_range){p.links.items, sizeof(awl_link), p.links.capacity,
+                                        &p.links_made, 0};
+    pthread_t helper_thread;
+    bool helped = length >= AWL_HELPER_MIN_BYTES &&
+                  pthread_create(&helper_thread, NULL, help_parse, &helper) == 0;
+    if (!helped)
+        awl_source_mark(&doc->source);
 
     MD_PARSER md = {0};
     md.flags = MD_DIALECT_GITHUB;
@@ -885,6 +968,10 @@ static awl_doc *parse(const char *path, const char *bytes, size_t length, bool b
     p.search_from = bom;
     if (md_parse(p.input + bom, (MD_SIZE)(length - bom), &md, &p) != 0)
         doc->parse_failed = true;
+    if (helped) {
+        atomic_store_explicit(&helper.parsed, true, memory_order_relaxed);
+        pthread_join(helper_thread, NULL);
+    }
 
     if (!p.blocks.count) { /* md4c gave up before the document began */
         awl_block *b = awl_vec_push(&p.blocks);

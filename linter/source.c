@@ -116,43 +116,25 @@ static void mark_line(awl_source *source, size_t line_start, size_t i, size_t en
     }
 }
 
-/* Line starts, newline counts, UTF-8 validity and each line's marks;
- * returns the number of lone carriage returns. */
-static size_t index_lines(awl_source *source, size_t *starts, uint8_t *marks)
+/* Line starts and newline counts: one memchr a line. */
+static void index_starts(awl_source *source, size_t *starts)
 {
-    size_t lone_cr = 0;
     const char *bytes = source->bytes;
-    size_t length = source->length, line = 0;
-    bool valid = true;
+    size_t length = source->length, line = 0, from = 0;
     starts[0] = 0;
-    /* A leading byte order mark is valid UTF-8 and non-ASCII: line 0 is
-     * marked for it and read after it. */
-    size_t from = source->has_bom ? 3 : 0;
-    if (source->has_bom)
-        marks[0] |= AWL_MARK_NON_ASCII;
-    for (;;) {
-        const char *newline = memchr(bytes + from, '\n', length - from);
-        size_t end = newline ? (size_t)(newline - bytes) : length;
-        size_t content_end = end;
-        if (newline) {
-            if (end > starts[line] && bytes[end - 1] == '\r') {
-                source->crlf_count++;
-                content_end--;
-            } else {
-                source->lf_count++;
-            }
-        }
-        mark_line(source, starts[line], from, content_end, &marks[line], &valid, &lone_cr);
-        if (!newline)
-            break;
+    const char *newline;
+    while ((newline = memchr(bytes + from, '\n', length - from)) != NULL) {
+        size_t end = (size_t)(newline - bytes);
+        if (end > starts[line] && bytes[end - 1] == '\r')
+            source->crlf_count++;
+        else
+            source->lf_count++;
         starts[++line] = from = end + 1;
     }
-    source->valid_utf8 = valid;
-    return lone_cr;
 }
 
-void awl_source_init(awl_source *source, awl_arena *arena, const char *path, const char *bytes,
-                     size_t length, bool borrow)
+void awl_source_init_unmarked(awl_source *source, awl_arena *arena, const char *path,
+                              const char *bytes, size_t length, bool borrow)
 {
     memset(source, 0, sizeof *source);
     source->path = path;
@@ -172,16 +154,40 @@ void awl_source_init(awl_source *source, awl_arena *arena, const char *path, con
     for (const char *p = copy; (p = memchr(p, '\n', (size_t)(copy + length - p))); p++)
         lines++;
     size_t *starts = awl_arena_alloc(arena, lines * sizeof *starts);
-    uint8_t *marks = awl_arena_alloc(arena, lines); /* zeroed: no marks yet */
-    /* A CR not followed by LF is a line break to CommonMark, but old Mac
-     * files are rare enough that we only note them as "mixed". */
-    size_t lone_cr = index_lines(source, starts, marks);
+    source->line_marks = awl_arena_alloc(arena, lines); /* zeroed: no marks yet */
+    index_starts(source, starts);
     source->line_starts = starts;
-    source->line_marks = marks;
     source->line_count = lines;
     /* A trailing newline does not open an extra line. */
     if (lines > 1 && starts[lines - 1] == length)
         source->line_count = lines - 1;
+    source->valid_utf8 = true; /* until awl_source_mark reads the bytes */
+}
+
+void awl_source_mark(awl_source *source)
+{
+    const char *bytes = source->bytes;
+    uint8_t *marks = source->line_marks;
+    bool valid = true;
+    size_t lone_cr = 0;
+    /* A leading byte order mark is valid UTF-8 and non-ASCII: line 0 is
+     * marked for it and read after it. */
+    if (source->has_bom)
+        marks[0] |= AWL_MARK_NON_ASCII;
+    for (size_t line = 0; line < source->line_count; line++) {
+        size_t start = source->line_starts[line];
+        size_t end = awl_source_line_next(source, line);
+        if (end > start && bytes[end - 1] == '\n') {
+            end--;
+            if (end > start && bytes[end - 1] == '\r')
+                end--; /* a CR LF's CR is the newline's, not the content's */
+        }
+        size_t from = line == 0 && source->has_bom ? 3 : start;
+        mark_line(source, start, from < end ? from : end, end, &marks[line], &valid, &lone_cr);
+    }
+    source->valid_utf8 = valid;
+    /* A CR not followed by LF is a line break to CommonMark, but old Mac
+     * files are rare enough that we only note them as "mixed". */
     if (lone_cr || (source->crlf_count && source->lf_count))
         source->newline = AWL_NEWLINE_MIXED;
     else if (source->crlf_count)
@@ -190,6 +196,13 @@ void awl_source_init(awl_source *source, awl_arena *arena, const char *path, con
         source->newline = AWL_NEWLINE_LF;
     else
         source->newline = AWL_NEWLINE_NONE;
+}
+
+void awl_source_init(awl_source *source, awl_arena *arena, const char *path, const char *bytes,
+                     size_t length, bool borrow)
+{
+    awl_source_init_unmarked(source, arena, path, bytes, length, borrow);
+    awl_source_mark(source);
 }
 
 size_t awl_source_line_of(const awl_source *source, size_t offset)

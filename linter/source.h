@@ -50,6 +50,13 @@ typedef struct awl_source {
  * and indexes the lines. */
 void awl_source_init(awl_source *source, awl_arena *arena, const char *path, const char *bytes,
                      size_t length, bool borrow);
+/* awl_source_init in two steps: the lines indexed first, with no marks
+ * yet (valid_utf8 true, newline NONE), then the marks, UTF-8 validity and
+ * newline style. awl_source_mark writes only those fields and the marks,
+ * so a document's parse, which reads the index only, can run beside it. */
+void awl_source_init_unmarked(awl_source *source, awl_arena *arena, const char *path,
+                              const char *bytes, size_t length, bool borrow);
+void awl_source_mark(awl_source *source);
 
 /* 0-based line holding byte `offset` (binary search). */
 size_t awl_source_line_of(const awl_source *source, size_t offset);
