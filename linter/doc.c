@@ -49,7 +49,7 @@ typedef struct parser {
     unsigned in_image;   /* open image spans */
     /* blocks.count and links.count for the parse helper, which reads them
      * while the parser writes */
-    atomic_size_t blocks_made, links_made;
+    atomic_size_t blocks_made, links_made, plain_made;
 } parser;
 
 /* The parser's arrays are reserved before parsing starts, so their items
@@ -702,6 +702,7 @@ static int text_callback(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, vo
         break;
     }
     b->plain_len += p->plain.len - before;
+    atomic_store_explicit(&p->plain_made, p->plain.len, memory_order_relaxed);
     p->plain_owner = top;
     return 0;
 }
@@ -856,7 +857,7 @@ typedef struct prefault_range {
 
 typedef struct parse_helper {
     awl_source *source;
-    prefault_range ranges[2]; /* blocks, links */
+    prefault_range ranges[3]; /* blocks, links, plain text */
     atomic_bool parsed;
 } parse_helper;
 
@@ -887,8 +888,8 @@ static bool prefault_ahead(prefault_range *r)
 }
 
 /* The parse's second thread: the source's marks and UTF-8 check, then the
- * pages of the block and link arrays a little ahead of the parser, which
- * then writes them without a page fault each 4 KiB. */
+ * pages of the block, link and plain-text arrays a little ahead of the
+ * parser, which then writes them without a page fault each 4 KiB. */
 static void *help_parse(void *arg)
 {
     parse_helper *h = arg;
@@ -896,7 +897,7 @@ static void *help_parse(void *arg)
     bool busy = true;
     while (busy && !atomic_load_explicit(&h->parsed, memory_order_relaxed)) {
         busy = false;
-        for (int k = 0; k < 2; k++)
+        for (int k = 0; k < 3; k++)
             busy |= prefault_ahead(&h->ranges[k]);
         nanosleep(&(struct timespec){0, 100 * 1000}, NULL);
     }
@@ -949,6 +950,7 @@ static awl_doc *parse(const char *path, const char *bytes, size_t length, bool b
                                         &p.blocks_made, 0};
     helper.ranges[1] = (prefault_range){p.links.items, sizeof(awl_link), p.links.capacity,
                                         &p.links_made, 0};
+    helper.ranges[2] = (prefault_range){p.plain.data, 1, p.plain.capacity, &p.plain_made, 0};
     pthread_t helper_thread;
     bool helped = length >= AWL_HELPER_MIN_BYTES &&
                   pthread_create(&helper_thread, NULL, help_parse, &helper) == 0;
