@@ -14,6 +14,9 @@
  *     touches in some pass: the harness sees each pass's text through
  *     fix.h's pass hook and lints it itself, independently of fix.c;
  *   - a refused fix hands back the input unchanged.
+ * And the parse in two parts (doc_split.h) gives the document the parse of
+ * the whole gives, at the first place the scanner would cut (large
+ * documents only are cut in awelint; here every input is).
  *
  * Build and run: `make fuzz` (README, "Sanitizers and fuzzing").
  */
@@ -24,6 +27,8 @@
 
 #include "config.h"
 #include "doc.h"
+#include "doc_compare.h"
+#include "doc_split.h"
 #include "engine.h"
 #include "fix.h"
 #include "source.h"
@@ -171,9 +176,26 @@ static void check_fix(const char *input, size_t len, const awl_config *config, b
     awl_arena_free(&dropped.keys);
 }
 
+/* The input parsed cut where the scanner would cut it is the input parsed
+ * whole (when the cut stands; a cut that does not is parsed whole). */
+static void check_cut(const char *input, size_t size)
+{
+    awl_doc *whole = awl_doc_parse_cut(fuzz_path, input, size, 0);
+    size_t cut = awl_doc_split_point(&whole->source, 1, size);
+    if (cut) {
+        awl_doc *two = awl_doc_parse_cut(fuzz_path, input, size, cut);
+        char why[128];
+        if (two->parsed_in_two && !awl_doc_same(whole, two, why, sizeof why))
+            broken_promise("the parse in two parts differs from the parse of the whole", why);
+        awl_doc_free(two);
+    }
+    awl_doc_free(whole);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *input = size ? (const char *)data : "";
+    check_cut(input, size);
     awl_config config;
     awl_config_defaults(&config);
     check_fix(input, size, &config, false);

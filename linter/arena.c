@@ -129,6 +129,23 @@ char *awl_arena_printf(awl_arena *arena, const char *fmt, ...)
     return text;
 }
 
+void awl_arena_adopt(awl_arena *into, awl_arena *from)
+{
+    awl_arena_chunk *first = from->head;
+    if (!first)
+        return;
+    awl_arena_chunk *last = first;
+    while (last->next)
+        last = last->next;
+    if (into->head) {
+        last->next = into->head->next;
+        into->head->next = first;
+    } else {
+        into->head = first;
+    }
+    from->head = NULL;
+}
+
 void awl_arena_free(awl_arena *arena)
 {
     awl_arena_chunk *chunk = arena->head;

@@ -32,6 +32,9 @@ char *awl_arena_strdup(awl_arena *arena, const char *text);
 char *awl_arena_printf(awl_arena *arena, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void awl_arena_free(awl_arena *arena);
+/* Moves every block of `from` into `into` (which goes on allocating where
+ * it was), leaving `from` empty: for an arena filled on another thread. */
+void awl_arena_adopt(awl_arena *into, awl_arena *from);
 
 /* Heap helpers that abort on exhaustion. */
 void *awl_xmalloc(size_t size);

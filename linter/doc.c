@@ -15,6 +15,13 @@
  *  - Blocks that never see text (empty items, thematic breaks, empty fences)
  *    are placed at `leave` by the same forward search.
  *  - Table rows are consecutive lines: header, delimiter row, body rows.
+ *
+ * A large document is parsed on two threads: in two parts cut where
+ * nothing reaches across (doc_split.h), each with a parser of its own, the
+ * second part's blocks and links then renumbered after the first's
+ * (merge_part); or, with no such cut, in one part while a second thread
+ * checks the bytes and faults in the arrays' pages ahead of the parser
+ * (help_parse).
  */
 #include "doc.h"
 
@@ -27,10 +34,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc_split.h"
 #include "strmap.h"
 
 typedef struct parser {
     awl_doc *doc;
+    awl_arena *arena; /* hrefs: the document's, or the second part's own */
     const char *input;
     size_t size;
     awl_vec blocks;   /* awl_block */
@@ -289,7 +298,7 @@ static size_t open_block(parser *p, awl_block_kind kind)
     b->kind = kind;
     b->parent = parent;
     b->depth = parent == AWL_NONE ? 0 : block_at(p, parent)->depth + 1;
-    b->plain_start = 0;
+    b->plain_start = AWL_NONE; /* no text yet; 0 once parsed (see parse) */
     b->marker_offset = AWL_NONE;
     *(size_t *)awl_vec_push(&p->stack) = index;
     return index;
@@ -462,7 +471,7 @@ static void copy_attribute(parser *p, awl_link *link, const MD_ATTRIBUTE *attr)
     bool plain = !attr->substr_types || (attr->substr_types[0] == MD_TEXT_NORMAL &&
                                          attr->substr_offsets[1] == attr->size);
     if (plain) {
-        link->href = awl_arena_strndup(&p->doc->arena, text, attr->size);
+        link->href = awl_arena_strndup(p->arena, text, attr->size);
     } else {
         awl_buf decoded = {0};
         awl_buf_append(&decoded, "", 0);
@@ -475,7 +484,7 @@ static void copy_attribute(parser *p, awl_link *link, const MD_ATTRIBUTE *attr)
             else
                 awl_buf_append(&decoded, text + from, to - from);
         }
-        link->href = awl_arena_strndup(&p->doc->arena, decoded.data, decoded.len);
+        link->href = awl_arena_strndup(p->arena, decoded.data, decoded.len);
         awl_buf_free(&decoded);
     }
     if (attr->text && in_buffer(p, attr->text, attr->size)) {
@@ -839,7 +848,7 @@ static void count_section_links(awl_doc *doc)
     }
 }
 
-static awl_doc *parse(const char *path, const char *bytes, size_t length, bool borrow);
+static awl_doc *parse(const char *path, const char *bytes, size_t length, bool borrow, size_t cut);
 
 /* From this size on, a second thread helps the parse (help_parse): the
  * parse reads only the line index, and a thread costs tens of
@@ -880,8 +889,12 @@ static bool prefault_ahead(prefault_range *r)
         want = r->capacity * r->item_size;
     uintptr_t from = ((uintptr_t)r->base + r->done + 4095) & ~(uintptr_t)4095;
     uintptr_t to = ((uintptr_t)r->base + want) & ~(uintptr_t)4095;
+#ifdef MADV_POPULATE_WRITE
     if (to > from && madvise((void *)from, to - from, MADV_POPULATE_WRITE) != 0)
         return false; /* an old kernel (before 5.14) or an array that moved */
+#else
+    return false; /* headers older than Linux 5.14: the parser faults alone */
+#endif
     if (to > from)
         r->done = (size_t)(to - (uintptr_t)r->base);
     return true;
@@ -906,57 +919,57 @@ static void *help_parse(void *arg)
 
 awl_doc *awl_doc_parse(const char *path, const char *bytes, size_t length)
 {
-    return parse(path, bytes, length, false);
+    return parse(path, bytes, length, false, AWL_NONE);
 }
 
 awl_doc *awl_doc_parse_borrowed(const char *path, const char *bytes, size_t length)
 {
-    return parse(path, bytes, length, true);
+    return parse(path, bytes, length, true, AWL_NONE);
 }
 
-static awl_doc *parse(const char *path, const char *bytes, size_t length, bool borrow)
+awl_doc *awl_doc_parse_cut(const char *path, const char *bytes, size_t length, size_t cut)
 {
-    awl_doc *doc = awl_xcalloc(1, sizeof *doc);
-    awl_source_init_unmarked(&doc->source, &doc->arena, path, bytes, length, borrow);
-    doc->line_flags = awl_arena_alloc(&doc->arena, doc->source.line_count * sizeof *doc->line_flags);
+    return parse(path, bytes, length, false, cut);
+}
 
-    parser p = {0};
-    p.doc = doc;
-    p.input = doc->source.bytes;
-    p.size = length;
-    p.plain_owner = AWL_NONE;
-    awl_vec_init(&p.blocks, sizeof(awl_block));
-    awl_vec_init(&p.links, sizeof(awl_link));
-    awl_vec_init(&p.comments, sizeof(awl_html_comment));
-    awl_vec_init(&p.stack, sizeof(size_t));
-    awl_vec_init(&p.open_links, sizeof(size_t));
+/* A parser for bytes [from, to) of the document; the arrays are reserved
+ * for `lines` lines and `bytes` bytes of text. */
+static void parser_init(parser *p, awl_doc *doc, awl_arena *arena, size_t from, size_t to,
+                        size_t lines, size_t bytes)
+{
+    memset(p, 0, sizeof *p);
+    p->doc = doc;
+    p->arena = arena;
+    p->input = doc->source.bytes;
+    p->size = to;
+    p->plain_owner = AWL_NONE;
+    p->search_from = from;
+    p->line_hint = awl_source_line_of(&doc->source, from);
+    awl_vec_init(&p->blocks, sizeof(awl_block));
+    awl_vec_init(&p->links, sizeof(awl_link));
+    awl_vec_init(&p->comments, sizeof(awl_html_comment));
+    awl_vec_init(&p->stack, sizeof(size_t));
+    awl_vec_init(&p->open_links, sizeof(size_t));
     /* Sized from the line count, so that a big list's blocks and links are
      * mostly not copied as they grow: the corpus has one block a line in
      * its big lists (up to seven in tables) and half a link a line (up to
      * two and a half); past the reserve they grow by doubling. Larger
      * reserves measured no better: pages never written cost nothing, but
      * they move where later allocations land. */
-    awl_vec_reserve(&p.blocks, doc->source.line_count + 16);
-    awl_vec_reserve(&p.links, doc->source.line_count / 2 + 16);
-    awl_vec_reserve(&p.stack, 64);
-    awl_vec_reserve(&p.open_links, 16);
+    awl_vec_reserve(&p->blocks, lines + 16);
+    awl_vec_reserve(&p->links, lines / 2 + 16);
+    awl_vec_reserve(&p->stack, 64);
+    awl_vec_reserve(&p->open_links, 16);
     /* The plain text is at most about the input's size (only a NUL byte,
      * which becomes U+FFFD, grows): reserving it once saves the copies of
      * doubling. Pages of the reserve that are never written cost nothing. */
-    awl_buf_reserve(&p.plain, length);
-    awl_buf_append(&p.plain, "", 0);
-    parse_helper helper = {.source = &doc->source};
-    helper.ranges[0] = (prefault_range){p.blocks.items, sizeof(awl_block), p.blocks.capacity,
-                                        &p.blocks_made, 0};
-    helper.ranges[1] = (prefault_range){p.links.items, sizeof(awl_link), p.links.capacity,
-                                        &p.links_made, 0};
-    helper.ranges[2] = (prefault_range){p.plain.data, 1, p.plain.capacity, &p.plain_made, 0};
-    pthread_t helper_thread;
-    bool helped = length >= AWL_HELPER_MIN_BYTES &&
-                  pthread_create(&helper_thread, NULL, help_parse, &helper) == 0;
-    if (!helped)
-        awl_source_mark(&doc->source);
+    awl_buf_reserve(&p->plain, bytes);
+    awl_buf_append(&p->plain, "", 0);
+}
 
+/* Parses the parser's bytes; false when md4c gave up (out of memory). */
+static bool parser_run(parser *p, size_t from)
+{
     MD_PARSER md = {0};
     md.flags = MD_DIALECT_GITHUB;
     md.enter_block = enter_block;
@@ -964,16 +977,148 @@ static awl_doc *parse(const char *path, const char *bytes, size_t length, bool b
     md.enter_span = enter_span;
     md.leave_span = leave_span;
     md.text = text_callback;
+    return md_parse(p->input + from, (MD_SIZE)(p->size - from), &md, p) == 0;
+}
+
+static void parser_free(parser *p)
+{
+    awl_vec_free(&p->blocks);
+    awl_vec_free(&p->links);
+    awl_vec_free(&p->comments);
+    awl_vec_free(&p->stack);
+    awl_vec_free(&p->open_links);
+    awl_buf_free(&p->plain);
+}
+
+/* Appends the second part's blocks (all but its document), links,
+ * comments and text to the first's, renumbered as one parse of the whole
+ * would have numbered them. */
+static void merge_part(parser *into, const parser *part)
+{
+    size_t base = into->blocks.count - 1; /* part block j > 0 becomes base + j */
+    size_t text_base = into->plain.len;
+#define AWL_MERGED(j) ((j) == AWL_NONE || (j) == 0 ? (j) : base + (j))
+    awl_vec_reserve(&into->blocks, into->blocks.count + part->blocks.count);
+    for (size_t j = 1; j < part->blocks.count; j++) {
+        awl_block *b = awl_vec_push(&into->blocks);
+        *b = ((const awl_block *)part->blocks.items)[j];
+        b->parent = AWL_MERGED(b->parent);
+        if (b->plain_start != AWL_NONE)
+            b->plain_start += text_base;
+    }
+    awl_vec_reserve(&into->links, into->links.count + part->links.count);
+    for (size_t j = 0; j < part->links.count; j++) {
+        awl_link *l = awl_vec_push(&into->links);
+        *l = ((const awl_link *)part->links.items)[j];
+        l->block = AWL_MERGED(l->block);
+        l->item = AWL_MERGED(l->item);
+        l->row = AWL_MERGED(l->row);
+        l->plain_start += text_base;
+    }
+#undef AWL_MERGED
+    for (size_t j = 0; j < part->comments.count; j++)
+        *(awl_html_comment *)awl_vec_push(&into->comments) =
+            ((const awl_html_comment *)part->comments.items)[j];
+    awl_buf_append(&into->plain, part->plain.data, part->plain.len);
+}
+
+/* From this size on a document is parsed in two parts on two threads when
+ * it has a place to cut (doc_split.h): md4c is most of a large list's
+ * parse. */
+#define AWL_SPLIT_MIN_BYTES (256 * 1024)
+
+typedef struct second_part {
+    parser p;
+    size_t from;
+    bool ok;
+} second_part;
+
+static void *parse_second_part(void *arg)
+{
+    second_part *part = arg;
+    part->ok = parser_run(&part->p, part->from);
+    return NULL;
+}
+
+/* Parses the document in two parts cut at `cut`, on two threads, into
+ * *out; false when the parts cannot stand for one parse (then *out is
+ * empty and the line flags are cleared): a block of the first part that
+ * runs to its end (fenced code or HTML left open) would have gone on. */
+static bool parse_in_two(awl_doc *doc, size_t bom, size_t cut, parser *out, bool *md_ok)
+{
+    awl_source *src = &doc->source;
+    size_t cut_line = awl_source_line_of(src, cut);
+    second_part *second = awl_xcalloc(1, sizeof *second);
+    awl_arena second_arena = {0};
+    parser_init(out, doc, &doc->arena, bom, cut, src->line_count, src->length);
+    parser_init(&second->p, doc, &second_arena, cut, src->length, src->line_count - cut_line,
+                src->length - cut);
+    second->from = cut;
+    pthread_t thread;
+    bool threaded = pthread_create(&thread, NULL, parse_second_part, second) == 0;
+    bool first_ok = parser_run(out, bom);
+    awl_source_mark(src); /* the parts read only the line index */
+    if (threaded)
+        pthread_join(thread, NULL);
+    else
+        parse_second_part(second);
+    bool stands = true;
+    for (size_t i = 1; i < out->blocks.count && stands; i++)
+        stands = ((const awl_block *)out->blocks.items)[i].last_line + 1 < cut_line;
+    if (stands) {
+        merge_part(out, &second->p);
+        awl_arena_adopt(&doc->arena, &second_arena);
+        *md_ok = first_ok && second->ok;
+    } else {
+        parser_free(out);
+        awl_arena_free(&second_arena);
+        memset(doc->line_flags, 0, src->line_count * sizeof *doc->line_flags);
+    }
+    parser_free(&second->p);
+    free(second);
+    return stands;
+}
+
+/* cut: where to cut the document for a parse in two parts; 0 for none,
+ * AWL_NONE to find one (doc_split.h) when the document is large. */
+static awl_doc *parse(const char *path, const char *bytes, size_t length, bool borrow, size_t cut)
+{
+    awl_doc *doc = awl_xcalloc(1, sizeof *doc);
+    awl_source_init_unmarked(&doc->source, &doc->arena, path, bytes, length, borrow);
+    doc->line_flags = awl_arena_alloc(&doc->arena, doc->source.line_count * sizeof *doc->line_flags);
     /* md4c does not skip a byte order mark; GitHub does, so the first line
      * is parsed without it. Offsets stay those of the whole buffer. */
     size_t bom = doc->source.has_bom ? 3 : 0;
-    p.search_from = bom;
-    if (md_parse(p.input + bom, (MD_SIZE)(length - bom), &md, &p) != 0)
-        doc->parse_failed = true;
-    if (helped) {
-        atomic_store_explicit(&helper.parsed, true, memory_order_relaxed);
-        pthread_join(helper_thread, NULL);
+
+    parser p;
+    bool md_ok = true;
+    if (cut == AWL_NONE)
+        cut = length >= AWL_SPLIT_MIN_BYTES
+                  ? awl_doc_split_point(&doc->source, length / 2, length / 4 * 3)
+                  : 0;
+    if (cut > bom && cut < length && parse_in_two(doc, bom, cut, &p, &md_ok)) {
+        doc->parsed_in_two = true;
+    } else {
+        parser_init(&p, doc, &doc->arena, bom, length, doc->source.line_count, length);
+        parse_helper helper = {.source = &doc->source};
+        helper.ranges[0] = (prefault_range){p.blocks.items, sizeof(awl_block), p.blocks.capacity,
+                                            &p.blocks_made, 0};
+        helper.ranges[1] = (prefault_range){p.links.items, sizeof(awl_link), p.links.capacity,
+                                            &p.links_made, 0};
+        helper.ranges[2] = (prefault_range){p.plain.data, 1, p.plain.capacity, &p.plain_made, 0};
+        pthread_t helper_thread;
+        bool helped = length >= AWL_HELPER_MIN_BYTES &&
+                      pthread_create(&helper_thread, NULL, help_parse, &helper) == 0;
+        if (!helped)
+            awl_source_mark(&doc->source);
+        md_ok = parser_run(&p, bom);
+        if (helped) {
+            atomic_store_explicit(&helper.parsed, true, memory_order_relaxed);
+            pthread_join(helper_thread, NULL);
+        }
     }
+    if (!md_ok)
+        doc->parse_failed = true;
 
     if (!p.blocks.count) { /* md4c gave up before the document began */
         awl_block *b = awl_vec_push(&p.blocks);
@@ -995,6 +1140,8 @@ static awl_doc *parse(const char *path, const char *bytes, size_t length, bool b
     place_table_rows(doc);
     for (size_t i = 0; i < doc->block_count; i++) {
         awl_block *b = &doc->blocks[i];
+        if (b->plain_start == AWL_NONE)
+            b->plain_start = 0; /* a block that never had text */
         b->start = doc->source.line_starts[b->first_line];
         b->end = awl_source_line_end(&doc->source, b->last_line);
         switch (b->kind) {

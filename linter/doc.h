@@ -145,6 +145,7 @@ typedef struct awl_doc {
     char *plain;         /* leaf blocks' inline text, concatenated; see plain_start */
     size_t plain_size;
     bool parse_failed; /* md4c gave up (only on out-of-memory) */
+    bool parsed_in_two; /* parsed in two parts on two threads (doc_split.h) */
 } awl_doc;
 
 /* Parses `length` bytes (copied). Never fails: bad bytes are text like any other. */
@@ -152,6 +153,11 @@ awl_doc *awl_doc_parse(const char *path, const char *bytes, size_t length);
 /* The same without the copy: bytes[length] must be NUL and the bytes must
  * outlive the document (a large file is then in memory once). */
 awl_doc *awl_doc_parse_borrowed(const char *path, const char *bytes, size_t length);
+/* awl_doc_parse with the parse in two parts cut at `cut` (the parts then
+ * stand for one parse only when nothing reaches across, see doc_split.h;
+ * else it is parsed whole), or whole with cut 0: for tests that compare
+ * the two. */
+awl_doc *awl_doc_parse_cut(const char *path, const char *bytes, size_t length, size_t cut);
 void awl_doc_free(awl_doc *doc);
 
 /* The block's own inline text (not its children's). */

@@ -1,0 +1,286 @@
+/* doc_split: where a document can be cut for a parse in two parts (see doc_split.h). */
+#include "doc_split.h"
+
+#include <stdbool.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_LABELS 64
+
+/* A top-level block that runs over blank lines: what closes it. */
+typedef enum open_kind {
+    OPEN_NONE,
+    OPEN_FENCE,       /* ``` or ~~~ */
+    OPEN_HTML_END,    /* an HTML block closed by a line holding `closer` */
+} open_kind;
+
+typedef struct scanner {
+    const awl_source *src;
+    open_kind open;
+    char fence_char;
+    size_t fence_len;
+    const char *closer; /* OPEN_HTML_END: text ending the block (lower case) */
+} scanner;
+
+typedef struct label {
+    const char *text; /* in the source */
+    size_t len;
+    size_t first_def, last_def; /* offsets of its definitions */
+} label;
+
+static char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Whether [s, end) starts with `word` (lower case), ASCII case ignored. */
+static bool starts_with_ci(const char *s, const char *end, const char *word)
+{
+    size_t n = strlen(word);
+    if ((size_t)(end - s) < n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (lower(s[i]) != word[i])
+            return false;
+    return true;
+}
+
+/* Whether [s, end) holds `word` (lower case) anywhere, ASCII case ignored. */
+static bool contains_ci(const char *s, const char *end, const char *word)
+{
+    for (; s < end; s++)
+        if (starts_with_ci(s, end, word))
+            return true;
+    return false;
+}
+
+/* The first byte after up to three spaces of indentation, or NULL when
+ * the line is indented more (or by a tab): then it opens nothing. */
+static const char *after_indent(const char *s, const char *end)
+{
+    size_t spaces = 0;
+    while (s < end && *s == ' ' && spaces < 4) {
+        s++;
+        spaces++;
+    }
+    if (spaces == 4 || (s < end && *s == '\t'))
+        return NULL;
+    return s;
+}
+
+/* A top-level HTML block that blank lines do not end, starting at s:
+ * returns the text that ends it, or NULL. */
+static const char *html_closer(const char *s, const char *end)
+{
+    static const char *const raw[] = {"script", "pre", "style", "textarea"};
+    static const char *const raw_end[] = {"</script>", "</pre>", "</style>", "</textarea>"};
+    if (s >= end || *s != '<')
+        return NULL;
+    if (starts_with_ci(s, end, "<!--"))
+        return "-->";
+    if (starts_with_ci(s, end, "<![cdata["))
+        return "]]>";
+    if (starts_with_ci(s, end, "<?"))
+        return "?>";
+    if (end - s >= 3 && s[1] == '!' && ((s[2] >= 'a' && s[2] <= 'z') || (s[2] >= 'A' && s[2] <= 'Z')))
+        return ">";
+    for (size_t i = 0; i < sizeof raw / sizeof *raw; i++) {
+        size_t n = strlen(raw[i]);
+        if (starts_with_ci(s + 1, end, raw[i]) &&
+            (s + 1 + n == end || s[1 + n] == ' ' || s[1 + n] == '\t' || s[1 + n] == '>'))
+            return raw_end[i];
+    }
+    return NULL;
+}
+
+/* Reads line `line`, updating what is open after it. */
+static void scan_line(scanner *sc, size_t line)
+{
+    const char *bytes = sc->src->bytes;
+    const char *s = bytes + sc->src->line_starts[line];
+    const char *end = bytes + awl_source_line_end(sc->src, line);
+    if (sc->open == OPEN_FENCE) {
+        const char *at = after_indent(s, end);
+        if (!at)
+            return;
+        size_t n = 0;
+        while (at + n < end && at[n] == sc->fence_char)
+            n++;
+        const char *rest = at + n;
+        while (rest < end && (*rest == ' ' || *rest == '\t'))
+            rest++;
+        if (n >= sc->fence_len && rest == end)
+            sc->open = OPEN_NONE;
+        return;
+    }
+    if (sc->open == OPEN_HTML_END) {
+        if (contains_ci(s, end, sc->closer))
+            sc->open = OPEN_NONE;
+        return;
+    }
+    const char *at = after_indent(s, end);
+    if (!at || at == end)
+        return;
+    if (*at == '`' || *at == '~') {
+        size_t n = 0;
+        while (at + n < end && at[n] == *at)
+            n++;
+        if (n >= 3) {
+            sc->open = OPEN_FENCE;
+            sc->fence_char = *at;
+            sc->fence_len = n;
+        }
+        return;
+    }
+    const char *closer = html_closer(at, end);
+    if (closer && !contains_ci(at + 2, end, closer)) {
+        sc->open = OPEN_HTML_END;
+        sc->closer = closer;
+    }
+}
+
+/* Whether line `line` is blank. */
+static bool blank_line(const awl_source *src, size_t line)
+{
+    const char *s = src->bytes + src->line_starts[line];
+    const char *end = src->bytes + awl_source_line_end(src, line);
+    while (s < end && (*s == ' ' || *s == '\t'))
+        s++;
+    return s == end;
+}
+
+/* Whether line `line` is an ATX heading at column 0. */
+static bool heading_line(const awl_source *src, size_t line)
+{
+    const char *s = src->bytes + src->line_starts[line];
+    const char *end = src->bytes + awl_source_line_end(src, line);
+    size_t n = 0;
+    while (s + n < end && s[n] == '#')
+        n++;
+    return n >= 1 && n <= 6 && (s + n == end || s[n] == ' ' || s[n] == '\t');
+}
+
+/* Records the label of a link reference definition starting line `line`,
+ * if the line looks like one (after any indentation, quote markers and
+ * list markers): `[label]:`. False when the document is not to be cut. */
+static bool note_definition(const awl_source *src, size_t line, label *labels, size_t *count)
+{
+    const char *s = src->bytes + src->line_starts[line];
+    const char *end = src->bytes + awl_source_line_end(src, line);
+    for (;;) { /* containers' markers: `>`, `-`, `*`, `+`, `1.`, `1)` */
+        while (s < end && (*s == ' ' || *s == '\t' || *s == '>'))
+            s++;
+        const char *m = s;
+        while (m < end && *m >= '0' && *m <= '9')
+            m++;
+        if (m < end && ((m > s && (*m == '.' || *m == ')')) ||
+                        (m == s && (*m == '-' || *m == '*' || *m == '+'))) &&
+            (m + 1 == end || m[1] == ' ' || m[1] == '\t'))
+            s = m + 1;
+        else
+            break;
+    }
+    if (s >= end || *s != '[')
+        return true;
+    const char *close = memchr(s, ']', (size_t)(end - s));
+    if (!close || close + 1 >= end || close[1] != ':')
+        return true;
+    const char *text = s + 1;
+    size_t len = (size_t)(close - text);
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)text[i] >= 0x80)
+            return false; /* Unicode case folding: not judged here */
+    while (len && is_space(*text)) {
+        text++;
+        len--;
+    }
+    while (len && is_space(text[len - 1]))
+        len--;
+    if (!len)
+        return true;
+    size_t at = (size_t)(s - src->bytes);
+    for (size_t i = 0; i < *count; i++)
+        if (labels[i].len == len && strncasecmp(labels[i].text, text, len) == 0) {
+            labels[i].last_def = at;
+            return true;
+        }
+    if (*count == MAX_LABELS)
+        return false;
+    labels[(*count)++] = (label){text, len, at, at};
+    return true;
+}
+
+/* Whether [s, end) holds `[` + label + `]` with the label as md4c matches
+ * it: ASCII case ignored, runs of white space alike. */
+static bool label_used(const char *s, const char *end, const label *l)
+{
+    while ((s = memchr(s, '[', (size_t)(end - s))) != NULL) {
+        const char *p = ++s;
+        while (p < end && is_space(*p))
+            p++;
+        size_t i = 0;
+        while (i < l->len && p < end) {
+            if (is_space(l->text[i])) {
+                if (!is_space(*p))
+                    break;
+                while (i < l->len && is_space(l->text[i]))
+                    i++;
+                while (p < end && is_space(*p))
+                    p++;
+            } else if (lower(*p) == lower(l->text[i])) {
+                i++;
+                p++;
+            } else {
+                break;
+            }
+        }
+        if (i < l->len)
+            continue;
+        while (p < end && is_space(*p))
+            p++;
+        if (p < end && *p == ']')
+            return true;
+    }
+    return false;
+}
+
+/* Whether no label defined on one side of `cut` may be used on the other. */
+static bool labels_stay(const awl_source *src, size_t cut, const label *labels, size_t count)
+{
+    const char *bytes = src->bytes;
+    for (size_t i = 0; i < count; i++) {
+        const label *l = &labels[i];
+        bool before = l->last_def < cut, after = l->first_def >= cut;
+        if (!before && !after)
+            return false; /* defined on both sides */
+        if (before ? label_used(bytes + cut, bytes + src->length, l)
+                   : label_used(bytes, bytes + cut, l))
+            return false;
+    }
+    return true;
+}
+
+size_t awl_doc_split_point(const awl_source *src, size_t from, size_t to)
+{
+    label labels[MAX_LABELS];
+    size_t label_count = 0;
+    for (size_t line = 0; line < src->line_count; line++)
+        if (!note_definition(src, line, labels, &label_count))
+            return 0;
+    scanner sc = {src, OPEN_NONE, 0, 0, NULL};
+    for (size_t line = 0; line < src->line_count; line++) {
+        size_t start = src->line_starts[line];
+        if (start > to)
+            break;
+        if (start >= from && start > 0 && sc.open == OPEN_NONE && heading_line(src, line) &&
+            blank_line(src, line - 1) && labels_stay(src, start, labels, label_count))
+            return start;
+        scan_line(&sc, line);
+    }
+    return 0;
+}
