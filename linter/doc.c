@@ -875,6 +875,22 @@ typedef struct parse_helper {
  * will never use are few. */
 #define AWL_PREFAULT_AHEAD (256 * 1024)
 
+/* Makes the whole pages of bytes [from, to) of base present and writable,
+ * without touching their bytes; false when the kernel cannot (before
+ * Linux 5.14) or the range is gone (an array that moved). */
+static bool populate(char *base, size_t from, size_t to)
+{
+    uintptr_t first = ((uintptr_t)base + from + 4095) & ~(uintptr_t)4095;
+    uintptr_t last = ((uintptr_t)base + to) & ~(uintptr_t)4095;
+    if (last <= first)
+        return true;
+#ifdef MADV_POPULATE_WRITE
+    return madvise((void *)first, last - first, MADV_POPULATE_WRITE) == 0;
+#else
+    return false;
+#endif
+}
+
 /* Faults in range r up to AWL_PREFAULT_AHEAD past what the parser has
  * made; false once it has nothing left to do. MADV_POPULATE_WRITE makes
  * the pages present and writable without touching their bytes, so it is
@@ -887,16 +903,10 @@ static bool prefault_ahead(prefault_range *r)
     size_t want = made * r->item_size + AWL_PREFAULT_AHEAD;
     if (want > r->capacity * r->item_size)
         want = r->capacity * r->item_size;
-    uintptr_t from = ((uintptr_t)r->base + r->done + 4095) & ~(uintptr_t)4095;
-    uintptr_t to = ((uintptr_t)r->base + want) & ~(uintptr_t)4095;
-#ifdef MADV_POPULATE_WRITE
-    if (to > from && madvise((void *)from, to - from, MADV_POPULATE_WRITE) != 0)
-        return false; /* an old kernel (before 5.14) or an array that moved */
-#else
-    return false; /* headers older than Linux 5.14: the parser faults alone */
-#endif
-    if (to > from)
-        r->done = (size_t)(to - (uintptr_t)r->base);
+    if (!populate(r->base, r->done, want))
+        return false;
+    if (want > r->done)
+        r->done = want;
     return true;
 }
 
@@ -1031,12 +1041,32 @@ typedef struct second_part {
     parser p;
     size_t from;
     bool ok;
+    awl_source *source;
+    prefault_range first[3]; /* the first part's blocks, links and text */
 } second_part;
 
+/* Faults in the pages of r where `count` more items will go after those
+ * the parser has made so far (see prefault_ahead). */
+static void prefault_next(prefault_range *r, size_t count)
+{
+    size_t made = atomic_load_explicit(r->made, memory_order_relaxed);
+    if (made >= r->capacity)
+        return; /* the array outgrew its reserve and moved */
+    size_t end = made + count < r->capacity ? made + count : r->capacity;
+    populate(r->base, made * r->item_size, end * r->item_size);
+}
+
+/* The second part's thread: its parse, then the source's marks, and the
+ * pages of the first part's arrays that the second's blocks, links and
+ * text will be copied to. */
 static void *parse_second_part(void *arg)
 {
     second_part *part = arg;
     part->ok = parser_run(&part->p, part->from);
+    awl_source_mark(part->source); /* the parts read only the line index */
+    prefault_next(&part->first[0], part->p.blocks.count);
+    prefault_next(&part->first[1], part->p.links.count);
+    prefault_next(&part->first[2], part->p.plain.len);
     return NULL;
 }
 
@@ -1054,10 +1084,15 @@ static bool parse_in_two(awl_doc *doc, size_t bom, size_t cut, parser *out, bool
     parser_init(&second->p, doc, &second_arena, cut, src->length, src->line_count - cut_line,
                 src->length - cut);
     second->from = cut;
+    second->source = src;
+    second->first[0] = (prefault_range){out->blocks.items, sizeof(awl_block), out->blocks.capacity,
+                                        &out->blocks_made, 0};
+    second->first[1] = (prefault_range){out->links.items, sizeof(awl_link), out->links.capacity,
+                                        &out->links_made, 0};
+    second->first[2] = (prefault_range){out->plain.data, 1, out->plain.capacity, &out->plain_made, 0};
     pthread_t thread;
     bool threaded = pthread_create(&thread, NULL, parse_second_part, second) == 0;
     bool first_ok = parser_run(out, bom);
-    awl_source_mark(src); /* the parts read only the line index */
     if (threaded)
         pthread_join(thread, NULL);
     else
