@@ -167,7 +167,8 @@ static bool heading_line(const awl_source *src, size_t line)
 
 /* Records the label of a link reference definition starting line `line`,
  * if the line looks like one (after any indentation, quote markers and
- * list markers): `[label]:`. False when the document is not to be cut. */
+ * list markers): `[label]:`. False when the document is not to be cut: a
+ * non-ASCII label, too many labels, or a label over several lines. */
 static bool note_definition(const awl_source *src, size_t line, label *labels, size_t *count)
 {
     const char *s = src->bytes + src->line_starts[line];
@@ -188,8 +189,26 @@ static bool note_definition(const awl_source *src, size_t line, label *labels, s
     if (s >= end || *s != '[')
         return true;
     const char *close = memchr(s, ']', (size_t)(end - s));
-    if (!close || close + 1 >= end || close[1] != ':')
+    if (!close) {
+        /* A bracket going on over the next lines: a definition when its
+         * `]` (before a blank line) is followed by ':'. Such a label is
+         * not judged here. */
+        const char *limit = src->bytes + src->length;
+        for (const char *q = end; q < limit && q < end + 4096; q++) {
+            if (*q == ']')
+                return !(q + 1 < limit && q[1] == ':');
+            if (*q == '\n' && q + 1 < limit && (q[1] == '\n' || (q[1] == '\r' && q + 2 < limit && q[2] == '\n')))
+                return true;
+        }
+        return false;
+    }
+    if (close + 1 >= end || close[1] != ':') {
+        /* an escaped or nested bracket before a later "]:": not judged */
+        while ((close = memchr(close + 1, ']', (size_t)(end - close - 1))) != NULL)
+            if (close + 1 < end && close[1] == ':')
+                return false;
         return true;
+    }
     const char *text = s + 1;
     size_t len = (size_t)(close - text);
     for (size_t i = 0; i < len; i++)
@@ -215,36 +234,57 @@ static bool note_definition(const awl_source *src, size_t line, label *labels, s
     return true;
 }
 
-/* Whether [s, end) holds `[` + label + `]` with the label as md4c matches
- * it: ASCII case ignored, runs of white space alike. */
-static bool label_used(const char *s, const char *end, const label *l)
+/* Whether the text at p (just after a `[`) is label l and a `]`, as md4c
+ * matches labels: ASCII case ignored, runs of white space alike. */
+static bool label_at(const char *p, const char *end, const label *l)
 {
-    while ((s = memchr(s, '[', (size_t)(end - s))) != NULL) {
-        const char *p = ++s;
-        while (p < end && is_space(*p))
-            p++;
-        size_t i = 0;
-        while (i < l->len && p < end) {
-            if (is_space(l->text[i])) {
-                if (!is_space(*p))
-                    break;
-                while (i < l->len && is_space(l->text[i]))
-                    i++;
-                while (p < end && is_space(*p))
-                    p++;
-            } else if (lower(*p) == lower(l->text[i])) {
-                i++;
-                p++;
-            } else {
+    while (p < end && is_space(*p))
+        p++;
+    size_t i = 0;
+    while (i < l->len && p < end) {
+        if (is_space(l->text[i])) {
+            if (!is_space(*p))
                 break;
-            }
+            while (i < l->len && is_space(l->text[i]))
+                i++;
+            while (p < end && is_space(*p))
+                p++;
+        } else if (lower(*p) == lower(l->text[i])) {
+            i++;
+            p++;
+        } else {
+            break;
         }
-        if (i < l->len)
-            continue;
+    }
+    if (i < l->len)
+        return false;
+    while (p < end && is_space(*p))
+        p++;
+    return p < end && *p == ']';
+}
+
+/* Whether [s, end) uses a label defined on the other side of the cut
+ * (`defined_before` tells which labels those are). */
+static bool other_side_used(const char *s, const char *end, const label *labels, size_t count,
+                            bool defined_before, size_t cut)
+{
+    bool first[256] = {false}; /* the labels' first letters, both cases */
+    for (size_t i = 0; i < count; i++) {
+        char c = lower(labels[i].text[0]);
+        first[(unsigned char)c] = true;
+        if (c >= 'a' && c <= 'z')
+            first[(unsigned char)(c - 'a' + 'A')] = true;
+    }
+    while ((s = memchr(s, '[', (size_t)(end - s))) != NULL) {
+        s++;
+        const char *p = s;
         while (p < end && is_space(*p))
             p++;
-        if (p < end && *p == ']')
-            return true;
+        if (p == end || !first[(unsigned char)*p])
+            continue; /* most brackets open no label's name */
+        for (size_t i = 0; i < count; i++)
+            if ((labels[i].last_def < cut) == defined_before && label_at(s, end, &labels[i]))
+                return true;
     }
     return false;
 }
@@ -253,16 +293,16 @@ static bool label_used(const char *s, const char *end, const label *l)
 static bool labels_stay(const awl_source *src, size_t cut, const label *labels, size_t count)
 {
     const char *bytes = src->bytes;
+    bool any_before = false, any_after = false;
     for (size_t i = 0; i < count; i++) {
-        const label *l = &labels[i];
-        bool before = l->last_def < cut, after = l->first_def >= cut;
+        bool before = labels[i].last_def < cut, after = labels[i].first_def >= cut;
         if (!before && !after)
             return false; /* defined on both sides */
-        if (before ? label_used(bytes + cut, bytes + src->length, l)
-                   : label_used(bytes, bytes + cut, l))
-            return false;
+        any_before |= before;
+        any_after |= after;
     }
-    return true;
+    return !(any_before && other_side_used(bytes + cut, bytes + src->length, labels, count, true, cut)) &&
+           !(any_after && other_side_used(bytes, bytes + cut, labels, count, false, cut));
 }
 
 size_t awl_doc_split_point(const awl_source *src, size_t from, size_t to)

@@ -83,6 +83,12 @@ Test(doc_split, reference_definitions_keep_the_cut_away)
     /* white space inside a label is matched as md4c matches it */
     const char *spaced = "# A\n\n[x][OSS   Icon]\n\n## B\n\n[oss icon]: https://i.example\n";
     cr_expect_eq(cut_of(spaced, 1), 0);
+    /* a label over two lines is not judged: no cut */
+    const char *wrapped = "# A\n\n[x][multi line]\n\n## B\n\n[multi\nline]: https://m.example\n";
+    cr_expect_eq(cut_of(wrapped, 1), 0);
+    /* a link text over two lines is no definition */
+    const char *text = "# A\n\n[a long\ntitle](https://t.example)\n\n## B\n\ntext\n";
+    cr_expect_eq(cut_of(text, 1), strstr(text, "## B") - text);
 }
 
 Test(doc_split, a_part_left_open_is_parsed_whole)
