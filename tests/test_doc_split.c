@@ -22,6 +22,12 @@
 
 #define CORPUS AWL_TEST_SHARED "/corpus"
 
+/* The offset of `what` in `text` (which holds it). */
+static size_t offset_of(const char *text, const char *what)
+{
+    return (size_t)(strstr(text, what) - text);
+}
+
 /* Where the scanner would cut `text` at or after byte `from`; 0 for nowhere. */
 static size_t cut_of(const char *text, size_t from)
 {
@@ -50,7 +56,7 @@ Test(doc_split, cuts_before_a_heading_after_a_blank_line)
 {
     const char *text = "# List\n\n- [A](https://a.example)\n\n## B\n\n- [B](https://b.example)\n";
     size_t cut = cut_of(text, 1);
-    cr_assert_eq(cut, strstr(text, "## B") - text);
+    cr_assert_eq(cut, offset_of(text, "## B"));
     cr_expect(parses_agree("t.md", text, strlen(text), cut), "the cut parse was not used");
     /* no blank line before the heading: no cut there */
     cr_expect_eq(cut_of("# List\n- [A](https://a.example)\n## B\ntext\n", 1), 0);
@@ -61,11 +67,11 @@ Test(doc_split, cuts_before_a_heading_after_a_blank_line)
 Test(doc_split, never_inside_fenced_code_or_an_html_comment)
 {
     const char *fenced = "# A\n\n```sh\necho\n\n# not a heading\n```\n\n## B\n";
-    cr_expect_eq(cut_of(fenced, 1), strstr(fenced, "## B") - fenced);
+    cr_expect_eq(cut_of(fenced, 1), offset_of(fenced, "## B"));
     const char *tilde = "# A\n\n~~~~\n\n# code\n~~~\n\n# still code\n~~~~\n";
     cr_expect_eq(cut_of(tilde, 1), 0);
     const char *comment = "# A\n\n<!--\n\n# commented out\n\n-->\n\n## B\n";
-    cr_expect_eq(cut_of(comment, 1), strstr(comment, "## B") - comment);
+    cr_expect_eq(cut_of(comment, 1), offset_of(comment, "## B"));
     const char *pre = "# A\n\n<pre>\n\n# preformatted\n</pre>\n";
     cr_expect_eq(cut_of(pre, 1), 0);
 }
@@ -78,7 +84,7 @@ Test(doc_split, reference_definitions_keep_the_cut_away)
     /* the same label, used only where it is defined */
     const char *near = "# A\n\ntext\n\n## B\n\n![x][Logo]\n\n[logo]: https://l.example/logo.svg\n";
     size_t cut = cut_of(near, 1);
-    cr_assert_eq(cut, strstr(near, "## B") - near);
+    cr_assert_eq(cut, offset_of(near, "## B"));
     cr_expect(parses_agree("t.md", near, strlen(near), cut));
     /* white space inside a label is matched as md4c matches it */
     const char *spaced = "# A\n\n[x][OSS   Icon]\n\n## B\n\n[oss icon]: https://i.example\n";
@@ -88,7 +94,7 @@ Test(doc_split, reference_definitions_keep_the_cut_away)
     cr_expect_eq(cut_of(wrapped, 1), 0);
     /* a link text over two lines is no definition */
     const char *text = "# A\n\n[a long\ntitle](https://t.example)\n\n## B\n\ntext\n";
-    cr_expect_eq(cut_of(text, 1), strstr(text, "## B") - text);
+    cr_expect_eq(cut_of(text, 1), offset_of(text, "## B"));
 }
 
 Test(doc_split, a_part_left_open_is_parsed_whole)
