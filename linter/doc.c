@@ -1073,7 +1073,8 @@ static void *parse_second_part(void *arg)
 /* Parses the document in two parts cut at `cut`, on two threads, into
  * *out; false when the parts cannot stand for one parse (then *out is
  * empty and the line flags are cleared): a block of the first part that
- * runs to its end (fenced code or HTML left open) would have gone on. */
+ * runs to its end (fenced code or HTML left open), or a link still open
+ * at its end, would have gone on. */
 static bool parse_in_two(awl_doc *doc, size_t bom, size_t cut, parser *out, bool *md_ok)
 {
     awl_source *src = &doc->source;
@@ -1097,7 +1098,9 @@ static bool parse_in_two(awl_doc *doc, size_t bom, size_t cut, parser *out, bool
         pthread_join(thread, NULL);
     else
         parse_second_part(second);
-    bool stands = true;
+    /* A link md4c opened and never closed (a `|` in a table cell's link
+     * destination does it) would take in the next part's text too. */
+    bool stands = out->open_links.count == 0 && out->in_image == 0;
     for (size_t i = 1; i < out->blocks.count && stands; i++)
         stands = ((const awl_block *)out->blocks.items)[i].last_line + 1 < cut_line;
     if (stands) {

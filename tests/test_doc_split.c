@@ -110,6 +110,19 @@ Test(doc_split, a_part_left_open_is_parsed_whole)
                       "a cut inside fenced code was used");
 }
 
+Test(doc_split, a_link_left_open_keeps_the_parse_whole)
+{
+    /* md4c opens this link and, the `|` of its destination splitting the
+     * table cell, never closes it: our open link then takes in every text
+     * after it, so a cut after it would end the link early. Found by the
+     * fuzzer. */
+    const char *text = "# A\n\n| Venue | Paper |\n|-------|-------|\n"
+                       "| NSDI | [Birch](https://example.org/bir|||ch) |\n\n## B\n\ntext\n";
+    size_t cut = cut_of(text, 1);
+    cr_assert_eq(cut, offset_of(text, "## B"));
+    cr_expect_not(parses_agree("t.md", text, strlen(text), cut), "the cut parse was used");
+}
+
 typedef struct tally {
     size_t files, cuts, used;
     awl_buf all; /* every file, as the acceptance kit concatenates them */
