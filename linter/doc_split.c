@@ -305,8 +305,22 @@ static bool labels_stay(const awl_source *src, size_t cut, const label *labels, 
            !(any_after && other_side_used(bytes, bytes + cut, labels, count, false, cut));
 }
 
+/* Whether the text holds a carriage return not followed by a line feed:
+ * a line break to md4c but not to the line index, where the parser's
+ * forward search for a block with no text of its own can run past a cut. */
+static bool has_lone_cr(const awl_source *src)
+{
+    const char *bytes = src->bytes, *end = bytes + src->length;
+    for (const char *p = bytes; (p = memchr(p, '\r', (size_t)(end - p))) != NULL; p++)
+        if (p + 1 == end || p[1] != '\n')
+            return true;
+    return false;
+}
+
 size_t awl_doc_split_point(const awl_source *src, size_t from, size_t to)
 {
+    if (has_lone_cr(src))
+        return 0;
     label labels[MAX_LABELS];
     size_t label_count = 0;
     for (size_t line = 0; line < src->line_count; line++)

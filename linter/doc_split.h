@@ -14,7 +14,9 @@
  *  - a link reference definition on one side whose label may be used on the
  *    other (a `[` followed by the label, ASCII case and runs of white space
  *    aside; a document with a non-ASCII label, or more than 64 labels, is
- *    not cut at all).
+ *    not cut at all);
+ *  - a lone carriage return anywhere (a line break md4c sees and the line
+ *    index does not, so placing a block without text can run past a cut).
  * Everything is judged conservatively: a doubt means no cut, which costs
  * only time.
  *

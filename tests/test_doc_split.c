@@ -123,6 +123,14 @@ Test(doc_split, a_link_left_open_keeps_the_parse_whole)
     cr_expect_not(parses_agree("t.md", text, strlen(text), cut), "the cut parse was used");
 }
 
+Test(doc_split, a_lone_carriage_return_keeps_the_document_whole)
+{
+    /* md4c breaks the first line at the CR, and the empty item after it
+     * is placed by a forward search over '\n' lines: found by the fuzzer */
+    cr_expect_eq(cut_of("# A\r-\r\n\n## B\n\n- [x](https://x.example)\n", 1), 0);
+    cr_expect_neq(cut_of("# A\r\n-\r\n\n## B\n\n- [x](https://x.example)\n", 1), 0, "CR LF is fine");
+}
+
 typedef struct tally {
     size_t files, cuts, used;
     awl_buf all; /* every file, as the acceptance kit concatenates them */
