@@ -942,8 +942,8 @@ awl_doc *awl_doc_parse_cut(const char *path, const char *bytes, size_t length, s
     return parse(path, bytes, length, false, cut);
 }
 
-/* A parser for bytes [from, to) of the document; the arrays are reserved
- * for `lines` lines and `bytes` bytes of text. */
+/* A parser starting at byte `from` whose searches stop at `to`; the
+ * arrays are reserved for `lines` lines and `bytes` bytes of text. */
 static void parser_init(parser *p, awl_doc *doc, awl_arena *arena, size_t from, size_t to,
                         size_t lines, size_t bytes)
 {
@@ -977,8 +977,8 @@ static void parser_init(parser *p, awl_doc *doc, awl_arena *arena, size_t from, 
     awl_buf_append(&p->plain, "", 0);
 }
 
-/* Parses the parser's bytes; false when md4c gave up (out of memory). */
-static bool parser_run(parser *p, size_t from)
+/* Parses bytes [from, to); false when md4c gave up (out of memory). */
+static bool parser_run(parser *p, size_t from, size_t to)
 {
     MD_PARSER md = {0};
     md.flags = MD_DIALECT_GITHUB;
@@ -987,7 +987,7 @@ static bool parser_run(parser *p, size_t from)
     md.enter_span = enter_span;
     md.leave_span = leave_span;
     md.text = text_callback;
-    return md_parse(p->input + from, (MD_SIZE)(p->size - from), &md, p) == 0;
+    return md_parse(p->input + from, (MD_SIZE)(to - from), &md, p) == 0;
 }
 
 static void parser_free(parser *p)
@@ -1062,7 +1062,7 @@ static void prefault_next(prefault_range *r, size_t count)
 static void *parse_second_part(void *arg)
 {
     second_part *part = arg;
-    part->ok = parser_run(&part->p, part->from);
+    part->ok = parser_run(&part->p, part->from, part->p.size);
     awl_source_mark(part->source); /* the parts read only the line index */
     prefault_next(&part->first[0], part->p.blocks.count);
     prefault_next(&part->first[1], part->p.links.count);
@@ -1074,14 +1074,17 @@ static void *parse_second_part(void *arg)
  * *out; false when the parts cannot stand for one parse (then *out is
  * empty and the line flags are cleared): a block of the first part that
  * runs to its end (fenced code or HTML left open), or a link still open
- * at its end, would have gone on. */
+ * at its end, would have gone on, and a search past the cut for an item's
+ * marker would have started the second part elsewhere. */
 static bool parse_in_two(awl_doc *doc, size_t bom, size_t cut, parser *out, bool *md_ok)
 {
     awl_source *src = &doc->source;
     size_t cut_line = awl_source_line_of(src, cut);
     second_part *second = awl_xcalloc(1, sizeof *second);
     awl_arena second_arena = {0};
-    parser_init(out, doc, &doc->arena, bom, cut, src->line_count, src->length);
+    /* The first part searches (for the markers of items without text) as
+     * far as a parse of the whole would: md4c reads it only to the cut. */
+    parser_init(out, doc, &doc->arena, bom, src->length, src->line_count, src->length);
     parser_init(&second->p, doc, &second_arena, cut, src->length, src->line_count - cut_line,
                 src->length - cut);
     second->from = cut;
@@ -1093,14 +1096,14 @@ static bool parse_in_two(awl_doc *doc, size_t bom, size_t cut, parser *out, bool
     second->first[2] = (prefault_range){out->plain.data, 1, out->plain.capacity, &out->plain_made, 0};
     pthread_t thread;
     bool threaded = pthread_create(&thread, NULL, parse_second_part, second) == 0;
-    bool first_ok = parser_run(out, bom);
+    bool first_ok = parser_run(out, bom, cut);
     if (threaded)
         pthread_join(thread, NULL);
     else
         parse_second_part(second);
     /* A link md4c opened and never closed (a `|` in a table cell's link
      * destination does it) would take in the next part's text too. */
-    bool stands = out->open_links.count == 0 && out->in_image == 0;
+    bool stands = out->open_links.count == 0 && out->in_image == 0 && out->search_from <= cut;
     for (size_t i = 1; i < out->blocks.count && stands; i++)
         stands = ((const awl_block *)out->blocks.items)[i].last_line + 1 < cut_line;
     if (stands) {
@@ -1149,7 +1152,7 @@ static awl_doc *parse(const char *path, const char *bytes, size_t length, bool b
                       pthread_create(&helper_thread, NULL, help_parse, &helper) == 0;
         if (!helped)
             awl_source_mark(&doc->source);
-        md_ok = parser_run(&p, bom);
+        md_ok = parser_run(&p, bom, length);
         if (helped) {
             atomic_store_explicit(&helper.parsed, true, memory_order_relaxed);
             pthread_join(helper_thread, NULL);
