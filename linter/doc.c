@@ -891,6 +891,16 @@ static bool populate(char *base, size_t from, size_t to)
 #endif
 }
 
+/* The arrays a parser fills, as reserved: blocks, links, plain text. */
+static void ranges_of(parser *p, prefault_range out[3])
+{
+    out[0] = (prefault_range){p->blocks.items, sizeof(awl_block), p->blocks.capacity,
+                              &p->blocks_made, 0};
+    out[1] = (prefault_range){p->links.items, sizeof(awl_link), p->links.capacity, &p->links_made,
+                              0};
+    out[2] = (prefault_range){p->plain.data, 1, p->plain.capacity, &p->plain_made, 0};
+}
+
 /* Faults in range r up to AWL_PREFAULT_AHEAD past what the parser has
  * made; false once it has nothing left to do. MADV_POPULATE_WRITE makes
  * the pages present and writable without touching their bytes, so it is
@@ -1089,11 +1099,7 @@ static bool parse_in_two(awl_doc *doc, size_t bom, size_t cut, parser *out, bool
                 src->length - cut);
     second->from = cut;
     second->source = src;
-    second->first[0] = (prefault_range){out->blocks.items, sizeof(awl_block), out->blocks.capacity,
-                                        &out->blocks_made, 0};
-    second->first[1] = (prefault_range){out->links.items, sizeof(awl_link), out->links.capacity,
-                                        &out->links_made, 0};
-    second->first[2] = (prefault_range){out->plain.data, 1, out->plain.capacity, &out->plain_made, 0};
+    ranges_of(out, second->first);
     pthread_t thread;
     bool threaded = pthread_create(&thread, NULL, parse_second_part, second) == 0;
     bool first_ok = parser_run(out, bom, cut);
@@ -1142,11 +1148,7 @@ static awl_doc *parse(const char *path, const char *bytes, size_t length, bool b
     } else {
         parser_init(&p, doc, &doc->arena, bom, length, doc->source.line_count, length);
         parse_helper helper = {.source = &doc->source};
-        helper.ranges[0] = (prefault_range){p.blocks.items, sizeof(awl_block), p.blocks.capacity,
-                                            &p.blocks_made, 0};
-        helper.ranges[1] = (prefault_range){p.links.items, sizeof(awl_link), p.links.capacity,
-                                            &p.links_made, 0};
-        helper.ranges[2] = (prefault_range){p.plain.data, 1, p.plain.capacity, &p.plain_made, 0};
+        ranges_of(&p, helper.ranges);
         pthread_t helper_thread;
         bool helped = length >= AWL_HELPER_MIN_BYTES &&
                       pthread_create(&helper_thread, NULL, help_parse, &helper) == 0;

@@ -42,12 +42,7 @@ static bool is_space(char c)
 static bool starts_with_ci(const char *s, const char *end, const char *word)
 {
     size_t n = strlen(word);
-    if ((size_t)(end - s) < n)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (lower(s[i]) != word[i])
-            return false;
-    return true;
+    return (size_t)(end - s) >= n && strncasecmp(s, word, n) == 0;
 }
 
 /* Whether [s, end) holds `word` (lower case) anywhere, ASCII case ignored. */
@@ -142,16 +137,6 @@ static void scan_line(scanner *sc, size_t line)
         sc->open = OPEN_HTML_END;
         sc->closer = closer;
     }
-}
-
-/* Whether line `line` is blank. */
-static bool blank_line(const awl_source *src, size_t line)
-{
-    const char *s = src->bytes + src->line_starts[line];
-    const char *end = src->bytes + awl_source_line_end(src, line);
-    while (s < end && (*s == ' ' || *s == '\t'))
-        s++;
-    return s == end;
 }
 
 /* Whether line `line` is an ATX heading at column 0. */
@@ -332,7 +317,7 @@ size_t awl_doc_split_point(const awl_source *src, size_t from, size_t to)
         if (start > to)
             break;
         if (start >= from && start > 0 && sc.open == OPEN_NONE && heading_line(src, line) &&
-            blank_line(src, line - 1) && labels_stay(src, start, labels, label_count))
+            awl_source_line_is_blank(src, line - 1) && labels_stay(src, start, labels, label_count))
             return start;
         scan_line(&sc, line);
     }

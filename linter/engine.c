@@ -119,11 +119,23 @@ static void *read_entries_and_dups(void *arg)
     return NULL;
 }
 
+/* Rules run in three passes: those that read no entries (while the
+ * worker reads them), then the entry and venue rules, then the duplicate
+ * rules (while the worker groups). The order of rules does not show:
+ * findings are sorted by position and rule. */
+static int pass_of(const awl_rule *rule)
+{
+    if (strcmp(rule->category, "duplicate") == 0)
+        return 2;
+    if (strcmp(rule->category, "entry") == 0 || strcmp(rule->category, "venue") == 0)
+        return 1;
+    return 0;
+}
+
 static void start_worker(awl_lint_shared *shared, const awl_config *config)
 {
     for (size_t i = 0; i < awl_rule_count; i++)
-        shared->want_dups |= config->severity[i] != AWL_SEVERITY_OFF &&
-                             strcmp(awl_rules[i]->category, "duplicate") == 0;
+        shared->want_dups |= config->severity[i] != AWL_SEVERITY_OFF && pass_of(awl_rules[i]) == 2;
     if (shared->doc->source.length < AWL_WORKER_MIN_BYTES)
         return;
     awl_venue_registry_ready(); /* the worker only reads it */
@@ -202,19 +214,6 @@ static void run_rule(awl_check *check, size_t i, const awl_directives *directive
             *awl_diags_at(out, keep++) = *diag;
     }
     out->items.count = keep;
-}
-
-/* Rules run in three passes: those that read no entries (while the
- * worker reads them), then the entry and venue rules, then the duplicate
- * rules (while the worker groups). The order of rules does not show:
- * findings are sorted by position and rule. */
-static int pass_of(const awl_rule *rule)
-{
-    if (strcmp(rule->category, "duplicate") == 0)
-        return 2;
-    if (strcmp(rule->category, "entry") == 0 || strcmp(rule->category, "venue") == 0)
-        return 1;
-    return 0;
 }
 
 void awl_lint(const awl_doc *doc, const awl_config *config, awl_diags *out)
